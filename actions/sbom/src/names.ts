@@ -1,0 +1,2 @@
+export const Inputs = { path: 'path' } as const;
+export const Outputs = { components: 'components' } as const;

@@ -1,0 +1,2 @@
+export const Inputs = { files: 'files' } as const;
+export const Outputs = { signatures: 'signatures' } as const;

@@ -1,0 +1,3 @@
+import { dispatch } from './dispatch';
+
+void dispatch('post');

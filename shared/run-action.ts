@@ -1,0 +1,52 @@
+import * as core from '@actions/core';
+import { errorClass, errorMessage, isConfigurationError } from './errors';
+import { redact } from './secrets';
+import { recordActionRun } from './telemetry';
+import { VERSION } from './version';
+
+/**
+ * The last catch of every action. A user's mistake becomes one annotation pointing at the file
+ * and line to fix; a bug becomes a failure with its stack folded in a group for the report.
+ * Either way the step fails with "<action>: <message>" and exit code 1.
+ */
+export async function runAction(name: string, fn: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  let failure: unknown;
+  try {
+    await fn();
+  } catch (error) {
+    failure = error;
+    report(name, error);
+  }
+  try {
+    await recordActionRun({
+      action: name,
+      version: VERSION,
+      durationMs: Math.round(performance.now() - started),
+      outcome: failure === undefined ? 'success' : 'failure',
+      errorClass: failure === undefined ? undefined : errorClass(failure),
+    });
+  } catch (error) {
+    core.debug(`telemetry hook failed: ${errorMessage(error)}`);
+  }
+}
+
+function report(name: string, error: unknown): void {
+  const message = redact(`${name}: ${errorMessage(error)}`);
+  if (isConfigurationError(error)) {
+    const { file, line, col } = error.location;
+    if (file) {
+      core.error(message, { file, startLine: line, startColumn: col, title: `${name}: configuration error` });
+      process.exitCode = core.ExitCode.Failure;
+      return;
+    }
+    core.setFailed(message);
+    return;
+  }
+  core.setFailed(message);
+  if (error instanceof Error && error.stack && error.name !== 'OperationError' && error.name !== 'ExecError') {
+    core.startGroup('Stack trace (an internal error: please report it with this trace)');
+    core.info(redact(error.stack));
+    core.endGroup();
+  }
+}
