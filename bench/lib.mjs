@@ -57,9 +57,10 @@ export function median(values) {
 }
 
 /**
- * options: { name, runs, contenders: [{ name, command?, env?, cwd?, fn?, before?, after?, check? }],
+ * options: { name, runs, contenders: [{ name, command?, env?, cwd?, fn?, measure?, before?, after?, check? }],
  *            baseline, goals: [{ contender, minRatio?, maxRatio?, text }], extra, warmup }
- * A contender runs `command` (timed as a process) or `fn` (timed in-process). `before`/`after`
+ * A contender runs `command` (timed as a process), `fn` (timed in-process) or `measure`
+ * (returns its own milliseconds). `before`/`after`
  * run untimed around each sample; `check(result)` may throw to reject a wrong result.
  */
 export async function compare(options) {
@@ -68,7 +69,10 @@ export async function compare(options) {
   const one = async (c) => {
     if (c.before) await c.before();
     let r;
-    if (c.fn) {
+    if (c.measure) {
+      // The contender measures itself (e.g. time to first output) and returns milliseconds.
+      r = { ms: await c.measure() };
+    } else if (c.fn) {
       const started = process.hrtime.bigint();
       const value = await c.fn();
       r = { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
@@ -117,13 +121,17 @@ export async function compare(options) {
   }
   const base = results[baseline]?.median_ms;
   for (const r of Object.values(results)) r.ratio_to_baseline = base && r.median_ms ? round2(r.median_ms / base) : null;
+  for (const r of Object.values(results)) r.delta_ms = base && r.median_ms ? round2(r.median_ms - base) : null;
   const goalResults = goals.map((g) => {
     const ratio = results[g.contender]?.ratio_to_baseline;
+    const delta = results[g.contender]?.delta_ms;
     const met =
       ratio === null || ratio === undefined
         ? null
-        : (g.minRatio === undefined || ratio >= g.minRatio) && (g.maxRatio === undefined || ratio <= g.maxRatio);
-    return { ...g, ratio, met };
+        : (g.minRatio === undefined || ratio >= g.minRatio) &&
+          (g.maxRatio === undefined || ratio <= g.maxRatio) &&
+          (g.maxDeltaMs === undefined || delta <= g.maxDeltaMs);
+    return { ...g, ratio, delta_ms: delta, met };
   });
   const report = {
     name,
@@ -143,18 +151,20 @@ export function markdown(report) {
   const lines = [
     `### ${report.name} (baseline: ${report.baseline}, ${report.runs} alternating rounds, ${report.date})`,
     '',
-    '| contender | median ms | min ms | max ms | peak RSS MB | × baseline | failures |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| contender | median ms | min ms | max ms | peak RSS MB | × baseline | Δ baseline ms | failures |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const [name, r] of Object.entries(report.results)) {
     lines.push(
-      `| ${name} | ${r.median_ms ?? '—'} | ${r.min_ms ?? '—'} | ${r.max_ms ?? '—'} | ${r.peak_rss_mb ?? '—'} | ${r.ratio_to_baseline ?? '—'} | ${r.failures.length} |`,
+      `| ${name} | ${r.median_ms ?? '—'} | ${r.min_ms ?? '—'} | ${r.max_ms ?? '—'} | ${r.peak_rss_mb ?? '—'} | ${r.ratio_to_baseline ?? '—'} | ${r.delta_ms ?? '—'} | ${r.failures.length} |`,
     );
   }
   if (report.goals.length) {
-    lines.push('', '| goal | ratio | met |', '| --- | ---: | --- |');
-    for (const g of report.goals)
-      lines.push(`| ${g.text} | ${g.ratio ?? '—'} | ${g.met === null ? 'n/a' : g.met ? 'yes' : 'NO'} |`);
+    lines.push('', '| goal | ratio | Δ ms | met |', '| --- | ---: | ---: | --- |');
+    for (const g of report.goals) {
+      const met = g.met === null ? 'n/a' : g.met ? 'yes' : 'NO';
+      lines.push(`| ${g.text} | ${g.ratio ?? '—'} | ${g.delta_ms ?? '—'} | ${met} |`);
+    }
   }
   const failures = Object.entries(report.results).filter(([, r]) => r.failures.length);
   for (const [name, r] of failures) lines.push('', `${name} failed: ${r.failures[0]}`);

@@ -149,7 +149,7 @@ export function getMapping(name: string, options: ReadOptions = {}): Record<stri
 }
 
 export function parseMapping(text: string, what: string, input?: string): Record<string, unknown> {
-  const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];

@@ -36,7 +36,7 @@ export class Summary {
   }
 
   details(title: string, body: string | Summary): this {
-    const inner = typeof body === 'string' ? body : body.toMarkdown();
+    const inner = (typeof body === 'string' ? body : body.toMarkdown()).trimEnd();
     this.parts.push(`<details><summary>${escapeHtml(title)}</summary>\n\n${inner}\n\n</details>`);
     return this;
   }

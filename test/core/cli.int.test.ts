@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../harness';
+
+const paved = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'paved.js'), ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, NO_COLOR: '1' },
+    cwd: ROOT,
+  });
+
+describe('paved CLI', () => {
+  it('lists the actions', () => {
+    const r = paved('--help');
+    expect(r.status).toBe(0);
+    for (const a of ['runbook', 'db2', 'sbom', 'sign', 'telemetry']) expect(r.stdout).toContain(`  ${a} `);
+  });
+
+  it('lists an action’s inputs from its action.yml', () => {
+    const r = paved('runbook', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('--runbook');
+    expect(r.stdout).toContain('required');
+  });
+
+  it('suggests a mistyped input', () => {
+    const r = paved('runbook', '--runbok', 'x.yml');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown input --runbok; did you mean --runbook?');
+  });
+
+  it('runs the bundle and shows its error as text, not workflow commands', () => {
+    const r = paved('runbook');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('error: runbook: Input required and not supplied: runbook');
+    expect(r.stdout).not.toContain('::error');
+  });
+});
