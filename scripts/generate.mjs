@@ -76,8 +76,40 @@ export function dispatcherDefaults(actions) {
   return out;
 }
 
+const cell = (text) => String(text ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+
+/** The inputs and outputs tables of an action's README, from its action.yml. */
+export function readmeTables(meta) {
+  const inputs = ['| input | required | default | description |', '| --- | --- | --- | --- |'];
+  for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
+    const dflt = spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``;
+    inputs.push(`| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${dflt} | ${cell(spec.description)} |`);
+  }
+  const outputs = ['| output | description |', '| --- | --- |'];
+  for (const [name, spec] of Object.entries(meta.outputs ?? {})) outputs.push(`| \`${name}\` | ${cell(spec.description)} |`);
+  return { inputs: inputs.join('\n'), outputs: outputs.join('\n') };
+}
+
+/** Replaces the text between `<!-- BEGIN GENERATED: x -->` and `<!-- END GENERATED: x -->`. */
+export function fillReadme(text, meta) {
+  const tables = readmeTables(meta);
+  let out = text;
+  for (const [key, table] of Object.entries(tables)) {
+    const re = new RegExp(`(<!-- BEGIN GENERATED: ${key} -->)[\\s\\S]*?(<!-- END GENERATED: ${key} -->)`);
+    out = out.replace(re, (_, begin, end) => `${begin}\n<!-- from action.yml by \`npm run build\`; do not edit -->\n\n${table}\n\n${end}`);
+  }
+  return out;
+}
+
 export function generateAll(root) {
   const actions = readActions(root);
+  for (const [name, meta] of Object.entries(actions)) {
+    const readme = join(root, 'actions', name, 'README.md');
+    if (!existsSync(readme)) continue;
+    const before = readFileSync(readme, 'utf8');
+    const after = fillReadme(before, meta);
+    if (after !== before) writeFileSync(readme, after);
+  }
   writeFileSync(join(root, 'action.yml'), rootActionYaml(actions));
   mkdirSync(join(root, 'dist', 'dispatcher'), { recursive: true });
   writeFileSync(
