@@ -12,6 +12,7 @@ import {
   parseDuration,
 } from '../../shared/inputs';
 import { clearSecrets, redact } from '../../shared/secrets';
+import { configurationError } from '../expect-error';
 
 const set = (name: string, value: string) => {
   process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
@@ -22,22 +23,12 @@ afterEach(() => {
   clearSecrets();
 });
 
-function thrown(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigurationError);
-    return e as ConfigurationError;
-  }
-  throw new Error('expected a ConfigurationError');
-}
-
 describe('input readers', () => {
   it('reads strings with defaults and names a missing required input', () => {
     set('host-name', '  web-1 ');
     expect(getString('host-name')).toBe('web-1');
     expect(getString('other', { default: 'x' })).toBe('x');
-    const e = thrown(() => getString('runbook', { required: true }));
+    const e = configurationError(() => getString('runbook', { required: true }));
     expect(e.message).toBe('Input required and not supplied: runbook');
     expect(e.input).toBe('runbook');
   });
@@ -49,7 +40,7 @@ describe('input readers', () => {
     expect(getBoolean('a')).toBe(true);
     expect(getBoolean('b')).toBe(false);
     expect(getBoolean('unset', { default: true })).toBe(true);
-    expect(thrown(() => getBoolean('c')).message).toContain('Input c must be a boolean');
+    expect(configurationError(() => getBoolean('c')).message).toContain('Input c must be a boolean');
   });
 
   it('parses integers with bounds', () => {
@@ -58,8 +49,8 @@ describe('input readers', () => {
     set('big', '900');
     expect(getInteger('n')).toBe(42);
     expect(getInteger('unset', { default: 7 })).toBe(7);
-    expect(thrown(() => getInteger('bad')).message).toContain('whole number');
-    expect(thrown(() => getInteger('big', { max: 100 })).message).toContain('at most 100');
+    expect(configurationError(() => getInteger('bad')).message).toContain('whole number');
+    expect(configurationError(() => getInteger('big', { max: 100 })).message).toContain('at most 100');
   });
 
   it('parses durations', () => {
@@ -74,12 +65,12 @@ describe('input readers', () => {
     set('bad', 'soon');
     expect(getDuration('t')).toBe(120_000);
     expect(getDuration('unset', { default: '120s' })).toBe(120_000);
-    expect(thrown(() => getDuration('bad')).message).toContain('must be a duration');
+    expect(configurationError(() => getDuration('bad')).message).toContain('must be a duration');
   });
 
   it('suggests the closest enum value', () => {
     set('policy', 'strcit');
-    const e = thrown(() => getEnum('policy', ['strict', 'accept-new', 'off'] as const));
+    const e = configurationError(() => getEnum('policy', ['strict', 'accept-new', 'off'] as const));
     expect(e.message).toBe('Input policy must be one of strict, accept-new, off, got "strcit"; did you mean "strict"?');
     set('mode', 'lockstep');
     expect(getEnum('mode', ['free', 'lockstep'] as const)).toBe('lockstep');
@@ -98,11 +89,11 @@ describe('input readers', () => {
     set('json', '{"a": {"b": [1, 2]}}');
     expect(getMapping('json')).toEqual({ a: { b: [1, 2] } });
     set('bad', 'user: ezios\n  port: [8080\n');
-    expect(thrown(() => getMapping('bad')).message).toMatch(
+    expect(configurationError(() => getMapping('bad')).message).toMatch(
       /input bad is not valid YAML\/JSON \(line \d+, column \d+\)/,
     );
     set('list', '- a\n- b\n');
-    expect(thrown(() => getMapping('list')).message).toContain('must be a mapping');
+    expect(configurationError(() => getMapping('list')).message).toContain('must be a mapping');
   });
 
   it('masks secrets, line by line, in what we write ourselves', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../shared/errors';
 import { interpolate, interpolateDeep, interpolateWithInfo } from '../../shared/template';
+import { configurationError } from '../expect-error';
 
 const scope = {
   user: 'ezios',
@@ -9,16 +10,6 @@ const scope = {
   host: { name: 'web-1', address: '127.0.0.2', tags: ['a', 'b'] },
   secrets: { token: 's3cr3t' },
 };
-
-function error(fn: () => unknown): ConfigurationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigurationError);
-    return e as ConfigurationError;
-  }
-  throw new Error('expected a ConfigurationError');
-}
 
 describe('${} interpolation', () => {
   it('replaces names, dotted paths and array indexes', () => {
@@ -42,7 +33,7 @@ describe('${} interpolation', () => {
   });
 
   it('names the undefined variable and where it is used', () => {
-    const e = error(() =>
+    const e = configurationError(() =>
       interpolate('line one\nmkdir ${dir}', scope, {
         source: { file: 'runbook.yml', line: 10, col: 12 },
         context: 'task "make dir"',
@@ -63,7 +54,7 @@ describe('${} interpolation', () => {
     ]) {
       expect(() => interpolate(attack, scope)).toThrow(ConfigurationError);
     }
-    expect(error(() => interpolate("${constructor.constructor('x')()}", scope)).message).toContain(
+    expect(configurationError(() => interpolate("${constructor.constructor('x')()}", scope)).message).toContain(
       'never evaluate code',
     );
     // Inherited properties are not variables either.
