@@ -1,8 +1,224 @@
-import { getList, runAction } from '../../../shared';
-import { Inputs } from './names';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import * as core from '@actions/core';
+import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
+import { PAYLOAD_TYPE, statement } from './attest/intoto';
+import { provenancePredicate } from './attest/provenance';
+import { type SbomPredicate, sbomPredicate } from './attest/sbom';
+import { resolveFiles, type Target } from './files';
+import { hashFile, mapLimit } from './hash';
+import { type Options, parseInputs } from './inputs';
+import { createSigner } from './methods';
+import type { PendingWrite } from './methods/types';
+import { Inputs, Outputs } from './names';
+import { type SignedRow, signSummary, verifySummary } from './summary';
+import { createVerifier } from './verify';
 
 export function run(): Promise<void> {
   return runAction('sign', async () => {
-    getList(Inputs.files, { required: true, commas: false });
+    const options = parseInputs();
+    const targets = await resolveFiles(options.patterns, options.workspace);
+    const outputFor = outputPaths(options, targets);
+    if (options.command === 'verify') await verifyCommand(options, targets, outputFor);
+    else await signCommand(options, targets, outputFor);
   });
+}
+
+type OutputFor = (target: Target, extension: string) => string;
+
+/**
+ * Signatures go beside each file, or flat into output-dir. Two files with one name would overwrite
+ * each other's signature there, so that is refused before anything is signed.
+ */
+function outputPaths(options: Options, targets: Target[]): OutputFor {
+  const outDir = options.outputDir;
+  if (!outDir) return (t, ext) => `${t.path}${ext}`;
+  const seen = new Map<string, string>();
+  for (const t of targets) {
+    const other = seen.get(basename(t.path));
+    if (other) {
+      throw new ConfigurationError(
+        `Input ${Inputs.outputDir}: ${other} and ${t.display} have the same name, so their signatures would collide in ${relative(options.workspace, outDir) || '.'}; sign them in separate steps or leave ${Inputs.outputDir} empty`,
+        { input: Inputs.outputDir },
+      );
+    }
+    seen.set(basename(t.path), t.display);
+  }
+  return (t, ext) => join(outDir, `${basename(t.path)}${ext}`);
+}
+
+function concurrency(): number {
+  return Math.max(4, availableParallelism() * 4);
+}
+
+async function signCommand(options: Options, targets: Target[], outputFor: OutputFor): Promise<void> {
+  const started = new Date();
+  // Everything that can be wrong with the inputs is found before the first signature.
+  const provenance = options.provenance ? provenancePredicate(process.env, started) : undefined;
+  const builderId = provenance
+    ? ((provenance.runDetails as { builder: { id: string } }).builder.id as string)
+    : 'https://github.com/paved/sign';
+  const sbom = options.sbom ? await sbomPredicate(options.sbom, options.workspace, builderId) : undefined;
+  const signer = await group(`Unlocking ${options.method} signer`, async () => {
+    const s = await createSigner(options);
+    core.info(`signing as ${s.identity}`);
+    return s;
+  });
+
+  const rows: SignedRow[] = [];
+  const writes: PendingWrite[] = [];
+  await group(`Signing ${targets.length} file${targets.length === 1 ? '' : 's'}`, async () => {
+    const results = await mapLimit(targets, concurrency(), async (target) => {
+      const digest = await hashFile(target.path);
+      const signed = await signer.signFile({
+        file: target.path,
+        display: target.display,
+        digest,
+        outputFor: (ext) => outputFor(target, ext),
+      });
+      digest.data = undefined;
+      return { target, digest, signed };
+    });
+    for (const { target, digest, signed } of results) {
+      core.info(
+        `${target.display}  sha256:${digest.sha256.toString('hex')}  → ${relative(options.workspace, signed.primary)}`,
+      );
+      writes.push(...signed.writes);
+      rows.push({
+        file: target.display,
+        sha256: digest.sha256.toString('hex'),
+        size: digest.size,
+        signature: signed.primary,
+      });
+    }
+  });
+
+  const signatureDir = options.outputDir ?? commonDir(rows.map((r) => r.signature));
+  let attestationPath: string | undefined;
+  const attestations: { predicateType: string; note: string }[] = [];
+  if (provenance || sbom) {
+    await group('Attesting', async () => {
+      const subject = rows.map((r) => ({ name: r.file, digest: { sha256: r.sha256 } }));
+      const lines: string[] = [];
+      if (provenance) {
+        lines.push(
+          await signer.attest(PAYLOAD_TYPE, json(statement(subject, 'https://slsa.dev/provenance/v1', provenance))),
+        );
+        attestations.push({
+          predicateType: 'https://slsa.dev/provenance/v1',
+          note: 'SLSA provenance v1 from the run context',
+        });
+      }
+      if (sbom) {
+        lines.push(await signer.attest(PAYLOAD_TYPE, json(statement(subject, sbom.predicateType, sbom.predicate))));
+        attestations.push({ predicateType: sbom.predicateType, note: sbomNote(sbom, options) });
+      }
+      const name = options.attestationName || (rows.length === 1 ? basename(rows[0]?.file ?? 'artifact') : 'multiple');
+      attestationPath = join(signatureDir, `${name}.intoto.jsonl`);
+      writes.push({ path: attestationPath, content: `${lines.join('\n')}\n` });
+      core.info(`${attestations.length} attestation(s) → ${relative(options.workspace, attestationPath)}`);
+    });
+  }
+
+  let scriptPath: string | undefined;
+  if (options.verifyScript && signer.verifyScript) {
+    scriptPath = join(signatureDir, 'verify.sh');
+    writes.push({
+      path: scriptPath,
+      content: signer.verifyScript(
+        signatureDir,
+        rows.map((r) => ({ file: join(options.workspace, r.file), signature: r.signature })),
+      ),
+    });
+  }
+
+  // Only now, with every signature made and checked, does anything reach the disk.
+  for (const dir of new Set(writes.map((w) => dirname(w.path)))) await mkdir(dir, { recursive: true });
+  await mapLimit(writes, 32, (w) => writeFile(w.path, w.content, w.path === scriptPath ? { mode: 0o755 } : {}));
+
+  const written = writes.map((w) => relative(options.workspace, w.path));
+  core.setOutput(Outputs.signatures, JSON.stringify(written));
+  core.setOutput(Outputs.digests, JSON.stringify(Object.fromEntries(rows.map((r) => [r.file, r.sha256]))));
+  core.setOutput(Outputs.verified, JSON.stringify(rows.map((r) => r.file)));
+  core.setOutput(Outputs.attestation, attestationPath ? relative(options.workspace, attestationPath) : '');
+  signSummary({
+    method: options.method,
+    identity: signer.identity,
+    rows: rows.map((r) => ({ ...r, signature: relative(options.workspace, r.signature) })),
+    attestations,
+    attestationPath: attestationPath && relative(options.workspace, attestationPath),
+    scriptPath: scriptPath && relative(options.workspace, scriptPath),
+    written: written.length,
+  }).write();
+}
+
+async function verifyCommand(options: Options, targets: Target[], outputFor: OutputFor): Promise<void> {
+  const { verify, trust } = await createVerifier(options);
+  const results = await group(
+    `Verifying ${targets.length} file${targets.length === 1 ? '' : 's'} (${options.method})`,
+    () =>
+      mapLimit(targets, concurrency(), async (target) => {
+        const digest = await hashFile(target.path);
+        const result = await verify({
+          file: target.path,
+          display: target.display,
+          digest,
+          outputFor: (ext) => outputFor(target, ext),
+        });
+        digest.data = undefined;
+        core.info(
+          `${result.reason ? 'FAILED' : 'OK    '} ${target.display}${result.reason ? `: ${result.reason}` : ''}`,
+        );
+        return { target, sha256: digest.sha256.toString('hex'), ...result };
+      }),
+  );
+  const verified = results.filter((r) => !r.reason).map((r) => r.target.display);
+  const failed = results.filter((r) => r.reason);
+  core.setOutput(Outputs.verified, JSON.stringify(verified));
+  core.setOutput(Outputs.digests, JSON.stringify(Object.fromEntries(results.map((r) => [r.target.display, r.sha256]))));
+  core.setOutput(Outputs.signatures, JSON.stringify(results.map((r) => relative(options.workspace, r.signature))));
+  verifySummary({
+    method: options.method,
+    trust,
+    rows: results.map((r) => ({
+      file: r.target.display,
+      sha256: r.sha256,
+      signature: relative(options.workspace, r.signature),
+      reason: r.reason,
+      signer: r.signer,
+    })),
+  }).write();
+  for (const f of failed)
+    core.error(`${f.target.display}: ${f.reason}`, { file: f.target.display, title: 'signature verification failed' });
+  if (failed.length > 0) {
+    const first = failed[0] as (typeof failed)[number];
+    throw new OperationError(
+      `${failed.length} of ${results.length} file${results.length === 1 ? '' : 's'} failed verification; ${first.target.display}: ${first.reason}`,
+    );
+  }
+}
+
+function json(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+function sbomNote(sbom: SbomPredicate, options: Options): string {
+  const file = relative(options.workspace, options.sbom ?? '');
+  const size = `${(sbom.bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return sbom.referenced
+    ? `${sbom.format} ${file} (${size}) referenced by sha256: too large to embed`
+    : `${sbom.format} ${file} embedded`;
+}
+
+function commonDir(paths: string[]): string {
+  const dirs = paths.map((p) => dirname(p).split(sep));
+  const first = dirs[0] ?? [];
+  let n = first.length;
+  for (const d of dirs) {
+    let i = 0;
+    while (i < n && d[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(sep) || sep;
 }

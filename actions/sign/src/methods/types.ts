@@ -1,0 +1,36 @@
+import type { FileDigest } from '../hash';
+import type { Method } from '../inputs';
+
+/** A file to write once every signature in the run has been made and checked. */
+export interface PendingWrite {
+  path: string;
+  content: string | Buffer;
+}
+
+export interface SignRequest {
+  /** Absolute path of the artifact. */
+  file: string;
+  display: string;
+  digest: FileDigest;
+  /** Where a signature with this extension goes (`.sig` → `/out/app.tar.gz.sig`). */
+  outputFor(extension: string): string;
+}
+
+export interface FileSignature {
+  writes: PendingWrite[];
+  /** The signature file a verifier passes with the artifact (`.sig`, `.p7s`, `.asc`, bundle). */
+  primary: string;
+}
+
+/** What each method gives the sign command: one object per run, holding the unlocked key. */
+export interface MethodSigner {
+  method: Method;
+  /** One line for the summary: key fingerprint, certificate subject, identity. */
+  identity: string;
+  /** Signs, then verifies the fresh signature with the public half before returning it. */
+  signFile(request: SignRequest): Promise<FileSignature>;
+  /** A DSSE-signed attestation as one line of `.intoto.jsonl`. */
+  attest(payloadType: string, payload: Buffer): Promise<string>;
+  /** Offline verification script, for methods an air-gapped consumer can check with openssl or gpg. */
+  verifyScript?(dir: string, entries: { file: string; signature: string }[]): string;
+}

@@ -1,0 +1,84 @@
+import { Summary } from '../../../shared';
+import type { Method } from './inputs';
+
+export interface SignedRow {
+  file: string;
+  sha256: string;
+  size: number;
+  signature: string;
+}
+
+const MAX_ROWS = 50;
+
+const FLOW: Record<Method, string> = {
+  keyless:
+    'flowchart LR\n  A[files] -->|sha256| S[ephemeral P-256 key]\n  O[GitHub OIDC token] --> F[Fulcio certificate]\n  F --> S\n  S --> R[Rekor entry]\n  R --> B[.sigstore.json bundles]',
+  key: 'flowchart LR\n  A[files] -->|sha256| S[private key]\n  S --> G[.sig]\n  S --> B[.sigstore.json bundle]\n  G --> V[verify.sh / cosign verify-blob]',
+  x509: 'flowchart LR\n  A[files] -->|sha256| C[CMS signed attributes]\n  C --> S[certificate key]\n  S --> P[.p7s]\n  P --> V[verify.sh / openssl cms -verify]',
+  openpgp: 'flowchart LR\n  A[files] --> S[OpenPGP key]\n  S --> P[.asc]\n  P --> V[verify.sh / gpg --verify]',
+};
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+export function signSummary(s: {
+  method: Method;
+  identity: string;
+  rows: SignedRow[];
+  attestations: { predicateType: string; note: string }[];
+  attestationPath?: string;
+  scriptPath?: string;
+  written: number;
+}): Summary {
+  const summary = new Summary()
+    .heading(`Signed ${s.rows.length} file${s.rows.length === 1 ? '' : 's'} (${s.method})`)
+    .paragraph(`Signer: \`${s.identity}\` · ${s.written} files written`)
+    .table(
+      ['File', 'SHA-256', 'Size', 'Signature'],
+      s.rows
+        .slice(0, MAX_ROWS)
+        .map((r) => [`\`${r.file}\``, `\`${r.sha256.slice(0, 16)}…\``, size(r.size), `\`${r.signature}\``]),
+    );
+  if (s.rows.length > MAX_ROWS)
+    summary.paragraph(`…and ${s.rows.length - MAX_ROWS} more (all in the \`digests\` output).`);
+  if (s.attestations.length > 0) {
+    summary
+      .heading('Attestations', 3)
+      .table(
+        ['Predicate type', 'Content'],
+        s.attestations.map((a) => [`\`${a.predicateType}\``, a.note]),
+      )
+      .paragraph(`DSSE-signed in-toto statements, one per line of \`${s.attestationPath}\`.`);
+  }
+  if (s.scriptPath)
+    summary.paragraph(
+      `Offline check: \`sh ${s.scriptPath}\` (needs only ${s.method === 'openpgp' ? 'gpg' : 'openssl'}).`,
+    );
+  return summary.details('How these signatures were made', new Summary().mermaid(FLOW[s.method]));
+}
+
+export function verifySummary(s: {
+  method: Method;
+  trust: string;
+  rows: { file: string; sha256: string; signature: string; reason?: string; signer?: string }[];
+}): Summary {
+  const failed = s.rows.filter((r) => r.reason).length;
+  const summary = new Summary()
+    .heading(
+      failed
+        ? `Verification failed for ${failed} of ${s.rows.length} file${s.rows.length === 1 ? '' : 's'} (${s.method})`
+        : `Verified ${s.rows.length} file${s.rows.length === 1 ? '' : 's'} (${s.method})`,
+    )
+    .paragraph(`Trusted: ${s.trust}`);
+  const rows = [...s.rows].sort((a, b) => Number(Boolean(b.reason)) - Number(Boolean(a.reason)));
+  return summary.table(
+    ['Result', 'File', 'Signature', 'Detail'],
+    rows
+      .slice(0, MAX_ROWS)
+      .map((r) => [r.reason ? '❌' : '✅', `\`${r.file}\``, `\`${r.signature}\``, r.reason ?? r.signer ?? '']),
+  );
+}

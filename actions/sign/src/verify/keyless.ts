@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigurationError } from '../../../../shared';
+import type { Options } from '../inputs';
+import { Inputs } from '../names';
+import type { FileVerifier } from './index';
+
+/**
+ * Keyless verification with @sigstore/verify: certificate chain to the Fulcio root, SCT from the
+ * CT log, Rekor inclusion (the certificate must have been valid when Rekor saw the signature),
+ * the signature itself, then the identity and issuer the user expects.
+ */
+export async function keylessVerifier(
+  options: Options,
+  toMatcher: (text: string, input: string) => (value: string | undefined) => boolean,
+): Promise<{ verify: FileVerifier; trust: string }> {
+  const { Verifier, toTrustMaterial, toSignedEntity } = await import('@sigstore/verify');
+  const { bundleFromJSON } = await import('@sigstore/bundle');
+  const { TrustedRoot } = await import('@sigstore/protobuf-specs');
+  let root: InstanceType<typeof Object>;
+  if (options.trustedRoot) {
+    try {
+      root = TrustedRoot.fromJSON(JSON.parse(await readFile(options.trustedRoot, 'utf8')));
+    } catch (error) {
+      throw new ConfigurationError(
+        `Input ${Inputs.trustedRoot} is not a Sigstore trusted_root.json (${(error as Error).message})`,
+        {
+          input: Inputs.trustedRoot,
+        },
+      );
+    }
+  } else {
+    const { getTrustedRoot } = await import('@sigstore/tuf');
+    root = await getTrustedRoot();
+  }
+  const verifier = new Verifier(toTrustMaterial(root as Parameters<typeof toTrustMaterial>[0]), {
+    tlogThreshold: 1,
+    ctlogThreshold: 1,
+  });
+  const identityOk = toMatcher(options.certificateIdentity, Inputs.certificateIdentity);
+  const issuerOk = toMatcher(options.certificateOidcIssuer, Inputs.certificateOidcIssuer);
+  return {
+    trust: `${options.trustedRoot ? 'trusted root from file' : 'Sigstore public-good root'}; identity ${options.certificateIdentity}, issuer ${options.certificateOidcIssuer}`,
+    verify: async (request) => {
+      const path = request.outputFor('.sigstore.json');
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(path, 'utf8'));
+      } catch (error) {
+        return { reason: `no readable bundle at ${path} (${(error as Error).message})`, signature: path };
+      }
+      let signer: ReturnType<typeof verifier.verify>;
+      try {
+        const bundle = bundleFromJSON(json);
+        if (bundle.content.$case !== 'messageSignature') {
+          return { reason: `${path} holds a DSSE attestation, not an artifact signature`, signature: path };
+        }
+        if (!Buffer.from(bundle.content.messageSignature.messageDigest?.digest ?? []).equals(request.digest.sha256)) {
+          return {
+            reason: 'the file does not match the digest in the bundle (modified after signing?)',
+            signature: path,
+          };
+        }
+        const data = request.digest.data ?? (await readFile(request.file));
+        signer = verifier.verify(toSignedEntity(bundle, data));
+      } catch (error) {
+        const e = error as { code?: string; message: string };
+        return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}`, signature: path };
+      }
+      const identity = signer.identity?.subjectAlternativeName;
+      const issuer = signer.identity?.extensions?.issuer;
+      if (!identityOk(identity)) {
+        return {
+          reason: `certificate identity "${identity}" does not match "${options.certificateIdentity}"`,
+          signature: path,
+        };
+      }
+      if (!issuerOk(issuer)) {
+        return {
+          reason: `certificate OIDC issuer "${issuer}" does not match "${options.certificateOidcIssuer}"`,
+          signature: path,
+        };
+      }
+      return { signature: path, signer: `${identity} (${issuer})` };
+    },
+  };
+}

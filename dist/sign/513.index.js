@@ -1,0 +1,206 @@
+export const id = 513;
+export const ids = [513];
+export const modules = {
+
+/***/ 48688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ envelope),
+/* harmony export */   Z: () => (/* binding */ pae)
+/* harmony export */ });
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+        type,
+        Buffer.from(` ${payload.length} `, 'utf8'),
+        payload,
+    ]);
+}
+function envelope(payloadType, payload, keyid, signature) {
+    return {
+        payloadType,
+        payload: payload.toString('base64'),
+        signatures: [{ keyid, sig: signature.toString('base64') }],
+    };
+}
+
+
+/***/ }),
+
+/***/ 81513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   openpgpSigner: () => (/* binding */ openpgpSigner),
+/* harmony export */   readPublicKey: () => (/* binding */ readPublicKey)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78446);
+/* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48688);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79679);
+/* harmony import */ var _verify_script__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25736);
+
+
+
+
+
+/**
+ * OpenPGP detached signatures (`<file>.asc`) as package repositories expect them, made with
+ * openpgp.js (the library ProtonMail maintains; no gpg-agent or keyring on the runner). OpenPGP
+ * hashes the content together with its signature trailer, so it reads the file itself.
+ */
+async function openpgpSigner(options) {
+    const openpgp = await __webpack_require__.e(/* import() */ 74).then(__webpack_require__.bind(__webpack_require__, 13074));
+    const privateKey = await unlock(openpgp, options.privateKey, options.passphrase);
+    const publicArmored = privateKey.toPublic().armor();
+    const fingerprint = privateKey.getFingerprint().toUpperCase();
+    const user = privateKey.getUserIDs()[0] ?? '(no user id)';
+    const verifyDetached = async (data, armoredSignature) => {
+        const result = await openpgp.verify({
+            message: await openpgp.createMessage({ binary: data }),
+            signature: await openpgp.readSignature({ armoredSignature }),
+            verificationKeys: privateKey.toPublic(),
+        });
+        try {
+            return (await result.signatures[0]?.verified) === true;
+        }
+        catch {
+            return false;
+        }
+    };
+    return {
+        method: 'openpgp',
+        identity: `${user} (${fingerprint})`,
+        async signFile(request) {
+            const data = request.digest.data ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.file));
+            const message = await openpgp.createMessage({ binary: data });
+            const armored = await openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'armored' });
+            if (!(await verifyDetached(data, armored))) {
+                throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`${request.display}: the fresh OpenPGP signature does not verify`);
+            }
+            const path = request.outputFor('.asc');
+            return { primary: path, writes: [{ path, content: armored }] };
+        },
+        async attest(payloadType, payload) {
+            const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .pae */ .Z)(payloadType, payload);
+            const message = await openpgp.createMessage({ binary: bytes });
+            const signature = await openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'binary' });
+            return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .envelope */ .R)(payloadType, payload, fingerprint, Buffer.from(signature)));
+        },
+        verifyScript: (dir, entries) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_3__/* .openpgpScript */ .tR)(dir, publicArmored, entries),
+    };
+}
+async function unlock(openpgp, armoredKey, passphrase) {
+    let key;
+    try {
+        key = await openpgp.readPrivateKey({ armoredKey });
+    }
+    catch (error) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.privateKey} is not an armored OpenPGP private key (${error.message})`, { input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.privateKey });
+    }
+    if (key.isDecrypted())
+        return key;
+    if (!passphrase) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.privateKey} is protected; set input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.passphrase}`, {
+            input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.passphrase,
+        });
+    }
+    try {
+        const unlocked = await openpgp.decryptKey({ privateKey: key, passphrase });
+        (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(unlocked.armor());
+        return unlocked;
+    }
+    catch {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Could not unlock ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.privateKey}: wrong ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.passphrase}?`, {
+            input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.passphrase,
+        });
+    }
+}
+async function readPublicKey(openpgp, armoredKey) {
+    try {
+        return await openpgp.readKey({ armoredKey });
+    }
+    catch (error) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.openpgpPublicKey} is not an armored OpenPGP public key (${error.message})`, { input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.openpgpPublicKey });
+    }
+}
+
+
+/***/ }),
+
+/***/ 25736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aV: () => (/* binding */ x509Script),
+/* harmony export */   ne: () => (/* binding */ keyScript),
+/* harmony export */   tR: () => (/* binding */ openpgpScript)
+/* harmony export */ });
+/* harmony import */ var _methods_output__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60337);
+
+const HEADER = (what) => `#!/bin/sh
+# Offline verification of ${what}, written by the Paved sign action.
+# Usage: sh verify.sh   (exit 0 when every signature verifies)
+set -u
+cd "$(dirname "$0")" || exit 2
+work=$(mktemp -d) || exit 2
+trap 'rm -rf "$work"' EXIT INT TERM
+failed=0
+report() { if [ "$1" -eq 0 ]; then echo "OK      $2"; else echo "FAILED  $2"; failed=1; fi; }
+`;
+const FOOTER = `
+if [ "$failed" -ne 0 ]; then echo "verification FAILED" >&2; exit 1; fi
+echo "all signatures verified"
+`;
+function heredoc(target, text) {
+    return `cat > ${target} <<'PAVED_EOF'\n${text.trim()}\nPAVED_EOF\n`;
+}
+function keyScript(dir, kind, publicPem, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        // cosign's .sig is base64 text; openssl wants the raw DER.
+        const decode = `openssl base64 -d -A -in ${sig} -out "$work/sig" 2>/dev/null`;
+        const check = kind === 'ed25519'
+            ? `openssl pkeyutl -verify -pubin -inkey "$key" -rawin -in ${file} -sigfile "$work/sig" >/dev/null 2>&1`
+            : `openssl dgst -sha256 -verify "$key" -signature "$work/sig" ${file} >/dev/null 2>&1`;
+        return `${decode} && ${check}; report $? ${file}`;
+    });
+    return `${HEADER('cosign-style key signatures (.sig)')}${heredoc('"$work/key.pem"', publicPem)}key=\${PUBLIC_KEY:-"$work/key.pem"}
+echo "public key sha256 fingerprint: $(openssl pkey -pubin -in "$key" -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)"
+${lines.join('\n')}
+${FOOTER}`;
+}
+function x509Script(dir, caPem, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        // -purpose any: code-signing certificates carry the codeSigning EKU, not the S/MIME one openssl checks by default.
+        return `openssl cms -verify -binary -inform DER -in ${sig} -content ${file} -CAfile "$ca" -purpose any -out /dev/null >/dev/null 2>&1; report $? ${file}`;
+    });
+    return `${HEADER('X.509 detached CMS signatures (.p7s)')}${heredoc('"$work/ca.pem"', caPem)}ca=\${CA_FILE:-"$work/ca.pem"}
+echo "trust anchor: $(openssl x509 -in "$ca" -noout -subject -fingerprint -sha256 2>/dev/null | tr '\\n' ' ')"
+${lines.join('\n')}
+${FOOTER}`;
+}
+function openpgpScript(dir, armoredPublicKey, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        return `gpg --homedir "$work/gnupg" --batch --no-auto-key-retrieve --status-fd 1 --verify ${sig} ${file} 2>/dev/null | grep -q '^\\[GNUPG:\\] VALIDSIG'; report $? ${file}`;
+    });
+    return `${HEADER('OpenPGP detached signatures (.asc)')}${heredoc('"$work/key.asc"', armoredPublicKey)}mkdir -m 700 "$work/gnupg"
+gpg --homedir "$work/gnupg" --batch --quiet --import "\${PUBLIC_KEY_ASC:-$work/key.asc}" 2>/dev/null || { echo "could not import the public key" >&2; exit 2; }
+echo "signing key: $(gpg --homedir "$work/gnupg" --batch --with-colons --fingerprint 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')"
+${lines.join('\n')}
+${FOOTER}`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,167 @@
+export const id = 993;
+export const ids = [993];
+export const modules = {
+
+/***/ 48688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ envelope),
+/* harmony export */   Z: () => (/* binding */ pae)
+/* harmony export */ });
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+        type,
+        Buffer.from(` ${payload.length} `, 'utf8'),
+        payload,
+    ]);
+}
+function envelope(payloadType, payload, keyid, signature) {
+    return {
+        payloadType,
+        payload: payload.toString('base64'),
+        signatures: [{ keyid, sig: signature.toString('base64') }],
+    };
+}
+
+
+/***/ }),
+
+/***/ 78993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   keySigner: () => (/* binding */ keySigner)
+/* harmony export */ });
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78446);
+/* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48688);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79679);
+/* harmony import */ var _verify_script__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25736);
+/* harmony import */ var _keys__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31504);
+
+
+
+
+
+/**
+ * Bring-your-own-key signing, compatible with `cosign sign-blob --key`: `<file>.sig` holds the base64
+ * signature (DER ECDSA over SHA-256 for P-256), and `<file>.sigstore.json` a v0.3 bundle with the key's
+ * hint, which `cosign verify-blob --bundle --key` and sigstore-js accept.
+ */
+async function keySigner(options) {
+    const key = (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .loadPrivateKey */ .PM)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.passphrase);
+    const { toMessageSignatureBundle, bundleToJSON } = await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040));
+    return {
+        method: 'key',
+        identity: `${key.kind} key, sha256:${Buffer.from(key.hint, 'base64').toString('hex')}`,
+        async signFile(request) {
+            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signFile */ .Wr)(key.kind, key.privateKey, request.file, request.digest);
+            if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .verifyFile */ .AI)(key.kind, key.publicKey, request.file, request.digest, signature))) {
+                throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(`${request.display}: the fresh signature does not verify with the key's public half`);
+            }
+            const bundle = toMessageSignatureBundle({
+                digest: request.digest.sha256,
+                signature,
+                keyHint: key.hint,
+                certificateChain: false,
+            });
+            const sig = request.outputFor('.sig');
+            const bundlePath = request.outputFor('.sigstore.json');
+            return {
+                primary: sig,
+                writes: [
+                    { path: sig, content: signature.toString('base64') },
+                    { path: bundlePath, content: `${JSON.stringify(bundleToJSON(bundle))}\n` },
+                ],
+            };
+        },
+        async attest(payloadType, payload) {
+            const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .pae */ .Z)(payloadType, payload);
+            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signBytes */ .b_)(key.kind, key.privateKey, bytes);
+            if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(key.kind, key.publicKey, bytes, signature))) {
+                throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The attestation signature does not verify with ${_names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey}'s public key`);
+            }
+            return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .envelope */ .R)(payloadType, payload, key.hint, signature));
+        },
+        verifyScript: (dir, entries) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_2__/* .keyScript */ .ne)(dir, key.kind, key.publicPem, entries),
+    };
+}
+
+
+/***/ }),
+
+/***/ 25736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aV: () => (/* binding */ x509Script),
+/* harmony export */   ne: () => (/* binding */ keyScript),
+/* harmony export */   tR: () => (/* binding */ openpgpScript)
+/* harmony export */ });
+/* harmony import */ var _methods_output__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60337);
+
+const HEADER = (what) => `#!/bin/sh
+# Offline verification of ${what}, written by the Paved sign action.
+# Usage: sh verify.sh   (exit 0 when every signature verifies)
+set -u
+cd "$(dirname "$0")" || exit 2
+work=$(mktemp -d) || exit 2
+trap 'rm -rf "$work"' EXIT INT TERM
+failed=0
+report() { if [ "$1" -eq 0 ]; then echo "OK      $2"; else echo "FAILED  $2"; failed=1; fi; }
+`;
+const FOOTER = `
+if [ "$failed" -ne 0 ]; then echo "verification FAILED" >&2; exit 1; fi
+echo "all signatures verified"
+`;
+function heredoc(target, text) {
+    return `cat > ${target} <<'PAVED_EOF'\n${text.trim()}\nPAVED_EOF\n`;
+}
+function keyScript(dir, kind, publicPem, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        // cosign's .sig is base64 text; openssl wants the raw DER.
+        const decode = `openssl base64 -d -A -in ${sig} -out "$work/sig" 2>/dev/null`;
+        const check = kind === 'ed25519'
+            ? `openssl pkeyutl -verify -pubin -inkey "$key" -rawin -in ${file} -sigfile "$work/sig" >/dev/null 2>&1`
+            : `openssl dgst -sha256 -verify "$key" -signature "$work/sig" ${file} >/dev/null 2>&1`;
+        return `${decode} && ${check}; report $? ${file}`;
+    });
+    return `${HEADER('cosign-style key signatures (.sig)')}${heredoc('"$work/key.pem"', publicPem)}key=\${PUBLIC_KEY:-"$work/key.pem"}
+echo "public key sha256 fingerprint: $(openssl pkey -pubin -in "$key" -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)"
+${lines.join('\n')}
+${FOOTER}`;
+}
+function x509Script(dir, caPem, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        // -purpose any: code-signing certificates carry the codeSigning EKU, not the S/MIME one openssl checks by default.
+        return `openssl cms -verify -binary -inform DER -in ${sig} -content ${file} -CAfile "$ca" -purpose any -out /dev/null >/dev/null 2>&1; report $? ${file}`;
+    });
+    return `${HEADER('X.509 detached CMS signatures (.p7s)')}${heredoc('"$work/ca.pem"', caPem)}ca=\${CA_FILE:-"$work/ca.pem"}
+echo "trust anchor: $(openssl x509 -in "$ca" -noout -subject -fingerprint -sha256 2>/dev/null | tr '\\n' ' ')"
+${lines.join('\n')}
+${FOOTER}`;
+}
+function openpgpScript(dir, armoredPublicKey, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        return `gpg --homedir "$work/gnupg" --batch --no-auto-key-retrieve --status-fd 1 --verify ${sig} ${file} 2>/dev/null | grep -q '^\\[GNUPG:\\] VALIDSIG'; report $? ${file}`;
+    });
+    return `${HEADER('OpenPGP detached signatures (.asc)')}${heredoc('"$work/key.asc"', armoredPublicKey)}mkdir -m 700 "$work/gnupg"
+gpg --homedir "$work/gnupg" --batch --quiet --import "\${PUBLIC_KEY_ASC:-$work/key.asc}" 2>/dev/null || { echo "could not import the public key" >&2; exit 2; }
+echo "signing key: $(gpg --homedir "$work/gnupg" --batch --with-colons --fingerprint 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')"
+${lines.join('\n')}
+${FOOTER}`;
+}
+
+
+/***/ })
+
+};

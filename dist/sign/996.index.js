@@ -1,0 +1,257 @@
+export const id = 996;
+export const ids = [996];
+export const modules = {
+
+/***/ 48688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ envelope),
+/* harmony export */   Z: () => (/* binding */ pae)
+/* harmony export */ });
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+        type,
+        Buffer.from(` ${payload.length} `, 'utf8'),
+        payload,
+    ]);
+}
+function envelope(payloadType, payload, keyid, signature) {
+    return {
+        payloadType,
+        payload: payload.toString('base64'),
+        signatures: [{ keyid, sig: signature.toString('base64') }],
+    };
+}
+
+
+/***/ }),
+
+/***/ 42996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseChain: () => (/* binding */ parseChain),
+/* harmony export */   x509Signer: () => (/* binding */ x509Signer)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78446);
+/* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48688);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79679);
+/* harmony import */ var _verify_cms__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13560);
+/* harmony import */ var _verify_script__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25736);
+/* harmony import */ var _cms__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25639);
+/* harmony import */ var _keys__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31504);
+/* harmony import */ var _output__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(60337);
+
+
+
+
+
+
+
+
+
+/** X.509 code signing: a detached DER CMS `<file>.p7s` carrying the chain and the signing time. */
+async function x509Signer(options) {
+    const { key, chain } = options.pkcs12
+        ? await fromPkcs12(options.pkcs12, options.password)
+        : {
+            key: (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .loadPrivateKey */ .PM)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.passphrase),
+            chain: parseChain(options.certificate, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificate),
+        };
+    const certInput = options.pkcs12 ? _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12 : _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificate;
+    const leaf = chain[0];
+    if (key.kind === 'ed25519') {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${certInput}: Ed25519 CMS signatures need SHA-512 (RFC 8419); use an ECDSA P-256 or RSA certificate`, {
+            input: certInput,
+        });
+    }
+    if (!leaf.checkPrivateKey(key.privateKey)) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`The private key does not belong to the signing certificate (${leaf.subject.replace(/\n/g, ', ')}); the first certificate in ${certInput} must be the signer's`, { input: certInput });
+    }
+    const now = new Date();
+    if (now < new Date(leaf.validFrom) || now > new Date(leaf.validTo)) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`The signing certificate is not valid now (valid ${leaf.validFrom} to ${leaf.validTo}); signatures made with it would not verify`, { input: certInput });
+    }
+    // Trust anchor embedded in verify.sh: the chain's last certificate (the root, when the chain includes it).
+    const anchor = chain[chain.length - 1];
+    return {
+        method: 'x509',
+        identity: `${leaf.subject.replace(/\n/g, ', ')} (sha256 ${(0,_cms__WEBPACK_IMPORTED_MODULE_5__/* .fingerprint */ .Rj)(leaf).slice(0, 16)}…, valid to ${leaf.validTo})`,
+        async signFile(request) {
+            const cms = await (0,_cms__WEBPACK_IMPORTED_MODULE_5__/* .buildDetachedCms */ .O9)({
+                kind: key.kind,
+                chain,
+                digest: request.digest.sha256,
+                signingTime: new Date(),
+                sign: (der) => (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytes */ .b_)(key.kind, key.privateKey, der),
+            });
+            const problem = await (0,_verify_cms__WEBPACK_IMPORTED_MODULE_3__/* .verifyCmsSignature */ .T)(cms, request.digest.sha256);
+            if (problem)
+                throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`${request.display}: the fresh CMS signature does not verify: ${problem}`);
+            const path = request.outputFor('.p7s');
+            return { primary: path, writes: [{ path, content: cms }] };
+        },
+        async attest(payloadType, payload) {
+            const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_8__/* .pae */ .Z)(payloadType, payload);
+            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytes */ .b_)(key.kind, key.privateKey, bytes);
+            if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(key.kind, leaf.publicKey, bytes, signature))) {
+                throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('The attestation signature does not verify with the signing certificate');
+            }
+            return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_8__/* .envelope */ .R)(payloadType, payload, (0,_cms__WEBPACK_IMPORTED_MODULE_5__/* .fingerprint */ .Rj)(leaf), signature));
+        },
+        verifyScript: (dir, entries) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_4__/* .x509Script */ .aV)(dir, anchor.toString(), entries),
+    };
+}
+function parseChain(text, input) {
+    const pems = (0,_output__WEBPACK_IMPORTED_MODULE_7__/* .splitPem */ .Z1)(text, 'CERTIFICATE');
+    if (pems.length === 0)
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${input} holds no PEM certificate`, { input });
+    return pems.map((pem, i) => {
+        try {
+            return new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(pem);
+        }
+        catch (error) {
+            throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${input}: certificate ${i + 1} is not readable (${error.message})`, {
+                input,
+            });
+        }
+    });
+}
+/**
+ * PKCS#12 is unpacked by openssl (present on every GitHub runner): its password-based encryption
+ * schemes (PBES2, and RC2/3DES in legacy files) are a poor fit for a hand-written parser. The password
+ * goes through the environment, never the command line.
+ */
+async function fromPkcs12(der, password) {
+    const run = (legacy) => (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)('openssl', ['pkcs12', ...(legacy ? ['-legacy'] : []), '-in', '/dev/stdin', '-nodes', '-passin', 'env:PAVED_PKCS12_PASSWORD'], {
+        input: der,
+        env: { PAVED_PKCS12_PASSWORD: password },
+        quiet: true,
+        ignoreReturnCode: true,
+        timeoutMs: 30_000,
+    });
+    let result = await run(false);
+    if (result.exitCode !== 0 && /unsupported|RC2|legacy/i.test(result.stderr))
+        result = await run(true);
+    if (result.exitCode !== 0) {
+        if (/mac verify failure|invalid password/i.test(result.stderr)) {
+            throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Could not open ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12}: wrong ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.password}?`, {
+                input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.password,
+            });
+        }
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12} is not a readable PKCS#12 bundle: ${result.stderr.trim().split('\n')[0]}`, {
+            input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12,
+        });
+    }
+    (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(result.stdout);
+    const keyPem = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]*?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(result.stdout)?.[0];
+    if (!keyPem)
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12} holds no private key`, { input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12 });
+    (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(keyPem);
+    const key = (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .loadPrivateKey */ .PM)(keyPem, '', _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.password);
+    const certs = parseChain(result.stdout, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12);
+    // openssl lists the bag's certificates in file order; put the key's own first.
+    const leafIndex = certs.findIndex((c) => c.checkPrivateKey(key.privateKey));
+    if (leafIndex < 0) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12} has no certificate for its private key`, {
+            input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12,
+        });
+    }
+    const leaf = certs.splice(leafIndex, 1)[0];
+    return { key, chain: [leaf, ...orderChain(leaf, certs)] };
+}
+function orderChain(leaf, rest) {
+    const ordered = [];
+    let current = leaf;
+    const pool = [...rest];
+    for (;;) {
+        const i = pool.findIndex((c) => current.checkIssued(c) && c !== current);
+        if (i < 0 || current.checkIssued(current))
+            break;
+        current = pool.splice(i, 1)[0];
+        ordered.push(current);
+    }
+    return [...ordered, ...pool];
+}
+
+
+/***/ }),
+
+/***/ 25736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aV: () => (/* binding */ x509Script),
+/* harmony export */   ne: () => (/* binding */ keyScript),
+/* harmony export */   tR: () => (/* binding */ openpgpScript)
+/* harmony export */ });
+/* harmony import */ var _methods_output__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60337);
+
+const HEADER = (what) => `#!/bin/sh
+# Offline verification of ${what}, written by the Paved sign action.
+# Usage: sh verify.sh   (exit 0 when every signature verifies)
+set -u
+cd "$(dirname "$0")" || exit 2
+work=$(mktemp -d) || exit 2
+trap 'rm -rf "$work"' EXIT INT TERM
+failed=0
+report() { if [ "$1" -eq 0 ]; then echo "OK      $2"; else echo "FAILED  $2"; failed=1; fi; }
+`;
+const FOOTER = `
+if [ "$failed" -ne 0 ]; then echo "verification FAILED" >&2; exit 1; fi
+echo "all signatures verified"
+`;
+function heredoc(target, text) {
+    return `cat > ${target} <<'PAVED_EOF'\n${text.trim()}\nPAVED_EOF\n`;
+}
+function keyScript(dir, kind, publicPem, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        // cosign's .sig is base64 text; openssl wants the raw DER.
+        const decode = `openssl base64 -d -A -in ${sig} -out "$work/sig" 2>/dev/null`;
+        const check = kind === 'ed25519'
+            ? `openssl pkeyutl -verify -pubin -inkey "$key" -rawin -in ${file} -sigfile "$work/sig" >/dev/null 2>&1`
+            : `openssl dgst -sha256 -verify "$key" -signature "$work/sig" ${file} >/dev/null 2>&1`;
+        return `${decode} && ${check}; report $? ${file}`;
+    });
+    return `${HEADER('cosign-style key signatures (.sig)')}${heredoc('"$work/key.pem"', publicPem)}key=\${PUBLIC_KEY:-"$work/key.pem"}
+echo "public key sha256 fingerprint: $(openssl pkey -pubin -in "$key" -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)"
+${lines.join('\n')}
+${FOOTER}`;
+}
+function x509Script(dir, caPem, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        // -purpose any: code-signing certificates carry the codeSigning EKU, not the S/MIME one openssl checks by default.
+        return `openssl cms -verify -binary -inform DER -in ${sig} -content ${file} -CAfile "$ca" -purpose any -out /dev/null >/dev/null 2>&1; report $? ${file}`;
+    });
+    return `${HEADER('X.509 detached CMS signatures (.p7s)')}${heredoc('"$work/ca.pem"', caPem)}ca=\${CA_FILE:-"$work/ca.pem"}
+echo "trust anchor: $(openssl x509 -in "$ca" -noout -subject -fingerprint -sha256 2>/dev/null | tr '\\n' ' ')"
+${lines.join('\n')}
+${FOOTER}`;
+}
+function openpgpScript(dir, armoredPublicKey, entries) {
+    const lines = entries.map((e) => {
+        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
+        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
+        return `gpg --homedir "$work/gnupg" --batch --no-auto-key-retrieve --status-fd 1 --verify ${sig} ${file} 2>/dev/null | grep -q '^\\[GNUPG:\\] VALIDSIG'; report $? ${file}`;
+    });
+    return `${HEADER('OpenPGP detached signatures (.asc)')}${heredoc('"$work/key.asc"', armoredPublicKey)}mkdir -m 700 "$work/gnupg"
+gpg --homedir "$work/gnupg" --batch --quiet --import "\${PUBLIC_KEY_ASC:-$work/key.asc}" 2>/dev/null || { echo "could not import the public key" >&2; exit 2; }
+echo "signing key: $(gpg --homedir "$work/gnupg" --batch --with-colons --fingerprint 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')"
+${lines.join('\n')}
+${FOOTER}`;
+}
+
+
+/***/ })
+
+};
