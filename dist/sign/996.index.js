@@ -126,10 +126,10 @@ function parseChain(text, input) {
 /**
  * PKCS#12 is unpacked by openssl (present on every GitHub runner): its password-based encryption
  * schemes (PBES2, and RC2/3DES in legacy files) are a poor fit for a hand-written parser. The password
- * goes through the environment, never the command line.
+ * goes through the environment and the bundle through stdin, never the command line or a temp file.
  */
 async function fromPkcs12(der, password) {
-    const run = (legacy) => (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)('openssl', ['pkcs12', ...(legacy ? ['-legacy'] : []), '-in', '/dev/stdin', '-nodes', '-passin', 'env:PAVED_PKCS12_PASSWORD'], {
+    const run = (legacy) => (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)('openssl', ['pkcs12', ...(legacy ? ['-legacy'] : []), '-nodes', '-passin', 'env:PAVED_PKCS12_PASSWORD'], {
         input: der,
         env: { PAVED_PKCS12_PASSWORD: password },
         quiet: true,

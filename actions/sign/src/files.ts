@@ -69,7 +69,7 @@ async function expand(pattern: string, workspace: string): Promise<string[]> {
     for (const entry of entries) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (entry.name === '.git' || entry.name === 'node_modules' && !normalized.includes('node_modules')) continue;
+        if (entry.name === '.git' || (entry.name === 'node_modules' && !normalized.includes('node_modules'))) continue;
         if (mm.match(child, true)) await walk(child);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && mm.match(child)) {
         out.push(child);

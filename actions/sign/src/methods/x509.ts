@@ -91,21 +91,17 @@ export function parseChain(text: string, input: string): X509Certificate[] {
 /**
  * PKCS#12 is unpacked by openssl (present on every GitHub runner): its password-based encryption
  * schemes (PBES2, and RC2/3DES in legacy files) are a poor fit for a hand-written parser. The password
- * goes through the environment, never the command line.
+ * goes through the environment and the bundle through stdin, never the command line or a temp file.
  */
 async function fromPkcs12(der: Buffer, password: string): Promise<{ key: SigningKey; chain: X509Certificate[] }> {
   const run = (legacy: boolean) =>
-    exec(
-      'openssl',
-      ['pkcs12', ...(legacy ? ['-legacy'] : []), '-in', '/dev/stdin', '-nodes', '-passin', 'env:PAVED_PKCS12_PASSWORD'],
-      {
-        input: der,
-        env: { PAVED_PKCS12_PASSWORD: password },
-        quiet: true,
-        ignoreReturnCode: true,
-        timeoutMs: 30_000,
-      },
-    );
+    exec('openssl', ['pkcs12', ...(legacy ? ['-legacy'] : []), '-nodes', '-passin', 'env:PAVED_PKCS12_PASSWORD'], {
+      input: der,
+      env: { PAVED_PKCS12_PASSWORD: password },
+      quiet: true,
+      ignoreReturnCode: true,
+      timeoutMs: 30_000,
+    });
   let result = await run(false);
   if (result.exitCode !== 0 && /unsupported|RC2|legacy/i.test(result.stderr)) result = await run(true);
   if (result.exitCode !== 0) {

@@ -47,7 +47,10 @@ export async function verifyCmsTrust(
     const issuer = pool.find(
       (c) => !c.raw.equals(current.raw) && current.checkIssued(c) && current.verify(c.publicKey),
     );
-    if (!issuer) return `certificate "${oneLine(current.subject)}" does not chain to the given CA certificate`;
+    if (!issuer) {
+      const end = current === signer ? '' : ` (its chain ends at "${oneLine(current.subject)}")`;
+      return `certificate "${oneLine(signer.subject)}" does not chain to the given CA certificate${end}`;
+    }
     if (!issuer.ca) return `issuer "${oneLine(issuer.subject)}" is not a CA certificate`;
     current = issuer;
   }
