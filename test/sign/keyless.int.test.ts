@@ -1,0 +1,239 @@
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { bundleFromJSON } from '@sigstore/bundle';
+import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, rekorHandler } from '@sigstore/mock';
+import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../harness';
+import { sh, tamper, tempDir } from './fixtures';
+
+/**
+ * Keyless signing against @sigstore/mock's Fulcio and Rekor, served over real HTTP on 127.0.0.1
+ * together with a GitHub-style OIDC token endpoint; the bundles are then checked by
+ * @sigstore/verify with a trusted root built from the mock's own keys.
+ */
+const { dir, cleanup } = tempDir('keyless');
+const IDENTITY = 'https://github.com/paved/demo/.github/workflows/release.yml@refs/heads/main';
+const ISSUER = 'https://token.actions.githubusercontent.com';
+let server: Server;
+let base: string;
+let trustedRootPath: string;
+let trustedRoot: ReturnType<typeof TrustedRoot.fromJSON>;
+const requests: string[] = [];
+
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+const spki = (k: KeyObject) => k.export({ format: 'der', type: 'spki' });
+const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
+beforeAll(async () => {
+  server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ctKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const caKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const tlogKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const ctlog = await initializeCTLog(ctKeys);
+  const ca = await initializeCA(caKeys, ctlog);
+  const tlog = await initializeTLog(`${base}/rekor`, tlogKeys);
+  const fulcio = fulcioHandler(ca);
+  const rekor = rekorHandler(tlog);
+  const jwt = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({
+    iss: ISSUER,
+    sub: IDENTITY,
+    aud: 'sigstore',
+    repository: 'paved/demo',
+    ref: 'refs/heads/main',
+    sha: 'a'.repeat(40),
+    exp: Math.floor(Date.now() / 1000) + 600,
+  })}.c2lnbmF0dXJl`;
+  server.on('request', (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const url = new URL(req.url ?? '/', base);
+      requests.push(`${req.method} ${url.pathname}`);
+      const reply = (status: number, body: string | ArrayBufferView, type = 'application/json') => {
+        res.writeHead(status, { 'content-type': type });
+        res.end(body);
+      };
+      if (url.pathname === '/oidc') {
+        if (req.headers.authorization !== 'Bearer request-token-xyz') return reply(401, '{}');
+        return reply(200, JSON.stringify({ value: jwt }));
+      }
+      const handler =
+        url.pathname === `/fulcio${fulcio.path}` ? fulcio : url.pathname === `/rekor${rekor.path}` ? rekor : undefined;
+      if (!handler) return reply(404, 'not found', 'text/plain');
+      let body = Buffer.concat(chunks).toString('utf8');
+      if (handler === rekor) body = canonicalizeDsse(body);
+      const out = await handler.fn(body);
+      reply(out.statusCode, out.response, out.contentType);
+    });
+  });
+  const validFor = { start: '2020-01-01T00:00:00Z' };
+  const root = {
+    mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+    tlogs: [
+      {
+        baseUrl: `${base}/rekor`,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: { rawBytes: b64(spki(tlogKeys.publicKey)), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor },
+        logId: { keyId: b64(createHash('sha256').update(spki(tlogKeys.publicKey)).digest()) },
+      },
+    ],
+    certificateAuthorities: [
+      {
+        subject: { organization: 'sigstore.mock', commonName: 'sigstore' },
+        uri: `${base}/fulcio`,
+        certChain: { certificates: [{ rawBytes: b64(ca.rootCertificate as unknown as Uint8Array) }] },
+        validFor,
+      },
+    ],
+    ctlogs: [
+      {
+        baseUrl: `${base}/ct`,
+        hashAlgorithm: 'SHA2_256',
+        publicKey: { rawBytes: b64(spki(ctKeys.publicKey)), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor },
+        logId: { keyId: b64(ctlog.logID as unknown as Uint8Array) },
+      },
+    ],
+    timestampAuthorities: [],
+  };
+  trustedRootPath = join(dir, 'trusted_root.json');
+  writeFileSync(trustedRootPath, JSON.stringify(root));
+  trustedRoot = TrustedRoot.fromJSON(root);
+});
+
+/**
+ * Real Rekor stores a dsse entry in canonical form (payload hash, envelope hash, signatures), which
+ * is what verifiers compare with the bundle; @sigstore/mock logs the proposed entry as sent. Do
+ * what the server does before handing the entry to the mock log.
+ */
+function canonicalizeDsse(text: string): string {
+  const entry = JSON.parse(text);
+  if (entry.kind !== 'dsse') return text;
+  const proposed = entry.spec.proposedContent;
+  const envelope = JSON.parse(proposed.envelope);
+  const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+  entry.spec = {
+    envelopeHash: { algorithm: 'sha256', value: sha256(proposed.envelope) },
+    payloadHash: { algorithm: 'sha256', value: sha256(Buffer.from(envelope.payload, 'base64')) },
+    signatures: envelope.signatures.map((s: { sig: string }, i: number) => ({
+      signature: s.sig,
+      verifier: proposed.verifiers[i],
+    })),
+  };
+  return JSON.stringify(entry);
+}
+
+afterAll(async () => {
+  await new Promise((ok) => server?.close(ok));
+  cleanup();
+});
+
+function env(ws: string): Record<string, string> {
+  return {
+    GITHUB_WORKSPACE: ws,
+    ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/oidc?api-version=2.0`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token-xyz',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'paved/demo',
+    GITHUB_REPOSITORY_ID: '1234',
+    GITHUB_REPOSITORY_OWNER_ID: '99',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW_REF: 'paved/demo/.github/workflows/release.yml@refs/heads/main',
+    GITHUB_RUN_ID: '777',
+    GITHUB_RUN_ATTEMPT: '2',
+    GITHUB_EVENT_NAME: 'push',
+    RUNNER_ENVIRONMENT: 'github-hosted',
+  };
+}
+
+describe('method keyless (mock Fulcio and Rekor on 127.0.0.1)', () => {
+  it('signs with a Fulcio certificate and Rekor entries; @sigstore/verify accepts the bundles and the attestation', async () => {
+    const ws = join(dir, 'ws');
+    sh('mkdir', ['-p', join(ws, 'dist')]);
+    writeFileSync(join(ws, 'dist/app.tgz'), Buffer.alloc(10 * 1024 * 1024 + 3, 9)); // above the in-memory threshold
+    writeFileSync(join(ws, 'dist/app.txt'), 'hello');
+    const r = await runAction(
+      'sign',
+      {
+        method: 'keyless',
+        files: 'dist/*',
+        'fulcio-url': `${base}/fulcio`,
+        'rekor-url': `${base}/rekor`,
+        provenance: 'true',
+      },
+      { env: env(ws) },
+    );
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(requests.filter((q) => q.includes('signingCert'))).toHaveLength(1); // one certificate per run
+    expect(r.masks).toContain('request-token-xyz');
+    expect(JSON.parse(r.outputs.signatures ?? '[]')).toEqual([
+      'dist/app.tgz.sigstore.json',
+      'dist/app.txt.sigstore.json',
+      'dist/multiple.intoto.jsonl',
+    ]);
+    expect(r.outputs.attestation).toBe('dist/multiple.intoto.jsonl');
+
+    const verifier = new Verifier(toTrustMaterial(trustedRoot), { tlogThreshold: 1, ctlogThreshold: 1 });
+    for (const file of ['dist/app.tgz', 'dist/app.txt']) {
+      const json = JSON.parse(readFileSync(join(ws, `${file}.sigstore.json`), 'utf8'));
+      expect(json.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+      expect(json.verificationMaterial.tlogEntries).toHaveLength(1);
+      const signer = verifier.verify(toSignedEntity(bundleFromJSON(json), readFileSync(join(ws, file))));
+      expect(signer.identity?.subjectAlternativeName).toBe(IDENTITY);
+      expect(signer.identity?.extensions?.issuer).toBe(ISSUER);
+      const changed = Buffer.from(readFileSync(join(ws, file)));
+      changed[0] = (changed[0] as number) ^ 1;
+      expect(() => verifier.verify(toSignedEntity(bundleFromJSON(json), changed))).toThrow();
+    }
+    const line = JSON.parse(readFileSync(join(ws, 'dist/multiple.intoto.jsonl'), 'utf8').trim());
+    const attestation = bundleFromJSON(line);
+    verifier.verify(toSignedEntity(attestation));
+    expect(line.dsseEnvelope.payloadType).toBe('application/vnd.in-toto+json');
+    const statement = JSON.parse(Buffer.from(line.dsseEnvelope.payload, 'base64').toString('utf8'));
+    expect(statement._type).toBe('https://in-toto.io/Statement/v1');
+    expect(statement.predicateType).toBe('https://slsa.dev/provenance/v1');
+    expect(statement.subject.map((s: { name: string }) => s.name)).toEqual(['dist/app.tgz', 'dist/app.txt']);
+    expect(statement.predicate.runDetails.metadata.invocationId).toBe(
+      'https://github.com/paved/demo/actions/runs/777/attempts/2',
+    );
+
+    const verify = (identity: string, issuer = ISSUER) =>
+      runAction(
+        'sign',
+        {
+          command: 'verify',
+          method: 'keyless',
+          files: 'dist/*',
+          'trusted-root': trustedRootPath,
+          'certificate-identity': identity,
+          'certificate-oidc-issuer': issuer,
+        },
+        { env: { GITHUB_WORKSPACE: ws } },
+      );
+    const ok = await verify('/https://github\\.com/paved/.*/release\\.yml@refs/heads/main/');
+    expect(ok.exitCode, ok.stdout).toBe(0);
+    expect(JSON.parse(ok.outputs.verified ?? '[]')).toEqual(['dist/app.tgz', 'dist/app.txt']);
+    const exact = await verify(IDENTITY);
+    expect(exact.exitCode, exact.stdout).toBe(0);
+
+    const wrongIdentity = await verify('/https://github\\.com/other/.*/');
+    expect(wrongIdentity.exitCode).toBe(1);
+    expect(wrongIdentity.stdout).toContain(`dist/app.tgz: certificate identity "${IDENTITY}" does not match`);
+    const wrongIssuer = await verify(IDENTITY, 'https://accounts.google.com');
+    expect(wrongIssuer.exitCode).toBe(1);
+    expect(wrongIssuer.stdout).toContain('certificate OIDC issuer');
+
+    tamper(join(ws, 'dist/app.txt'));
+    const bad = await verify(IDENTITY);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain('dist/app.txt: the file does not match the digest in the bundle');
+    expect(JSON.parse(bad.outputs.verified ?? '[]')).toEqual(['dist/app.tgz']);
+  });
+});
