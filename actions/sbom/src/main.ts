@@ -1,11 +1,188 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as core from '@actions/core';
-import { getString, runAction } from '../../../shared';
+import { ConfigurationError, OperationError } from '../../../shared/errors';
+import { exec } from '../../../shared/exec';
+import { group } from '../../../shared/logging';
+import { runAction } from '../../../shared/run-action';
+import { displayPath, findLockfiles, LOOKED_FOR, parseLockfiles } from './ecosystems/detect';
+import { type Options, parseInputs } from './inputs';
+import { findOffenders } from './licenses/policy';
+import { resolveLicenses } from './licenses/resolve';
+import { buildGraph } from './model/build';
+import type { LockfileGraph, RootComponent, SbomGraph } from './model/types';
 import { Inputs, Outputs } from './names';
+import { contentDigest, creationTime, uuidFrom } from './output/identity';
+import { jobContext } from './submit/submit';
 
 export function run(): Promise<void> {
   return runAction('sbom', async () => {
-    const path = getString(Inputs.path, { default: '.' });
-    core.setOutput(Outputs.components, '0');
-    core.info(`sbom ${path}`);
+    const started = performance.now();
+    const options = parseInputs();
+    const cwd = process.cwd();
+    const scanned = displayPath(options.path, cwd) || '.';
+    // Submission needs the runner's environment: check it before doing any work.
+    const job = options.submit ? jobContext(scanned, options.matrix) : undefined;
+
+    const found = findLockfiles(options.path, options.exclude, cwd);
+    if (found.length === 0) {
+      throw new ConfigurationError(
+        `No lockfile or manifest found under ${scanned}. Looked for: ${LOOKED_FOR.join(', ')} (skipping ${options.exclude.join(', ')}). Commit a lockfile or point the ${Inputs.path} input at the project.`,
+        { input: Inputs.path },
+      );
+    }
+    const graphs = await group(`Read ${found.length} lockfile${found.length === 1 ? '' : 's'}`, async () => {
+      const parsed = await parseLockfiles(found, cwd, options.path);
+      for (const g of parsed) core.info(`${g.file}: ${g.ecosystem} (${g.format}), ${g.packages.size} packages`);
+      return parsed;
+    });
+
+    const root = await rootComponent(options, graphs);
+    const graph = buildGraph(graphs, { root, includeDev: options.includeDev });
+    for (const w of graph.warnings)
+      core.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
+    resolveLicenses(graph.components, options.licenses, cwd, options.path);
+    const offenders = findOffenders(graph.components, options.denyLicenses);
+
+    const timestamp = await creationTime(options.reproducible, options.path);
+    if (options.reproducible && timestamp.source === 'clock') {
+      core.notice(
+        'No SOURCE_DATE_EPOCH and no git commit: the SBOM timestamp is the current time, so reruns will differ in that field.',
+      );
+    }
+    const digest = contentDigest(graph);
+    const base = fileBase(root.name);
+    const documents = await group('Generate and validate', () => generate(graph, options, timestamp.iso, digest, base));
+
+    mkdirSync(options.outputDir, { recursive: true });
+    const written: { format: string; path: string; bytes: number }[] = [];
+    for (const doc of documents) {
+      const target = join(options.outputDir, doc.file);
+      // Write-then-rename: a reader never sees half a document.
+      const temp = `${target}.${process.pid}.tmp`;
+      writeFileSync(temp, doc.text);
+      renameSync(temp, target);
+      const shown = displayPath(target, cwd);
+      written.push({ format: doc.format, path: shown, bytes: Buffer.byteLength(doc.text) });
+      core.setOutput(doc.format === 'spdx-json' ? Outputs.spdxFile : Outputs.cyclonedxFile, shown);
+      core.info(`Wrote ${shown} (${doc.format}, ${Buffer.byteLength(doc.text)} bytes)`);
+    }
+    core.setOutput(Outputs.components, String(graph.components.length));
+
+    let diff: import('./diff/compare').SbomDiff | undefined;
+    if (options.compareTo) {
+      const { diffAgainst } = await import('./diff/compare');
+      diff = diffAgainst(options.compareTo, displayPath(options.compareTo, cwd), graph.components);
+      core.setOutput(Outputs.diff, JSON.stringify(diff));
+      core.info(
+        `Compared with ${diff.against}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+      );
+    }
+
+    let submitted: { id: number | undefined; correlator: string } | undefined;
+    if (job) {
+      const { submitSnapshot } = await import('./submit/submit');
+      submitted = await group('Submit to the dependency graph', () =>
+        submitSnapshot(graph, job, options.githubToken, timestamp.iso),
+      );
+    }
+
+    const { ntiaCoverage } = await import('./summary/ntia');
+    const { buildSummary } = await import('./summary/report');
+    buildSummary({
+      graph,
+      files: written,
+      coverage: ntiaCoverage(graph, timestamp.source),
+      timestamp: `${timestamp.iso} (${timestamp.source})`,
+      durationMs: Math.round(performance.now() - started),
+      offenders,
+      diff,
+      submitted,
+    }).write();
+
+    if (offenders.length > 0) {
+      for (const o of offenders) {
+        core.error(
+          `${o.component.purl} is licensed ${o.expression}, denied by ${Inputs.denyLicenses} (${o.denied.join(', ')})`,
+          {
+            file: o.component.files[0],
+            title: 'sbom: denied license',
+          },
+        );
+      }
+      throw new OperationError(
+        `${offenders.length} component${offenders.length === 1 ? '' : 's'} with denied licenses: ${offenders
+          .slice(0, 10)
+          .map((o) => `${o.component.purl} (${o.expression})`)
+          .join(', ')}${offenders.length > 10 ? ', …' : ''}. The SBOM files were written for inspection.`,
+      );
+    }
   });
+}
+
+interface Document {
+  format: 'spdx-json' | 'cyclonedx-json';
+  file: string;
+  text: string;
+}
+
+/** Both documents are rendered and validated before either is written: a schema failure writes nothing. */
+async function generate(
+  graph: SbomGraph,
+  options: Options,
+  created: string,
+  digest: string,
+  base: string,
+): Promise<Document[]> {
+  const documents: Document[] = [];
+  const problems: string[] = [];
+  if (options.formats.includes('spdx-json')) {
+    const { toSpdx } = await import('./spdx/write');
+    const { validateSpdx } = await import('./validate/spdx');
+    const doc = toSpdx(graph, { created, digest, namespaceUuid: uuidFrom(digest, 'spdx') });
+    for (const v of await validateSpdx(doc)) problems.push(`SPDX ${v.path}: ${v.message}`);
+    documents.push({ format: 'spdx-json', file: `${base}.spdx.json`, text: `${JSON.stringify(doc, null, 2)}\n` });
+    core.info(`SPDX 2.3: ${graph.components.length + 1} packages, valid against the SPDX 2.3 schema and spec rules`);
+  }
+  if (options.formats.includes('cyclonedx-json')) {
+    const { toCycloneDx } = await import('./cyclonedx/write');
+    const { validateCycloneDx } = await import('./validate/cyclonedx');
+    const doc = toCycloneDx(graph, { created, serialUuid: uuidFrom(digest, 'cyclonedx') });
+    for (const v of await validateCycloneDx(doc)) problems.push(`CycloneDX ${v.path}: ${v.message}`);
+    documents.push({ format: 'cyclonedx-json', file: `${base}.cdx.json`, text: `${JSON.stringify(doc, null, 2)}\n` });
+    core.info(`CycloneDX 1.6: ${graph.components.length} components, valid against the CycloneDX 1.6 schema`);
+  }
+  if (problems.length > 0) {
+    // Our output failing its schema is our bug, never the user's: say so, and write nothing.
+    throw new Error(`generated SBOM failed validation (please report this):\n${problems.slice(0, 20).join('\n')}`);
+  }
+  return documents;
+}
+
+/** Root name/version: the inputs, else the top-most manifest/lockfile, else the directory and git. */
+async function rootComponent(options: Options, graphs: readonly LockfileGraph[]): Promise<RootComponent> {
+  const byDepth = [...graphs].sort((a, b) => a.file.split('/').length - b.file.split('/').length);
+  const named = byDepth.find((g) => g.projectName);
+  const name = options.name ?? named?.projectName ?? basename(options.path);
+  let version = options.version ?? (named?.projectName === name ? named?.projectVersion : undefined);
+  if (!version) {
+    const git = await exec('git', ['rev-parse', '--short=12', 'HEAD'], {
+      cwd: options.path,
+      quiet: true,
+      ignoreReturnCode: true,
+      timeoutMs: 10_000,
+    }).catch(() => undefined);
+    version = git?.exitCode === 0 && git.stdout.trim() ? git.stdout.trim() : 'unversioned';
+  }
+  return { name, version };
+}
+
+/** `@scope/name` → `scope-name`: a file name with no directories in it. */
+function fileBase(name: string): string {
+  return (
+    name
+      .replace(/^@/, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+/, '') || 'sbom'
+  );
 }

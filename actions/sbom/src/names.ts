@@ -1,2 +1,23 @@
-export const Inputs = { path: 'path' } as const;
-export const Outputs = { components: 'components' } as const;
+export const Inputs = {
+  path: 'path',
+  formats: 'formats',
+  outputDir: 'output-dir',
+  exclude: 'exclude',
+  includeDev: 'include-dev',
+  name: 'name',
+  version: 'version',
+  reproducible: 'reproducible',
+  licenses: 'licenses',
+  denyLicenses: 'deny-licenses',
+  compareTo: 'compare-to',
+  submit: 'submit',
+  githubToken: 'github-token',
+  matrix: 'matrix',
+} as const;
+
+export const Outputs = {
+  spdxFile: 'spdx-file',
+  cyclonedxFile: 'cyclonedx-file',
+  components: 'components',
+  diff: 'diff',
+} as const;

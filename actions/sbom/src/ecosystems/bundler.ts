@@ -1,0 +1,73 @@
+import type { LockfileGraph } from '../model/types';
+import { addDirect, addEdge, addPackage, directFromRoots, fromPrefixed, malformed, newGraph } from './common';
+
+/**
+ * `Gemfile.lock`: the GEM/GIT/PATH sections' `specs:` (4-space indented `name (version[-platform])`
+ * with 6-space dependency lines), DEPENDENCIES for the direct ones, and CHECKSUMS (Bundler 2.5+).
+ */
+export function parseGemfileLock(text: string, file: string): LockfileGraph {
+  const graph = newGraph('bundler', file, 'Gemfile.lock');
+  const lines = text.split('\n');
+  const byName = new Map<string, string[]>();
+  const pending: [string, string, number][] = [];
+  const checksums = new Map<string, string>();
+  const direct: [string, number][] = [];
+  let section = '';
+  let remote: string | undefined;
+  let current: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).replace(/\r$/, '');
+    if (raw.trim() === '') continue;
+    const indent = raw.length - raw.trimStart().length;
+    const line = raw.trim();
+    if (indent === 0) {
+      section = line;
+      remote = undefined;
+      current = undefined;
+      continue;
+    }
+    if (['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE'].includes(section)) {
+      if (indent === 2 && line.startsWith('remote:')) remote = line.slice(7).trim();
+      else if (indent === 4) {
+        const m = /^(\S+) \(([^)]+)\)$/.exec(line);
+        if (!m) malformed(file, `expected "name (version)" in ${section} specs, got "${line}"`, i + 1, indent + 1);
+        const name = m[1] as string;
+        const [version, ...platform] = (m[2] as string).split('-');
+        const id = `${name} ${m[2]}`;
+        current = id;
+        byName.set(name, [...(byName.get(name) ?? []), id]);
+        const rubygems = section === 'GEM' && remote?.startsWith('https://rubygems.org');
+        addPackage(graph, id, {
+          purlType: 'gem',
+          name,
+          version: version as string,
+          qualifiers: platform.length > 0 ? { platform: platform.join('-') } : undefined,
+          downloadLocation: rubygems
+            ? `https://rubygems.org/downloads/${name}-${m[2]}.gem`
+            : remote && /^https?:\/\//.test(remote)
+              ? remote
+              : undefined,
+        });
+      } else if (indent === 6 && current) {
+        const dep = /^(\S+)/.exec(line)?.[1] as string;
+        pending.push([current, dep, i + 1]);
+      }
+    } else if (section === 'DEPENDENCIES' && indent === 2) {
+      direct.push([(/^(\S+)/.exec(line)?.[1] ?? line).replace(/!$/, ''), i + 1]);
+    } else if (section === 'CHECKSUMS' && indent === 2) {
+      const m = /^(\S+) \(([^)]+)\)\s+(\S+)$/.exec(line);
+      if (m) checksums.set(`${m[1]} ${m[2]}`, m[3] as string);
+    }
+  }
+  for (const [from, dep] of pending) {
+    for (const to of byName.get(dep) ?? []) addEdge(graph, from, to, 'prod');
+  }
+  for (const [name] of direct) for (const id of byName.get(name) ?? []) addDirect(graph, id, 'prod');
+  for (const [id, value] of checksums) {
+    const hash = fromPrefixed(value);
+    const record = graph.packages.get(id);
+    if (hash && record) record.hashes = [hash];
+  }
+  directFromRoots(graph);
+  return graph;
+}

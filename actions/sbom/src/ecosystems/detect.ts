@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { minimatch } from 'minimatch';
+import { ConfigurationError } from '../../../../shared/errors';
+import type { Ecosystem, LockfileGraph } from '../model/types';
+import { type ManifestReader, manifestReader } from './manifest';
+
+type Parser = (text: string, file: string, manifests: ManifestReader) => LockfileGraph;
+
+interface Kind {
+  ecosystem: Ecosystem;
+  /** File name, or a test on it. */
+  match: string | RegExp;
+  /** Parsers are loaded on first use: a Go-only repository never loads the YAML or TOML parsers. */
+  load: () => Promise<Parser>;
+}
+
+export const KINDS: readonly Kind[] = [
+  { ecosystem: 'npm', match: 'npm-shrinkwrap.json', load: async () => (await import('./npm')).parseNpm },
+  { ecosystem: 'npm', match: 'package-lock.json', load: async () => (await import('./npm')).parseNpm },
+  { ecosystem: 'yarn', match: 'yarn.lock', load: async () => (await import('./yarn')).parseYarn },
+  { ecosystem: 'pnpm', match: 'pnpm-lock.yaml', load: async () => (await import('./pnpm')).parsePnpm },
+  { ecosystem: 'poetry', match: 'poetry.lock', load: async () => (await import('./python')).parsePoetry },
+  { ecosystem: 'pipenv', match: 'Pipfile.lock', load: async () => (await import('./python')).parsePipenv },
+  { ecosystem: 'uv', match: 'uv.lock', load: async () => (await import('./python')).parseUv },
+  {
+    ecosystem: 'pip',
+    match: /^(requirements([-_.][\w.-]*)?|[\w.-]+[-_]requirements)\.txt$/,
+    load: async () => (await import('./python')).parseRequirements,
+  },
+  { ecosystem: 'gomod', match: 'go.mod', load: async () => (await import('./gomod')).parseGoMod },
+  { ecosystem: 'cargo', match: 'Cargo.lock', load: async () => (await import('./cargo')).parseCargo },
+  { ecosystem: 'maven', match: 'pom.xml', load: async () => (await import('./maven')).parsePom },
+  { ecosystem: 'gradle', match: 'gradle.lockfile', load: async () => (await import('./maven')).parseGradleLock },
+  { ecosystem: 'bundler', match: 'Gemfile.lock', load: async () => (await import('./bundler')).parseGemfileLock },
+  { ecosystem: 'composer', match: 'composer.lock', load: async () => (await import('./composer')).parseComposer },
+];
+
+/** What the "nothing found" error lists. */
+export const LOOKED_FOR = KINDS.map((k) => (typeof k.match === 'string' ? k.match : 'requirements*.txt'));
+
+export interface Found {
+  /** Absolute path. */
+  path: string;
+  /** As shown to the user and in annotations: relative to the working directory when inside it. */
+  display: string;
+  kind: Kind;
+}
+
+function kindOf(name: string): Kind | undefined {
+  return KINDS.find((k) => (typeof k.match === 'string' ? k.match === name : k.match.test(name)));
+}
+
+/** Walks `root` for lockfiles, skipping excluded directories without descending into them. */
+export function findLockfiles(root: string, exclude: readonly string[], cwd: string): Found[] {
+  const found: Found[] = [];
+  const excluded = (rel: string): boolean =>
+    exclude.some((g) => minimatch(rel, g, { dot: true }) || minimatch(`${rel}/`, g, { dot: true }));
+  const walk = (dir: string): void => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = new Set(entries.map((e) => e.name));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      const rel = relative(root, full).split(sep).join('/');
+      if (entry.isDirectory()) {
+        if (!excluded(rel) && !excluded(`${rel}/x`)) walk(full);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      const kind = kindOf(entry.name);
+      if (!kind || excluded(rel)) continue;
+      // npm itself ignores package-lock.json when npm-shrinkwrap.json is present.
+      if (entry.name === 'package-lock.json' && names.has('npm-shrinkwrap.json')) continue;
+      found.push({ path: full, display: displayPath(full, cwd), kind });
+    }
+  };
+  walk(root);
+  return found;
+}
+
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+/** Parses each lockfile; a parser's ConfigurationError already names the file, line and column. */
+export async function parseLockfiles(found: readonly Found[], cwd: string, root: string): Promise<LockfileGraph[]> {
+  const graphs: LockfileGraph[] = [];
+  for (const item of found) {
+    const parse = await item.kind.load();
+    let text: string;
+    try {
+      text = readFileSync(item.path, 'utf8');
+    } catch (error) {
+      throw new ConfigurationError(`${item.display}: cannot read: ${(error as Error).message}`, { file: item.display });
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const graph = parse(text, item.display, manifestReader(dirname(item.path)));
+    const dir = displayPath(dirname(item.path), cwd);
+    // Install paths are relative to the lockfile; make them relative to the working directory.
+    for (const record of graph.packages.values()) {
+      if (record.installPath !== undefined)
+        record.installPath = dir === '' ? record.installPath : `${dir}/${record.installPath}`;
+    }
+    graphs.push(graph);
+  }
+  return graphs;
+}

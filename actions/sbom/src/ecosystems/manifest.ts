@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minimatch } from 'minimatch';
+import { isRecord } from './common';
+
+type Entry = Record<string, unknown>;
+
+/**
+ * Read access to the files beside a lockfile (package.json, pyproject.toml, composer.json…),
+ * relative to the lockfile's directory. Parsers use it for what the lockfile itself leaves out:
+ * which dependencies are direct and which are dev-only.
+ */
+export interface ManifestReader {
+  (relative: string): Entry | undefined;
+  text(relative: string): string | undefined;
+  dirs(relative: string): string[];
+}
+
+export function manifestReader(dir: string): ManifestReader {
+  const text = (relative: string): string | undefined => {
+    try {
+      return readFileSync(join(dir, relative), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const json = ((relative: string): Entry | undefined => {
+    const body = text(relative);
+    if (body === undefined) return undefined;
+    try {
+      const data = JSON.parse(body) as unknown;
+      return isRecord(data) ? data : undefined;
+    } catch {
+      // A broken manifest beside a good lockfile: the lockfile still describes what is installed.
+      return undefined;
+    }
+  }) as ManifestReader;
+  json.text = text;
+  json.dirs = (relative: string): string[] => {
+    try {
+      return readdirSync(join(dir, relative), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && d.name !== 'node_modules' && !d.name.startsWith('.'))
+        .map((d) => d.name)
+        .sort();
+    } catch {
+      return [];
+    }
+  };
+  return json;
+}
+
+/** Expands package.json `workspaces` (an array, or `{packages: [...]}`) into directories. */
+export function workspaceDirs(manifest: Entry, reader: ManifestReader): string[] {
+  const spec = manifest.workspaces;
+  const patterns = Array.isArray(spec) ? spec : isRecord(spec) && Array.isArray(spec.packages) ? spec.packages : [];
+  const dirs = new Set<string>();
+  for (const pattern of patterns) {
+    if (typeof pattern !== 'string') continue;
+    for (const dir of expand(pattern.replace(/^\.\//, '').replace(/\/$/, ''), reader)) dirs.add(dir);
+  }
+  return [...dirs].sort();
+}
+
+function expand(pattern: string, reader: ManifestReader): string[] {
+  let current = [''];
+  for (const segment of pattern.split('/')) {
+    const next: string[] = [];
+    for (const base of current) {
+      if (!/[*?[{]/.test(segment)) next.push(base ? `${base}/${segment}` : segment);
+      else
+        for (const name of reader.dirs(base || '.'))
+          if (minimatch(name, segment === '**' ? '*' : segment)) next.push(base ? `${base}/${name}` : name);
+    }
+    current = next;
+  }
+  return current.filter((dir) => reader(`${dir}/package.json`) !== undefined);
+}

@@ -1,0 +1,80 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigurationError } from '../../../shared/errors';
+import { getBoolean, getEnum, getList, getSecret, getString } from '../../../shared/inputs';
+import { closest } from '../../../shared/suggest';
+import { parseDenyList } from './licenses/policy';
+import type { LicenseMode } from './licenses/resolve';
+import { Inputs } from './names';
+
+export const FORMATS = ['spdx-json', 'cyclonedx-json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Always skipped: installed trees and VCS metadata hold copies, not the project's own lockfiles. */
+export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/vendor/**', '**/.git/**'];
+
+export interface Options {
+  path: string;
+  formats: Format[];
+  outputDir: string;
+  exclude: string[];
+  includeDev: boolean;
+  name?: string;
+  version?: string;
+  reproducible: boolean;
+  licenses: LicenseMode;
+  denyLicenses: string[];
+  compareTo?: string;
+  submit: boolean;
+  githubToken: string;
+  matrix?: string;
+}
+
+/** Reads and checks every input before anything is scanned or written. */
+export function parseInputs(): Options {
+  const path = resolve(getString(Inputs.path, { default: '.' }));
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new ConfigurationError(`Input ${Inputs.path}: ${path} is not a directory`, { input: Inputs.path });
+  }
+  const formats: Format[] = [];
+  for (const item of getList(Inputs.formats)) {
+    if (!(FORMATS as readonly string[]).includes(item)) {
+      const guess = closest(item, FORMATS);
+      throw new ConfigurationError(
+        `Input ${Inputs.formats} must list ${FORMATS.join(' and/or ')}, got "${item}"${guess ? `; did you mean "${guess}"?` : ''}`,
+        { input: Inputs.formats },
+      );
+    }
+    if (!formats.includes(item as Format)) formats.push(item as Format);
+  }
+  const compareTo = getString(Inputs.compareTo) || undefined;
+  if (compareTo && !existsSync(compareTo)) {
+    throw new ConfigurationError(`Input ${Inputs.compareTo}: ${compareTo} does not exist`, { input: Inputs.compareTo });
+  }
+  const submit = getBoolean(Inputs.submit, { default: false });
+  const githubToken = getSecret(Inputs.githubToken);
+  if (submit && githubToken.trim() === '') {
+    throw new ConfigurationError(
+      `Input ${Inputs.submit} needs ${Inputs.githubToken} (the default github.token works with "permissions: contents: write")`,
+      {
+        input: Inputs.githubToken,
+      },
+    );
+  }
+  return {
+    path,
+    formats: formats.length > 0 ? formats : [...FORMATS],
+    outputDir: resolve(getString(Inputs.outputDir, { default: '.' })),
+    exclude: [...DEFAULT_EXCLUDES, ...getList(Inputs.exclude)],
+    includeDev: getBoolean(Inputs.includeDev, { default: true }),
+    name: getString(Inputs.name) || undefined,
+    version: getString(Inputs.version) || undefined,
+    reproducible: getBoolean(Inputs.reproducible, { default: true }),
+    licenses: getEnum(Inputs.licenses, ['auto', 'lockfile', 'none'] as const, { default: 'auto' }),
+    denyLicenses: parseDenyList(getList(Inputs.denyLicenses)),
+    compareTo,
+    submit,
+    githubToken,
+    matrix: getString(Inputs.matrix) || undefined,
+  };
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { licenseText } from '../ecosystems/npm';
+import type { Component } from '../model/types';
+import { parseExpression, render } from './expression';
+
+export type LicenseMode = 'auto' | 'lockfile' | 'none';
+
+/**
+ * Settles each component's license: `auto` fills the gaps the lockfile leaves from installed
+ * package metadata (node_modules/<name>/package.json, vendor/<name>/composer.json), accepting a
+ * file only when its name and version match the component; `none` records NOASSERTION throughout.
+ * The expression is then parsed: a valid one is written canonically, anything else is kept verbatim
+ * and marked invalid so the writers emit it as a named (non-SPDX) license.
+ */
+export function resolveLicenses(components: Component[], mode: LicenseMode, cwd: string, root: string): void {
+  for (const component of components) {
+    if (mode === 'none') {
+      component.license = undefined;
+      continue;
+    }
+    if (!component.license && mode === 'auto') component.license = installed(component, cwd, root);
+    if (component.license) {
+      const ast = parseExpression(component.license.expression);
+      component.license = ast
+        ? { ...component.license, expression: render(ast), valid: true }
+        : { ...component.license, valid: false };
+    }
+  }
+}
+
+function installed(component: Component, cwd: string, root: string): Component['license'] {
+  const candidates: string[] = [];
+  const full = component.namespace ? `${component.namespace}/${component.name}` : component.name;
+  if (component.purlType === 'npm' && component.installPath)
+    candidates.push(join(component.installPath, 'package.json'));
+  for (const file of component.files) {
+    // component.files are relative to the scanned root; candidates are relative to the working directory.
+    const dir = relative(cwd, join(root, file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'));
+    if (component.purlType === 'npm') candidates.push(join(dir, 'node_modules', full, 'package.json'));
+    if (component.purlType === 'composer') candidates.push(join(dir, 'vendor', full, 'composer.json'));
+  }
+  for (const candidate of new Set(candidates)) {
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(readFileSync(join(cwd, candidate), 'utf8')) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (typeof data.name !== 'string' || data.name.toLowerCase() !== full.toLowerCase()) continue;
+    if (component.purlType === 'npm' && data.version !== component.version) continue;
+    const text = licenseText(data.license) ?? licenseText(data.licenses);
+    if (text)
+      return { expression: text, valid: false, source: relative(root, join(cwd, candidate)).split(sep).join('/') };
+  }
+  return undefined;
+}

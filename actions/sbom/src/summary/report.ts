@@ -1,0 +1,128 @@
+import { mermaidLabel, Summary } from '../../../../shared/summary';
+import type { SbomDiff } from '../diff/compare';
+import { leaves, parseExpression } from '../licenses/expression';
+import type { Offender } from '../licenses/policy';
+import { ROOT_REF, type SbomGraph } from '../model/types';
+import type { Coverage } from './ntia';
+
+export interface Report {
+  graph: SbomGraph;
+  files: { format: string; path: string; bytes: number }[];
+  coverage: Coverage[];
+  timestamp: string;
+  durationMs: number;
+  offenders: Offender[];
+  diff?: SbomDiff;
+  submitted?: { id: number | undefined; correlator: string };
+}
+
+const MAX_ROWS = 25;
+
+export function buildSummary(report: Report): Summary {
+  const { graph } = report;
+  const s = new Summary();
+  const dev = graph.components.filter((c) => c.dev).length;
+  const edges = [...graph.dependencies.values()].reduce((n, l) => n + l.length, 0);
+  s.heading(`SBOM for ${graph.root.name} ${graph.root.version}`);
+  s.paragraph(
+    `**${graph.components.length}** components (${dev} development-only), **${edges}** dependency edges, from ${graph.sources.length} lockfile${graph.sources.length === 1 ? '' : 's'} in ${report.durationMs} ms. Created ${report.timestamp}.`,
+  );
+  s.table(
+    ['Format', 'File', 'Size'],
+    report.files.map((f) => [f.format, `\`${f.path}\``, `${(f.bytes / 1024).toFixed(1)} KiB`]),
+  );
+
+  s.heading('Components per ecosystem', 3);
+  s.table(
+    ['Lockfile', 'Ecosystem', 'Format', 'Components'],
+    graph.sources.map((src) => [`\`${src.file}\``, src.ecosystem, src.format, src.components]),
+  );
+  const perEcosystem = new Map<string, number>();
+  for (const c of graph.components) for (const e of c.ecosystems) perEcosystem.set(e, (perEcosystem.get(e) ?? 0) + 1);
+  if (perEcosystem.size > 1) {
+    s.mermaid(
+      `pie title Components per ecosystem\n${[...perEcosystem].map(([e, n]) => `  "${mermaidLabel(e)}" : ${n}`).join('\n')}`,
+    );
+  }
+
+  s.heading('Licenses', 3);
+  const licenses = new Map<string, number>();
+  let unknown = 0;
+  let nonSpdx = 0;
+  for (const c of graph.components) {
+    if (!c.license) unknown++;
+    else if (!c.license.valid) nonSpdx++;
+    else {
+      const ast = parseExpression(c.license.expression);
+      for (const id of new Set(ast ? leaves(ast) : [c.license.expression]))
+        licenses.set(id, (licenses.get(id) ?? 0) + 1);
+    }
+  }
+  const rows = [...licenses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  s.table(
+    ['License', 'Components'],
+    [
+      ...rows.slice(0, MAX_ROWS),
+      ...(rows.length > MAX_ROWS
+        ? [[`${rows.length - MAX_ROWS} more licenses`, rows.slice(MAX_ROWS).reduce((n, r) => n + r[1], 0)]]
+        : []),
+      ...(nonSpdx > 0 ? [['not an SPDX expression (kept as written)', nonSpdx]] : []),
+      ...(unknown > 0 ? [['NOASSERTION (not in the lockfile or installed metadata)', unknown]] : []),
+    ],
+  );
+  const sources = new Map<string, number>();
+  for (const c of graph.components)
+    if (c.license) {
+      const kind =
+        c.license.source.includes('node_modules/') || c.license.source.includes('vendor/')
+          ? 'installed package metadata'
+          : c.license.source;
+      sources.set(kind, (sources.get(kind) ?? 0) + 1);
+    }
+  if (sources.size > 0) s.paragraph(`License sources: ${[...sources].map(([k, n]) => `${k} (${n})`).join(', ')}.`);
+
+  if (report.offenders.length > 0) {
+    s.heading(`Denied licenses: ${report.offenders.length} component${report.offenders.length === 1 ? '' : 's'}`, 3);
+    s.table(
+      ['Component', 'License', 'Denied', 'Lockfile'],
+      report.offenders.map((o) => [o.component.purl, o.expression, o.denied.join(', '), o.component.files.join(', ')]),
+    );
+  }
+
+  s.heading('NTIA minimum elements', 3);
+  s.table(
+    ['Element', 'Coverage', 'Note'],
+    report.coverage.map((c) => [
+      c.element,
+      `${c.covered}/${c.total} (${c.total === 0 ? 100 : Math.round((c.covered / c.total) * 100)}%)`,
+      c.note,
+    ]),
+  );
+
+  if (report.diff) {
+    const d = report.diff;
+    s.heading(`Changes since ${d.against}`, 3);
+    s.paragraph(
+      `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchanged} unchanged.`,
+    );
+    const lines = [
+      ...d.added.map((p) => `added ${p}`),
+      ...d.removed.map((p) => `removed ${p}`),
+      ...d.changed.map((c) => `changed ${c.package}: ${c.from.join(', ') || '-'} → ${c.to.join(', ') || '-'}`),
+    ];
+    if (lines.length > 0) s.details(`${lines.length} changes`, lines.map((l) => `- ${l}`).join('\n'));
+  }
+  if (graph.warnings.length > 0) {
+    s.details(
+      `${graph.warnings.length} warning${graph.warnings.length === 1 ? '' : 's'}`,
+      graph.warnings.map((w) => `- \`${w.file}${w.line ? `:${w.line}` : ''}\` ${w.message}`).join('\n'),
+    );
+  }
+  if (report.submitted)
+    s.paragraph(
+      `Submitted to the dependency graph as snapshot ${report.submitted.id ?? '(no id)'}, correlator \`${report.submitted.correlator}\`.`,
+    );
+  const direct = graph.dependencies.get(ROOT_REF)?.length ?? 0;
+  s.paragraph(`${direct} direct dependencies of the project.`);
+  return s;
+}

@@ -1,0 +1,35 @@
+import { fromAjv, type Violation } from './errors';
+
+type Doc = Record<string, unknown>;
+
+/** The CycloneDX 1.6 schema, plus what it cannot say: unique bom-refs and dependency refs that exist. */
+export async function validateCycloneDx(doc: Doc): Promise<Violation[]> {
+  const validate = (await import('./generated/cyclonedx-1.6.cjs')).default;
+  const violations = validate(doc) ? [] : fromAjv(validate.errors);
+  const refs = new Set<string>();
+  const metadata = (doc.metadata ?? {}) as Doc;
+  const root = metadata.component as Doc | undefined;
+  if (root?.['bom-ref']) refs.add(String(root['bom-ref']));
+  const purls = new Set<string>();
+  const components = Array.isArray(doc.components) ? (doc.components as Doc[]) : [];
+  components.forEach((c, i) => {
+    const ref = String(c['bom-ref']);
+    if (refs.has(ref)) violations.push({ path: `/components/${i}/bom-ref`, message: `duplicate bom-ref ${ref}` });
+    refs.add(ref);
+    if (typeof c.purl === 'string') {
+      if (purls.has(c.purl))
+        violations.push({ path: `/components/${i}/purl`, message: `duplicate component ${c.purl}` });
+      purls.add(c.purl);
+    }
+  });
+  const dependencies = Array.isArray(doc.dependencies) ? (doc.dependencies as Doc[]) : [];
+  dependencies.forEach((d, i) => {
+    if (!refs.has(String(d.ref)))
+      violations.push({ path: `/dependencies/${i}/ref`, message: `${String(d.ref)} is not a component` });
+    for (const to of Array.isArray(d.dependsOn) ? d.dependsOn : []) {
+      if (!refs.has(String(to)))
+        violations.push({ path: `/dependencies/${i}/dependsOn`, message: `${String(to)} is not a component` });
+    }
+  });
+  return violations;
+}
