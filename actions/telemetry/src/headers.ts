@@ -1,0 +1,48 @@
+import { ConfigurationError } from '../../../shared/errors';
+import { registerSecret } from '../../../shared/secrets';
+
+/**
+ * Extra request headers for the collector, usually credentials. Accepts the format of
+ * OTEL_EXPORTER_OTLP_HEADERS (`key=value,key2=value2`, values URL-encoded) and, one per line,
+ * `key=value` or `Key: value`. Every value is registered as a secret; errors name the header,
+ * never its value.
+ */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const RESERVED = new Set(['content-type', 'content-length', 'content-encoding', 'host', 'transfer-encoding']);
+
+export function parseHeaders(text: string, input: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (text.trim() === '') return headers;
+  const items = text.includes('\n') ? text.split(/\r?\n/) : text.split(',');
+  items.forEach((raw, index) => {
+    const item = raw.trim();
+    if (item === '' || item.startsWith('#')) return;
+    const eq = item.indexOf('=');
+    const colon = item.indexOf(':');
+    const cut = eq === -1 ? colon : colon === -1 ? eq : Math.min(eq, colon);
+    const name = cut > 0 ? item.slice(0, cut).trim() : '';
+    if (!TOKEN.test(name)) {
+      throw new ConfigurationError(
+        `Input ${input}: entry ${index + 1} must be "name=value" (or "Name: value" on its own line) with a valid header name`,
+        { input },
+      );
+    }
+    if (RESERVED.has(name.toLowerCase())) {
+      throw new ConfigurationError(`Input ${input}: header ${name} is set by the exporter and cannot be overridden`, {
+        input,
+      });
+    }
+    let value = item.slice(cut + 1).trim();
+    if (item[cut] === '=') {
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // Not URL-encoded after all (a stray %): keep it as written.
+      }
+    }
+    if (value === '') throw new ConfigurationError(`Input ${input}: header ${name} has an empty value`, { input });
+    registerSecret(value);
+    headers[name] = value;
+  });
+  return headers;
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigurationError } from '../../../shared/errors';
+import { type JournalEntry, journalPath, TELEMETRY_POLICY_VERSION } from '../../../shared/telemetry';
+
+/**
+ * The job-local journal the core hook appends to: one JSON line per action run or deployment,
+ * under RUNNER_TEMP (which the runner empties between jobs), readable by this user only.
+ */
+export function openJournal(
+  env: NodeJS.ProcessEnv = process.env,
+  now = Date.now(),
+): { file: string; created: boolean } {
+  // A second telemetry step in the same job keeps the first one's journal: one job, one export.
+  const existing = journalPath(env);
+  if (existing && existsSync(existing)) return { file: existing, created: false };
+  const temp = env.RUNNER_TEMP;
+  if (!temp) {
+    throw new ConfigurationError('RUNNER_TEMP is not set: the telemetry action must run on a GitHub Actions runner');
+  }
+  const dir = join(temp, 'paved-telemetry');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, `journal-${randomUUID()}.jsonl`);
+  const job: JournalEntry = { kind: 'job', policy: TELEMETRY_POLICY_VERSION, startedAt: now };
+  writeFileSync(file, `${JSON.stringify(job)}\n`, { mode: 0o600, flag: 'wx' });
+  return { file, created: true };
+}
+
+export interface Journal {
+  startedAt: number | undefined;
+  runs: Extract<JournalEntry, { kind: 'run' }>[];
+  deployments: Extract<JournalEntry, { kind: 'deployment' }>[];
+  /** Lines that were not a valid entry (skipped, counted for the log). */
+  skipped: number;
+}
+
+const NAME = /^[a-z][a-z0-9-]{0,39}$/;
+const VERSION_TEXT = /^[0-9A-Za-z.+-]{1,40}$/;
+const ERROR_CLASSES = new Set(['ConfigurationError', 'OperationError', 'InternalError']);
+const ENVIRONMENT = /^[A-Za-z0-9 _./-]{1,100}$/;
+const time = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+/**
+ * Reads the journal back, keeping only well-formed entries of known shape: whatever else may
+ * have ended up in the file (by hand, or a future format) is never sent.
+ */
+export function readJournal(file: string): Journal {
+  const journal: Journal = { startedAt: undefined, runs: [], deployments: [], skipped: 0 };
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    let e: Record<string, unknown>;
+    try {
+      e = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      journal.skipped++;
+      continue;
+    }
+    if (e.kind === 'job' && time(e.startedAt)) {
+      journal.startedAt = Math.min(journal.startedAt ?? e.startedAt, e.startedAt);
+    } else if (
+      e.kind === 'run' &&
+      typeof e.action === 'string' &&
+      NAME.test(e.action) &&
+      typeof e.version === 'string' &&
+      VERSION_TEXT.test(e.version) &&
+      time(e.startedAt) &&
+      typeof e.durationMs === 'number' &&
+      e.durationMs >= 0 &&
+      (e.outcome === 'success' || e.outcome === 'failure') &&
+      (e.errorClass === undefined || (typeof e.errorClass === 'string' && ERROR_CLASSES.has(e.errorClass)))
+    ) {
+      journal.runs.push({
+        kind: 'run',
+        action: e.action,
+        version: e.version,
+        startedAt: e.startedAt,
+        durationMs: e.durationMs,
+        outcome: e.outcome,
+        errorClass: e.errorClass as string | undefined,
+      });
+    } else if (
+      e.kind === 'deployment' &&
+      typeof e.action === 'string' &&
+      (NAME.test(e.action) || e.action === 'unknown') &&
+      (e.environment === undefined || (typeof e.environment === 'string' && ENVIRONMENT.test(e.environment))) &&
+      (e.result === 'success' || e.result === 'failure') &&
+      time(e.startedAt) &&
+      time(e.finishedAt) &&
+      (e.commitTimestamp === undefined || time(e.commitTimestamp))
+    ) {
+      journal.deployments.push({
+        kind: 'deployment',
+        action: e.action,
+        environment: e.environment as string | undefined,
+        result: e.result,
+        startedAt: e.startedAt,
+        finishedAt: e.finishedAt,
+        commitTimestamp: e.commitTimestamp as number | undefined,
+      });
+    } else {
+      journal.skipped++;
+    }
+  }
+  return journal;
+}

@@ -1,0 +1,3 @@
+import { post } from './post-step';
+
+void post();

@@ -1,0 +1,448 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordDeployment } from '../../shared/telemetry';
+import { ROOT, runAction } from '../harness';
+import { deadEndpoint, decodeRequest, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
+
+/**
+ * The shipped bundles (dist/telemetry/index.js + post.js, and another action's bundle in
+ * between) against a real OTLP/HTTP receiver on loopback.
+ */
+const REPOSITORY = 'acme-confidential/payments-ledger';
+const WORKFLOW = 'Release payments ledger';
+const ACTOR = 'jane-q-developer';
+const SALT = 'test-salt-0123456789abcdef';
+const RUN_ID = '9876543210';
+const hmac = (v: string) => createHmac('sha256', SALT).update(v).digest('hex');
+
+let receiver: Receiver;
+let temp: string;
+let work: string;
+
+function githubEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  const event = join(work, 'event.json');
+  writeFileSync(
+    event,
+    JSON.stringify({
+      ref: 'refs/heads/main',
+      head_commit: { id: 'a'.repeat(40), timestamp: new Date(Date.now() - 3_600_000).toISOString() },
+      repository: { full_name: REPOSITORY },
+    }),
+  );
+  return {
+    RUNNER_TEMP: temp,
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_WORKFLOW: WORKFLOW,
+    GITHUB_ACTOR: ACTOR,
+    GITHUB_RUN_ID: RUN_ID,
+    GITHUB_RUN_ATTEMPT: '2',
+    GITHUB_JOB: 'release',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REF_TYPE: 'branch',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_WORKSPACE: work,
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_ENVIRONMENT: 'github-hosted',
+    DO_NOT_TRACK: undefined,
+    PAVED_TELEMETRY: undefined,
+    PAVED_TELEMETRY_JOURNAL: undefined,
+    PAVED_TELEMETRY_POLICY: undefined,
+    ...extra,
+  };
+}
+
+const consent = (extra: Record<string, string> = {}) => ({
+  consent: 'granted',
+  'consent-version': '1',
+  endpoint: receiver.url,
+  ...extra,
+});
+
+/** Every file below RUNNER_TEMP (the runner files of runAction live elsewhere). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+}
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+});
+beforeEach(() => {
+  receiver.requests.length = 0;
+  receiver.mode = 'ok';
+  temp = mkdtempSync(join(tmpdir(), 'paved-telemetry-temp-'));
+  work = mkdtempSync(join(tmpdir(), 'paved-telemetry-work-'));
+});
+afterEach(() => {
+  rmSync(temp, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+  vi.unstubAllEnvs();
+});
+
+describe('without consent nothing happens', () => {
+  it('no consent input: telemetry off, no variable, no file, no request, even across actions', async () => {
+    const main = await runAction('telemetry', { 'consent-version': '1', endpoint: receiver.url }, { env: githubEnv() });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.outputs.enabled).toBe('false');
+    expect(main.outputs['policy-version']).toBe('1');
+    expect(main.env).toEqual({});
+    // Another action of the job runs its hook (it may pass or fail on this empty folder: either is recorded).
+    await runAction('sbom', { path: work }, { env: { ...githubEnv(), ...main.env } });
+    const again = await runAction(
+      'telemetry',
+      { 'consent-version': '1', endpoint: receiver.url },
+      { env: githubEnv(), post: true },
+    );
+    expect(again.post?.exitCode).toBe(0);
+    expect(filesUnder(temp)).toEqual([]);
+    expect(receiver.requests).toEqual([]);
+    expect(again.summary).toContain('Telemetry: off');
+  });
+
+  it('a consent other than "granted" is off, with a notice', async () => {
+    const r = await runAction('telemetry', consent({ consent: 'yes' }), { env: githubEnv(), post: true });
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.enabled).toBe('false');
+    expect(r.annotations.some((a) => a.level === 'notice' && a.message.includes('"yes"'))).toBe(true);
+    expect(receiver.requests).toEqual([]);
+    expect(filesUnder(temp)).toEqual([]);
+  });
+
+  it('consent to an older policy version lapses', async () => {
+    const r = await runAction('telemetry', consent({ 'consent-version': '0' }), { env: githubEnv(), post: true });
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.enabled).toBe('false');
+    expect(r.outputs.reason).toMatch(/policy version 0.*version 1/);
+    expect(receiver.requests).toEqual([]);
+    expect(filesUnder(temp)).toEqual([]);
+  });
+
+  it.each([
+    ['DO_NOT_TRACK', '1'],
+    ['PAVED_TELEMETRY', 'off'],
+  ])('%s=%s beats consent', async (name, value) => {
+    const r = await runAction('telemetry', consent(), { env: githubEnv({ [name]: value }), post: true });
+    expect(r.exitCode).toBe(0);
+    expect(r.post?.exitCode).toBe(0);
+    expect(r.outputs.enabled).toBe('false');
+    expect(r.outputs.reason).toContain(name);
+    expect(r.env).toEqual({});
+    expect(filesUnder(temp)).toEqual([]);
+    expect(receiver.requests).toEqual([]);
+  });
+
+  it('DO_NOT_TRACK in a later step wins over the consent an earlier step recorded', async () => {
+    const main = await runAction('telemetry', consent(), { env: githubEnv() });
+    expect(main.outputs.enabled).toBe('true');
+    expect(filesUnder(temp)).toHaveLength(1);
+    // Re-run with the job's variables: the post step now sees DO_NOT_TRACK.
+    const r = await runAction('telemetry', consent(), {
+      env: { ...githubEnv(), ...main.env, DO_NOT_TRACK: '1' },
+      post: true,
+    });
+    expect(r.post?.exitCode).toBe(0);
+    expect(receiver.requests).toEqual([]);
+  });
+
+  it('a pull request from a fork is always off', async () => {
+    const event = join(work, 'pr.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: {
+          head: { repo: { full_name: 'someone/payments-ledger', fork: true } },
+          base: { repo: { full_name: REPOSITORY, fork: false } },
+        },
+      }),
+    );
+    const r = await runAction('telemetry', consent(), {
+      env: githubEnv({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }),
+      post: true,
+    });
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs.enabled).toBe('false');
+    expect(r.outputs.reason).toContain('fork');
+    expect(filesUnder(temp)).toEqual([]);
+    expect(receiver.requests).toEqual([]);
+  });
+});
+
+describe('bad input fails before anything is written', () => {
+  it('a misspelt protocol is a configuration error with a suggestion', async () => {
+    const r = await runAction('telemetry', consent({ protocol: 'http/protobuff' }), { env: githubEnv() });
+    expect(r.exitCode).toBe(1);
+    const error = r.annotations.find((a) => a.level === 'error');
+    expect(error?.message).toContain('did you mean "http/protobuf"');
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+    expect(filesUnder(temp)).toEqual([]);
+  });
+
+  it('consent without an endpoint (and no dry run) is a configuration error', async () => {
+    const r = await runAction('telemetry', { consent: 'granted', 'consent-version': '1' }, { env: githubEnv() });
+    expect(r.exitCode).toBe(1);
+    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('endpoint');
+    expect(filesUnder(temp)).toEqual([]);
+  });
+
+  it('a short salt is refused without echoing it', async () => {
+    const r = await runAction('telemetry', consent({ salt: 'short-salt' }), { env: githubEnv() });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).not.toContain('short-salt:');
+    expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('at least 16');
+  });
+});
+
+describe('with consent', () => {
+  it('records another action in the job and exports CI/CD spans and metrics, identities only hashed', async () => {
+    const env = githubEnv();
+    const inputs = consent({
+      level: 'standard',
+      salt: SALT,
+      headers: 'authorization=Bearer%20tok-123456,x-team=platform',
+    });
+    const main = await runAction('telemetry', inputs, { env });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.outputs.enabled).toBe('true');
+    expect(Object.keys(main.env).sort()).toEqual(['PAVED_TELEMETRY_JOURNAL', 'PAVED_TELEMETRY_POLICY']);
+    expect(main.env.PAVED_TELEMETRY_JOURNAL?.startsWith(temp)).toBe(true);
+
+    // Another Paved action of the job, with the variables the main step exported.
+    const sbom = await runAction('sbom', { path: work }, { env: { ...env, ...main.env } });
+    const journal = readFileSync(main.env.PAVED_TELEMETRY_JOURNAL as string, 'utf8');
+    expect(
+      journal,
+      'dist/sbom must include the telemetry hook (rebuild it with node scripts/build.mjs sbom)',
+    ).toContain('"action":"sbom"');
+    expect(journal).toContain(`"outcome":"${sbom.exitCode === 0 ? 'success' : 'failure'}"`);
+    // What a deploying action reports through the core API (runbook calls recordDeployment).
+    vi.stubEnv('RUNNER_TEMP', temp);
+    for (const [k, v] of Object.entries(main.env)) vi.stubEnv(k, v);
+    vi.stubEnv('DO_NOT_TRACK', '');
+    vi.stubEnv('PAVED_TELEMETRY', '');
+    recordDeployment({
+      action: 'runbook',
+      environment: 'production',
+      result: 'success',
+      startedAt: Date.now() - 20_000,
+      finishedAt: Date.now() - 1_000,
+    });
+    for (const line of journal.split('\n').filter(Boolean)) {
+      expect(JSON.parse(line)).not.toHaveProperty('message');
+    }
+
+    // The end of the job: the telemetry step's post (its main reuses the journal).
+    const end = await runAction('telemetry', inputs, { env: { ...env, ...main.env }, post: true });
+    expect(end.exitCode).toBe(0);
+    expect(end.post?.exitCode, end.post?.stdout).toBe(0);
+    expect(end.annotations.filter((a) => a.level === 'warning')).toEqual([]);
+
+    const paths = receiver.requests.map((r) => r.path).sort();
+    expect(paths).toEqual(['/v1/metrics', '/v1/traces']);
+    for (const r of receiver.requests) {
+      expect(r.headers['content-type']).toBe('application/x-protobuf');
+      expect(r.headers.authorization).toBe('Bearer tok-123456');
+      expect(r.headers['x-team']).toBe('platform');
+      // Not one raw identity anywhere in the bytes on the wire.
+      for (const raw of [REPOSITORY, 'acme-confidential', 'payments-ledger', WORKFLOW, ACTOR, 'release']) {
+        expect(r.body.includes(Buffer.from(raw)), `${raw} in ${r.path}`).toBe(false);
+      }
+    }
+    expect(end.masks).toContain('Bearer tok-123456');
+    expect(end.post?.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('tok-123456');
+    expect(end.summary).not.toContain('tok-123456');
+
+    const traces = receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {};
+    const spans = spansOf(traces);
+    const pipeline = spans.find((s) => s.name === 'RUN');
+    expect(pipeline?.attributes).toMatchObject({
+      'cicd.pipeline.action.name': 'RUN',
+      'cicd.pipeline.run.id': RUN_ID,
+      'cicd.pipeline.result': sbom.exitCode === 0 ? 'success' : 'failure',
+      'cicd.pipeline.name': hmac(WORKFLOW),
+      'vcs.repository.name': hmac(REPOSITORY),
+      'enduser.pseudo.id': hmac(ACTOR),
+      'paved.run.attempt': '2',
+      'paved.trigger': 'push',
+      'vcs.ref.head.type': 'branch',
+    });
+    expect(pipeline?.resource).toMatchObject({
+      'service.name': 'paved',
+      'paved.telemetry.policy': '1',
+      'paved.telemetry.level': 'standard',
+      'os.type': 'linux',
+      'host.arch': 'amd64',
+    });
+    const task = spans.find((s) => s.name === 'sbom');
+    expect(task?.parentSpanId).toBe(pipeline?.spanId);
+    expect(task?.attributes['cicd.pipeline.task.name']).toBe('sbom');
+    expect(task?.attributes['cicd.pipeline.task.run.result']).toMatch(/^(success|failure)$/);
+    const deploy = spans.find((s) => s.name === 'deploy');
+    expect(deploy?.attributes).toMatchObject({
+      'cicd.pipeline.task.name': 'runbook',
+      'cicd.pipeline.task.type': 'deploy',
+      'deployment.status': 'succeeded',
+      'deployment.environment.name': 'production',
+    });
+    // Lead time from the push event's head_commit (an hour ago) to the end of the deployment.
+    expect(Number(deploy?.attributes['paved.deployment.lead_time'])).toBeGreaterThan(3500);
+    expect(Number(deploy?.attributes['paved.deployment.lead_time'])).toBeLessThan(3700);
+
+    const metrics = pointsOf(receiver.requests.find((r) => r.path === '/v1/metrics')?.decoded ?? {});
+    const duration = metrics.find((p) => p.metric === 'cicd.pipeline.run.duration');
+    expect(duration?.unit).toBe('s');
+    expect(duration?.attributes).toMatchObject({
+      'cicd.pipeline.name': hmac(WORKFLOW),
+      'cicd.pipeline.run.state': 'executing',
+    });
+    expect(metrics.map((p) => p.metric)).toEqual(
+      expect.arrayContaining(['paved.action.run.duration', 'paved.deployment.count', 'paved.deployment.lead_time']),
+    );
+
+    // The receipt lists every attribute that was sent, with the value sent.
+    expect(end.summary).toContain('Telemetry receipt');
+    for (const span of spans) {
+      for (const [key, value] of Object.entries({ ...span.attributes, ...span.resource })) {
+        expect(end.summary, `${key} missing from the receipt`).toContain(`| ${key} | \`${value}\` |`);
+      }
+    }
+    for (const point of metrics) {
+      for (const [key, value] of Object.entries(point.attributes)) {
+        expect(end.summary).toContain(`| ${point.metric} | ${key} | \`${value}\` |`);
+      }
+    }
+    for (const raw of [REPOSITORY, WORKFLOW, ACTOR]) expect(end.summary).not.toContain(raw);
+    // Exported once: the journal is gone.
+    expect(filesUnder(temp)).toEqual([]);
+  });
+
+  it('without a salt, repository, workflow and actor are not sent at all; minimal sends no runner details', async () => {
+    const r = await runAction('telemetry', consent({ level: 'standard' }), { env: githubEnv(), post: true });
+    expect(r.post?.exitCode).toBe(0);
+    expect(receiver.requests).toHaveLength(2);
+    const spans = spansOf(receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
+    const keys = new Set(spans.flatMap((s) => Object.keys(s.attributes)));
+    for (const k of ['cicd.pipeline.name', 'vcs.repository.name', 'enduser.pseudo.id']) expect(keys.has(k)).toBe(false);
+    expect(spans[0]?.resource['os.type']).toBe('linux');
+
+    receiver.requests.length = 0;
+    const minimal = await runAction('telemetry', consent({ salt: SALT }), { env: githubEnv(), post: true });
+    expect(minimal.post?.exitCode).toBe(0);
+    const m = spansOf(receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
+    expect(Object.keys(m[0]?.resource ?? {}).sort()).toEqual([
+      'paved.telemetry.level',
+      'paved.telemetry.policy',
+      'service.name',
+      'service.version',
+    ]);
+    const minimalKeys = new Set(m.flatMap((s) => Object.keys(s.attributes)));
+    for (const k of ['cicd.pipeline.name', 'vcs.repository.name', 'enduser.pseudo.id', 'paved.trigger']) {
+      expect(minimalKeys.has(k)).toBe(false);
+    }
+  });
+
+  it('http/json to an endpoint given as its /v1/traces URL: one suffix, JSON bodies', async () => {
+    const r = await runAction('telemetry', consent({ protocol: 'http/json', endpoint: `${receiver.url}/v1/traces` }), {
+      env: githubEnv(),
+      post: true,
+    });
+    expect(r.post?.exitCode).toBe(0);
+    expect(receiver.requests.map((q) => q.path).sort()).toEqual(['/v1/metrics', '/v1/traces']);
+    for (const q of receiver.requests) expect(q.headers['content-type']).toBe('application/json');
+    const spans = spansOf(receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
+    expect(spans.find((s) => s.name === 'RUN')?.attributes['cicd.pipeline.run.id']).toBe(RUN_ID);
+  });
+});
+
+describe('a collector that is down or slow never fails the job', () => {
+  it('connection refused: a warning, the job passes, well within the bound', async () => {
+    const endpoint = await deadEndpoint();
+    const r = await runAction('telemetry', consent({ endpoint }), { env: githubEnv(), post: true });
+    expect(r.exitCode).toBe(0);
+    expect(r.post?.exitCode).toBe(0);
+    const warnings = r.annotations.filter((a) => a.level === 'warning');
+    expect(warnings.some((w) => w.message.includes('could not send traces'))).toBe(true);
+    expect(r.post?.durationMs).toBeLessThan(7000);
+  });
+
+  it('a hanging collector: two attempts per signal, a warning, done within 5 s (+ process start)', async () => {
+    receiver.mode = 'hang';
+    const r = await runAction('telemetry', consent(), { env: githubEnv(), post: true });
+    expect(r.exitCode).toBe(0);
+    expect(r.post?.exitCode).toBe(0);
+    expect(r.annotations.some((a) => a.level === 'warning' && a.message.includes('no answer within'))).toBe(true);
+    expect(r.post?.durationMs).toBeGreaterThan(4500);
+    expect(r.post?.durationMs).toBeLessThan(7500);
+    expect(receiver.requests.filter((q) => q.path === '/v1/traces')).toHaveLength(2);
+    expect(receiver.requests.filter((q) => q.path === '/v1/metrics')).toHaveLength(2);
+  });
+
+  it('a 503 answer is retried once, a 401 is not retried', async () => {
+    receiver.mode = { status: 503 };
+    const r = await runAction('telemetry', consent(), { env: githubEnv(), post: true });
+    expect(r.post?.exitCode).toBe(0);
+    expect(receiver.requests.filter((q) => q.path === '/v1/traces')).toHaveLength(2);
+    receiver.requests.length = 0;
+    receiver.mode = { status: 401 };
+    const u = await runAction('telemetry', consent(), { env: githubEnv(), post: true });
+    expect(u.post?.exitCode).toBe(0);
+    expect(receiver.requests.filter((q) => q.path === '/v1/traces')).toHaveLength(1);
+    expect(u.annotations.some((a) => a.level === 'warning' && a.message.includes('HTTP 401'))).toBe(true);
+  });
+});
+
+describe('dry run', () => {
+  it('sends nothing and shows the payload that the real run then sends', async () => {
+    const env = githubEnv();
+    const inputs = consent({ level: 'standard', salt: SALT });
+    const dry = await runAction('telemetry', { ...inputs, 'dry-run': 'true' }, { env, post: true });
+    expect(dry.post?.exitCode).toBe(0);
+    expect(receiver.requests).toEqual([]);
+    expect(dry.summary).toContain('Telemetry dry run: nothing was sent');
+    const shown = [
+      ...dry.summary.matchAll(
+        /<summary>OTLP (traces|metrics) request: POST (\S+?),[^<]*<\/summary>\s*```json\n([\s\S]*?)\n```/g,
+      ),
+    ];
+    expect(shown.map((m) => m[1])).toEqual(['traces', 'metrics']);
+    expect(shown[0]?.[2]).toBe(`${receiver.url}/v1/traces`);
+
+    // The same job, sent for real (the journal the dry run left behind is reused).
+    const real = await runAction('telemetry', inputs, {
+      env: { ...env, ...dry.env },
+      post: true,
+    });
+    expect(real.post?.exitCode).toBe(0);
+    const shape = (decoded: Record<string, unknown>) => ({
+      spans: spansOf(decoded)
+        .map((s) => ({ name: s.name, attributes: s.attributes, resource: s.resource, root: !s.parentSpanId }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      points: pointsOf(decoded).sort((a, b) => a.metric.localeCompare(b.metric)),
+    });
+    const sent = (path: string) =>
+      shape(
+        decodeRequest(
+          path,
+          'application/x-protobuf',
+          receiver.requests.find((q) => q.path === path)?.body ?? Buffer.alloc(0),
+        ),
+      );
+    const shownTraces = shape(JSON.parse(shown[0]?.[3] ?? '{}'));
+    const shownMetrics = shape(JSON.parse(shown[1]?.[3] ?? '{}'));
+    expect(shownTraces.spans.length).toBeGreaterThan(0);
+    expect(sent('/v1/traces').spans).toEqual(shownTraces.spans);
+    expect(sent('/v1/metrics').points).toEqual(shownMetrics.points);
+  });
+});
+
+it('the action folder holds what the runner needs', () => {
+  expect(readdirSync(join(ROOT, 'dist', 'telemetry')).sort()).toEqual(expect.arrayContaining(['index.js', 'post.js']));
+});
