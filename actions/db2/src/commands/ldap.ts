@@ -1,0 +1,127 @@
+import * as core from '@actions/core';
+import { OperationError } from '../../../../shared/errors';
+import type { Summary } from '../../../../shared/summary';
+import { cfgValue } from '../db2/clp-output';
+import type { Db2Instance } from '../db2/instance';
+import { waitReady } from '../db2/readiness';
+import type { LdapOptions } from '../inputs';
+import { Outputs } from '../names';
+import type { Steps } from '../steps';
+import { resolveDatabases, resolveTarget } from './target';
+
+/**
+ * Recipe #4: the IBM LDAP security plugins. The ini file goes into sqllib/cfg through stdin (the
+ * search password never appears in a command line), the dbm cfg points at the plugins, and the
+ * instance restarts to load them. Any failure restores the previous ini and dbm cfg.
+ */
+export function renderLdapIni(o: Omit<LdapOptions, 'command' | 'container' | 'readinessTimeoutMs'>): string {
+  const lines = [
+    '; IBMLDAPSecurity.ini, written by the Paved db2 action (ldap command). Edits here are replaced on the next run.',
+    `LDAP_HOST = ${o.host}`,
+    `USER_OBJECTCLASS = ${o.userObjectClass}`,
+    `USER_BASEDN = ${o.userBaseDn}`,
+    `USERID_ATTRIBUTE = ${o.userIdAttribute}`,
+    `AUTHID_ATTRIBUTE = ${o.userIdAttribute}`,
+    `GROUP_OBJECTCLASS = ${o.groupObjectClass}`,
+    `GROUP_BASEDN = ${o.groupBaseDn}`,
+    'GROUPNAME_ATTRIBUTE = cn',
+    'GROUP_LOOKUP_METHOD = SEARCH_BY_GROUP',
+    `GROUP_LOOKUP_ATTRIBUTE = ${o.groupLookupAttribute}`,
+  ];
+  if (o.searchDn) lines.push(`SEARCH_DN = ${o.searchDn}`);
+  if (o.searchPassword) lines.push(`SEARCH_PW = ${o.searchPassword}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const INI = '$HOME/sqllib/cfg/IBMLDAPSecurity.ini';
+
+export async function ldap(o: LdapOptions, steps: Steps, summary: Summary): Promise<void> {
+  const target = await steps.run('Inspect container', async (note) => {
+    const t = await resolveTarget(o.container, o.instance);
+    note(`${t.name} (instance ${t.db2.instance})`);
+    return t;
+  });
+  core.setOutput(Outputs.container, target.name);
+  const db2 = target.db2;
+  const databases = await resolveDatabases(db2, o.databases);
+  const before = await steps.run('Read dbm cfg', async (note) => {
+    const text = await db2.command('db2 get dbm cfg', 'db2 get dbm cfg', { clp: true });
+    const values = {
+      SRVCON_PW_PLUGIN: cfgValue(text, 'SRVCON_PW_PLUGIN') ?? '',
+      GROUP_PLUGIN: cfgValue(text, 'GROUP_PLUGIN') ?? '',
+    };
+    note(`SRVCON_PW_PLUGIN=${values.SRVCON_PW_PLUGIN || '(none)'}, GROUP_PLUGIN=${values.GROUP_PLUGIN || '(none)'}`);
+    return values;
+  });
+  const active = await db2.activeDatabases();
+  const ini = renderLdapIni(o);
+  let changed = false;
+  try {
+    await steps.run('Write IBMLDAPSecurity.ini', async (note) => {
+      // Keep the previous file for the way back; write the new one atomically, readable by the owner only.
+      await db2.command(
+        `set -e; umask 077; [ -f ${INI} ] && cp -p ${INI} ${INI}.paved-previous || rm -f ${INI}.paved-previous; cat > ${INI}.paved-new; mv ${INI}.paved-new ${INI}`,
+        'writing IBMLDAPSecurity.ini',
+        { input: ini },
+      );
+      changed = true;
+      note(`sqllib/cfg/IBMLDAPSecurity.ini (${ini.split('\n').length - 1} settings, SEARCH_PW masked)`);
+    });
+    await steps.run('Update dbm cfg', async (note) => {
+      await db2.command(
+        'db2 update dbm cfg using SRVCON_PW_PLUGIN IBMLDAPauthserver GROUP_PLUGIN IBMLDAPgroups',
+        'db2 update dbm cfg',
+        { clp: true },
+      );
+      note('SRVCON_PW_PLUGIN IBMLDAPauthserver, GROUP_PLUGIN IBMLDAPgroups');
+    });
+    await db2Restart(steps, db2, active, databases, o.readinessTimeoutMs);
+  } catch (error) {
+    if (!changed) throw error;
+    await steps.run('Restore previous LDAP settings', async (note) => {
+      const plugins = `SRVCON_PW_PLUGIN ${before.SRVCON_PW_PLUGIN || 'NULL'} GROUP_PLUGIN ${before.GROUP_PLUGIN || 'NULL'}`;
+      await db2.run(
+        `if [ -f ${INI}.paved-previous ]; then mv ${INI}.paved-previous ${INI}; else rm -f ${INI}; fi; db2 update dbm cfg using ${plugins}`,
+      );
+      await db2Restart(steps, db2, active, databases, o.readinessTimeoutMs, 'Restart instance (restore)');
+      note('previous ini and dbm cfg restored, instance restarted');
+    });
+    throw new OperationError(`${(error as Error).message}. The previous LDAP settings were restored.`);
+  }
+  summary.table(
+    ['Setting', 'Value'],
+    [
+      ['LDAP_HOST', o.host],
+      ['USER_BASEDN', o.userBaseDn],
+      ['GROUP_BASEDN', o.groupBaseDn],
+      ['GROUP_LOOKUP_ATTRIBUTE', o.groupLookupAttribute],
+      ['SEARCH_DN', o.searchDn || '(anonymous)'],
+      ['SEARCH_PW', o.searchPassword ? '***' : '(none)'],
+      ['dbm cfg', 'SRVCON_PW_PLUGIN IBMLDAPauthserver, GROUP_PLUGIN IBMLDAPgroups'],
+    ],
+  );
+}
+
+/** db2stop force + db2start (plugins load at start), then reactivate what was active. */
+function db2Restart(
+  steps: Steps,
+  db2: Db2Instance,
+  active: readonly string[],
+  databases: readonly string[],
+  timeoutMs: number,
+  name = 'Restart instance',
+): Promise<void> {
+  return steps.run(name, async (note) => {
+    await db2.run('db2stop force');
+    await db2.command('db2start', 'db2start', { clp: true });
+    for (const db of active) await db2.command(`db2 activate database ${db}`, `activate ${db}`, { clp: true });
+    await waitReady(
+      db2,
+      databases.filter((d) => active.includes(d)),
+      '',
+      Date.now() + timeoutMs,
+      { skipLog: true },
+    );
+    note(`db2stop force; db2start${active.length ? `; activated ${active.join(', ')}` : ''}`);
+  });
+}

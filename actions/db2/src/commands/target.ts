@@ -1,0 +1,46 @@
+import { ConfigurationError, OperationError } from '../../../../shared/errors';
+import { instanceName } from '../db2/identifiers';
+import { Db2Instance } from '../db2/instance';
+import { type ContainerInspect, containerName, envOf, inspectContainer } from '../docker/inspect';
+import { Inputs } from '../names';
+
+/** The container a command works on, its Db2 instance, and proof that it is running. */
+export interface Target {
+  inspect: ContainerInspect;
+  name: string;
+  db2: Db2Instance;
+}
+
+export async function resolveTarget(
+  container: string,
+  instance?: string,
+  options: { requireRunning?: boolean } = {},
+): Promise<Target> {
+  const inspect = await inspectContainer(container);
+  if (!inspect)
+    throw new ConfigurationError(`No container named ${container} (input ${Inputs.container})`, {
+      input: Inputs.container,
+    });
+  const name = containerName(inspect);
+  if ((options.requireRunning ?? true) && !inspect.State.Running) {
+    throw new OperationError(
+      `Container ${name} is ${inspect.State.Status}, not running: start it first (nothing was changed)`,
+    );
+  }
+  const inst = instance ?? envOf(inspect.Config.Env).get('DB2INSTANCE') ?? 'db2inst1';
+  return { inspect, name, db2: new Db2Instance(name, instanceName(inst, Inputs.instance)) };
+}
+
+/** The databases to act on: the input, else the local entries of the database directory. */
+export async function resolveDatabases(db2: Db2Instance, requested?: string[]): Promise<string[]> {
+  const catalogued = await db2.databases();
+  if (!requested) return catalogued;
+  const missing = requested.filter((d) => !catalogued.includes(d));
+  if (missing.length) {
+    throw new ConfigurationError(
+      `Database${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not catalogued in ${db2.container} (found: ${catalogued.join(', ') || 'none'})`,
+      { input: Inputs.databases },
+    );
+  }
+  return requested;
+}

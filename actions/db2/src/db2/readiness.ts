@@ -1,0 +1,53 @@
+import { OperationError } from '../../../../shared/errors';
+import { SETUP_COMPLETE, sleep, waitForLogLine } from '../docker/lifecycle';
+import type { Db2Instance } from './instance';
+
+/**
+ * Ready means serving, not started: IBM's entrypoint logs `(*) Setup has completed.` after its
+ * scripts, but the instance can still be down (a failed db2start is only logged), so we then ask
+ * the instance itself (db2gcf -s) and finally each database (CONNECT + SELECT 1).
+ */
+export interface ReadinessStep {
+  step: string;
+  ms: number;
+}
+
+export async function waitReady(
+  db2: Db2Instance,
+  databases: readonly string[],
+  since: string,
+  deadline: number,
+  options: { skipLog?: boolean } = {},
+): Promise<ReadinessStep[]> {
+  const steps: ReadinessStep[] = [];
+  let t = performance.now();
+  const mark = (step: string) => {
+    const now = performance.now();
+    steps.push({ step, ms: Math.round(now - t) });
+    t = now;
+  };
+  if (!options.skipLog) {
+    await waitForLogLine(db2.container, SETUP_COMPLETE, since, deadline);
+    mark('log line');
+  }
+  for (;;) {
+    if (await db2.gcfAvailable()) break;
+    if (Date.now() > deadline)
+      throw new OperationError(`instance ${db2.instance} in ${db2.container} is not available (db2gcf -s)`);
+    await sleep(500);
+  }
+  mark('db2gcf -s');
+  for (const db of databases) {
+    for (;;) {
+      const r = await db2.probe(db);
+      if (r.exitCode === 0) break;
+      if (Date.now() > deadline) {
+        const msg = `${r.stdout}${r.stderr}`.match(/SQL\d{4,5}[NCW][^\n]*/)?.[0] ?? `exit ${r.exitCode}`;
+        throw new OperationError(`database ${db} in ${db2.container} does not answer CONNECT/SELECT 1: ${msg}`);
+      }
+      await sleep(500);
+    }
+  }
+  if (databases.length > 0) mark(`CONNECT + SELECT 1 (${databases.join(', ')})`);
+  return steps;
+}

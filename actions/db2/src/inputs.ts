@@ -1,0 +1,298 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigurationError } from '../../../shared/errors';
+import { getBoolean, getDuration, getEnum, getList, getSecret, getString } from '../../../shared/inputs';
+import { registerSecret } from '../../../shared/secrets';
+import { containerName, containerPath, databaseName, imageReference, instanceName, userName } from './db2/identifiers';
+import { parseEnvFile } from './docker/run-args';
+import { COMMANDS, type Command, Inputs } from './names';
+import { type Job, parseJobs } from './schedule/jobs';
+
+/** Every input, read and validated once, before any docker command runs. */
+export interface Common {
+  container: string;
+  instance?: string;
+  databases?: string[];
+}
+
+export interface BuildOptions {
+  command: 'build';
+  baseImage: string;
+  tags: string[];
+  labels: [string, string][];
+  activateDatabases: boolean;
+  textSearch: boolean;
+  users: { name: string; uid?: number }[];
+  customScripts?: string;
+  push: boolean;
+}
+
+export interface UpgradeOptions extends Common {
+  command: 'upgrade';
+  image: string;
+  newName?: string;
+  envOverrides: Map<string, string>;
+  envFile?: string;
+  backup: boolean;
+  backupPath: string;
+  compress: boolean;
+  stopTimeoutSeconds: number;
+  readinessTimeoutMs: number;
+  rollback: boolean;
+  allowDowngrade: boolean;
+  removeOld: boolean;
+  dryRun: boolean;
+}
+
+export interface BackupOptions extends Common {
+  command: 'backup';
+  backupPath: string;
+  online: 'auto' | 'true' | 'false';
+  compress: boolean;
+}
+
+export interface ScheduleOptions extends Common {
+  command: 'schedule';
+  target: 'ats' | 'cron';
+  jobs: Job[];
+  dockerHost?: string;
+}
+
+export interface LdapOptions extends Common {
+  command: 'ldap';
+  host: string;
+  userBaseDn: string;
+  groupBaseDn: string;
+  userObjectClass: string;
+  groupObjectClass: string;
+  userIdAttribute: string;
+  groupLookupAttribute: string;
+  searchDn: string;
+  searchPassword: string;
+  readinessTimeoutMs: number;
+}
+
+export interface StatusOptions extends Common {
+  command: 'status';
+}
+
+export type Options = BuildOptions | UpgradeOptions | BackupOptions | ScheduleOptions | LdapOptions | StatusOptions;
+
+function workspacePath(p: string): string {
+  return isAbsolute(p) ? p : resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), p);
+}
+
+function common(requireContainer: boolean): Common {
+  const container = getString(Inputs.container, { required: requireContainer });
+  const instance = getString(Inputs.instance);
+  const dbs = getList(Inputs.databases);
+  return {
+    container: container ? containerName(container, Inputs.container) : '',
+    instance: instance ? instanceName(instance, Inputs.instance) : undefined,
+    databases: dbs.length ? [...new Set(dbs.map((d) => databaseName(d, Inputs.databases)))] : undefined,
+  };
+}
+
+export function parseInputs(): Options {
+  const command: Command = getEnum(Inputs.command, COMMANDS, { required: true });
+  switch (command) {
+    case 'build':
+      return parseBuild();
+    case 'upgrade':
+      return parseUpgrade();
+    case 'backup':
+      return {
+        command,
+        ...common(true),
+        backupPath: containerPath(getString(Inputs.backupPath, { default: '/database/backup' }), Inputs.backupPath),
+        online: getEnum(Inputs.online, ['auto', 'true', 'false'] as const, { default: 'auto' }),
+        compress: getBoolean(Inputs.compress, { default: true }),
+      };
+    case 'schedule': {
+      const target = getEnum(Inputs.target, ['ats', 'cron'] as const, { default: 'ats' });
+      const base = common(true);
+      const jobs = parseJobs(readJobs(), base.databases);
+      const dockerHost = getString(Inputs.dockerHost);
+      if (dockerHost && !/^(?:tcp|ssh|unix|npipe):\/\/[\w.@:/[\]-]+$|^[\w.-]+(?::\d+)?$/.test(dockerHost)) {
+        throw new ConfigurationError(
+          `Input ${Inputs.dockerHost} must look like tcp://host:2376 or ssh://user@host, got "${dockerHost}"`,
+          {
+            input: Inputs.dockerHost,
+          },
+        );
+      }
+      return { command, ...base, target, jobs, dockerHost: dockerHost || undefined };
+    }
+    case 'ldap':
+      return parseLdap();
+    case 'status':
+      return { command, ...common(true) };
+  }
+}
+
+function readJobs(): { text: string; file?: string } {
+  const value = getString(Inputs.jobs, { required: true });
+  if (!value.includes('\n') && /\.ya?ml$/i.test(value)) {
+    const file = workspacePath(value);
+    if (!existsSync(file))
+      throw new ConfigurationError(`Input ${Inputs.jobs}: file ${value} does not exist`, { input: Inputs.jobs });
+    return { text: readFileSync(file, 'utf8'), file: value };
+  }
+  return { text: value };
+}
+
+function parseBuild(): BuildOptions {
+  const baseImage = imageReference(
+    getString(Inputs.baseImage, { default: 'icr.io/db2_community/db2:11.5.9.0' }),
+    Inputs.baseImage,
+  );
+  // docker/metadata-action's `tags` output is newline separated full references.
+  const tags = [...new Set(getList(Inputs.tags))].map((t) => imageReference(t, Inputs.tags));
+  const labels: [string, string][] = getList(Inputs.labels, { commas: false }).map((line) => {
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+      throw new ConfigurationError(`Input ${Inputs.labels}: "${line}" is not key=value`, { input: Inputs.labels });
+    const key = line.slice(0, eq).trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/.test(key)) {
+      throw new ConfigurationError(`Input ${Inputs.labels}: label key "${key}" is not valid`, { input: Inputs.labels });
+    }
+    return [key, line.slice(eq + 1)];
+  });
+  const seenUsers = new Set<string>();
+  const users = getList(Inputs.users).map((entry) => {
+    const [name = '', uidText, ...rest] = entry.split(':');
+    if (rest.length || (uidText !== undefined && !/^\d{1,9}$/.test(uidText))) {
+      throw new ConfigurationError(`Input ${Inputs.users}: "${entry}" must be name or name:uid`, {
+        input: Inputs.users,
+      });
+    }
+    userName(name, Inputs.users);
+    if (seenUsers.has(name))
+      throw new ConfigurationError(`Input ${Inputs.users}: ${name} is listed twice`, { input: Inputs.users });
+    seenUsers.add(name);
+    if (['root', 'db2inst1', 'db2fenc1'].includes(name)) {
+      throw new ConfigurationError(`Input ${Inputs.users}: ${name} already exists in IBM's image`, {
+        input: Inputs.users,
+      });
+    }
+    return { name, uid: uidText === undefined ? undefined : Number(uidText) };
+  });
+  const scripts = getString(Inputs.customScripts);
+  let customScripts: string | undefined;
+  if (scripts) {
+    customScripts = workspacePath(scripts);
+    if (!existsSync(customScripts) || !statSync(customScripts).isDirectory()) {
+      throw new ConfigurationError(`Input ${Inputs.customScripts}: ${scripts} is not a folder`, {
+        input: Inputs.customScripts,
+      });
+    }
+  }
+  const push = getBoolean(Inputs.push, { default: false });
+  if (push && tags.length === 0)
+    throw new ConfigurationError(`Input ${Inputs.push} is true but no ${Inputs.tags} were given`, {
+      input: Inputs.tags,
+    });
+  return {
+    command: 'build',
+    baseImage,
+    tags,
+    labels,
+    activateDatabases: getBoolean(Inputs.activateDatabases, { default: true }),
+    textSearch: getBoolean(Inputs.textSearch, { default: true }),
+    users,
+    customScripts,
+    push,
+  };
+}
+
+function parseUpgrade(): UpgradeOptions {
+  const base = common(true);
+  const image = imageReference(getString(Inputs.image, { required: true }), Inputs.image);
+  const newName = getString(Inputs.newName);
+  const envFile = getString(Inputs.envFile);
+  let envOverrides = new Map<string, string>();
+  if (envFile) {
+    const file = workspacePath(envFile);
+    if (!existsSync(file))
+      throw new ConfigurationError(`Input ${Inputs.envFile}: ${envFile} does not exist`, { input: Inputs.envFile });
+    envOverrides = parseEnvFile(readFileSync(file, 'utf8'));
+    for (const [k, v] of envOverrides) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) {
+        throw new ConfigurationError(`${envFile}: "${k}" is not a valid variable name`, {
+          file: envFile,
+          input: Inputs.envFile,
+        });
+      }
+      // Credentials in the env file are masked like inputs read with getSecret.
+      if (/PASSW|SECRET|TOKEN|KEY/i.test(k)) registerSecret(v);
+    }
+  }
+  const stop = getDuration(Inputs.stopTimeout, { default: '120s' });
+  const readiness = getDuration(Inputs.readinessTimeout, { default: '15m' });
+  return {
+    command: 'upgrade',
+    ...base,
+    image,
+    newName: newName ? containerName(newName, Inputs.newName) : undefined,
+    envOverrides,
+    envFile: envFile || undefined,
+    backup: getBoolean(Inputs.backup, { default: true }),
+    backupPath: containerPath(getString(Inputs.backupPath, { default: '/database/backup' }), Inputs.backupPath),
+    compress: getBoolean(Inputs.compress, { default: true }),
+    stopTimeoutSeconds: Math.max(0, Math.round(stop / 1000)),
+    readinessTimeoutMs: readiness,
+    rollback: getBoolean(Inputs.rollback, { default: true }),
+    allowDowngrade: getBoolean(Inputs.allowDowngrade, { default: false }),
+    removeOld: getBoolean(Inputs.removeOld, { default: false }),
+    dryRun: getBoolean(Inputs.dryRun, { default: false }),
+  };
+}
+
+const LDAP_VALUE = /^[^\x00-\x1f\x7f]*$/;
+
+function parseLdap(): LdapOptions {
+  const base = common(true);
+  const req = (name: string) => {
+    const v = getString(name, { required: true });
+    if (!LDAP_VALUE.test(v))
+      throw new ConfigurationError(`Input ${name} must be one line without control characters`, { input: name });
+    return v;
+  };
+  const opt = (name: string, def: string) => {
+    const v = getString(name, { default: def });
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(v))
+      throw new ConfigurationError(`Input ${name} must be an LDAP attribute or class name, got "${v}"`, {
+        input: name,
+      });
+    return v;
+  };
+  const host = req(Inputs.ldapHost);
+  if (!/^[\w.-]+(?::\d{1,5})?(?:\s+[\w.-]+(?::\d{1,5})?)*$/.test(host)) {
+    throw new ConfigurationError(
+      `Input ${Inputs.ldapHost} must be host[:port] (several separated by spaces), got "${host}"`,
+      {
+        input: Inputs.ldapHost,
+      },
+    );
+  }
+  const searchPassword = getSecret(Inputs.ldapSearchPassword);
+  if (!LDAP_VALUE.test(searchPassword)) {
+    throw new ConfigurationError(`Input ${Inputs.ldapSearchPassword} must be one line`, {
+      input: Inputs.ldapSearchPassword,
+    });
+  }
+  return {
+    command: 'ldap',
+    ...base,
+    host,
+    userBaseDn: req(Inputs.ldapUserBaseDn),
+    groupBaseDn: req(Inputs.ldapGroupBaseDn),
+    userObjectClass: opt(Inputs.ldapUserObjectClass, 'inetOrgPerson'),
+    groupObjectClass: opt(Inputs.ldapGroupObjectClass, 'groupOfUniqueNames'),
+    userIdAttribute: opt(Inputs.ldapUserIdAttribute, 'uid'),
+    groupLookupAttribute: opt(Inputs.ldapGroupLookupAttribute, 'uniqueMember'),
+    searchDn: getString(Inputs.ldapSearchDn),
+    searchPassword,
+    readinessTimeoutMs: getDuration(Inputs.readinessTimeout, { default: '15m' }),
+  };
+}
