@@ -1,8 +1,127 @@
-import { getString, runAction } from '../../../shared';
-import { Inputs } from './names';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { ConfigurationError, OperationError } from '../../../shared/errors';
+import { runAction } from '../../../shared/run-action';
+import { precheck } from './engine/precheck';
+import type { RunReport } from './engine/results';
+import { runEngine } from './engine/run';
+import { tagFilter } from './engine/tags';
+import { parseInputs } from './inputs';
+import { loadInventory, selectHosts, shardHosts } from './inventory';
+import { Outputs } from './names';
+import { writeReport } from './report/json';
+import { buildSummary } from './report/summary';
+import { recordDeploymentIfAvailable } from './report/telemetry';
+import { loadRunbook } from './runbook/runbook';
+import { transport, warnPolicy } from './transport';
 
 export function run(): Promise<void> {
   return runAction('runbook', async () => {
-    getString(Inputs.runbook, { required: true });
+    const options = parseInputs();
+    // Validate everything before touching any host: runbook, includes, inventory, hosts, variables.
+    const runbook = loadRunbook(options.runbook, options.workspace);
+    const controller = new AbortController();
+    const inventory = await loadInventory(options.inventory, options.workspace, controller.signal);
+    const pattern = runbook.hosts?.pattern ?? (options.inventory ? 'all' : 'localhost');
+    const hosts = shardHosts(selectHosts(inventory, pattern, runbook.hosts?.loc), options.shard);
+    const selected = tagFilter(options.tags, options.skipTags);
+    const sources = {
+      runbook: runbook.vars,
+      varsFile: options.varsFile,
+      varsInput: options.vars,
+      secrets: options.secrets,
+      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+    };
+    precheck(runbook, hosts, sources, options.workspace, selected);
+    if (hosts.length === 0) {
+      core.warning(
+        `No hosts matched "${pattern}"${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''}; nothing to do.`,
+      );
+    }
+    if (hosts.some((h) => h.connection === 'ssh')) warnPolicy(options.hostKeyPolicy);
+
+    const reportPath = join(
+      process.env.RUNNER_TEMP || tmpdir(),
+      'paved-runbook',
+      `report-${process.pid}-${Date.now()}.json`,
+    );
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (controller.signal.aborted) process.exit(130);
+      core.warning(`${signal} received: cancelling running tasks, closing connections and writing the partial report`);
+      controller.abort(new OperationError(`cancelled by ${signal}`));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          core.warning(`The run exceeded timeout ${options.timeoutMs! / 1000}s: cancelling`);
+          controller.abort(new OperationError('timeout'));
+        }, options.timeoutMs)
+      : undefined;
+
+    const net = transport({ ...options, signal: controller.signal });
+    let report: RunReport | undefined;
+    try {
+      report = await runEngine({
+        runbook,
+        hosts,
+        sources,
+        check: options.check,
+        strategy: options.strategy,
+        concurrency: options.concurrency,
+        batchSize: options.batch
+          ? (options.batch.count ?? Math.max(1, Math.ceil((hosts.length * (options.batch.percent ?? 100)) / 100)))
+          : undefined,
+        maxFailPercentage: options.maxFailPercentage,
+        selected,
+        workspace: options.workspace,
+        signal: controller.signal,
+        connect: (host) => net.connect(host),
+        // Keep the report current, so even a hard kill after a cancel leaves the latest state.
+        onProgress: (partial) => {
+          if (controller.signal.aborted) writeReport(reportPath, partial);
+        },
+      });
+    } finally {
+      if (timer) clearTimeout(timer);
+      await net.close();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+
+    writeReport(reportPath, report);
+    let seenFile = '';
+    if (net.seenKeys.length) {
+      seenFile = join(process.env.RUNNER_TEMP || tmpdir(), 'paved-runbook', `seen-host-keys-${process.pid}`);
+      mkdirSync(join(seenFile, '..'), { recursive: true });
+      writeFileSync(seenFile, `${net.seenKeys.join('\n')}\n`);
+      core.notice(
+        `accept-new accepted ${net.seenKeys.length} new host key(s); pin them with known-hosts (file ${seenFile}):\n${net.seenKeys.join('\n')}`,
+      );
+    }
+    const t = report.totals;
+    core.setOutput(Outputs.ok, t.ok);
+    core.setOutput(Outputs.changed, t.changed);
+    core.setOutput(Outputs.failed, t.failedHosts.length);
+    core.setOutput(Outputs.failedHosts, t.failedHosts.join(','));
+    core.setOutput(Outputs.report, reportPath);
+    core.setOutput(Outputs.seenHostKeys, seenFile);
+    buildSummary(report).write();
+    core.info(
+      `${runbook.name}: ${t.hosts} host(s), ${t.ok} ok, ${t.changed} ${options.check ? 'would change' : 'changed'}, ${t.failed} failed, ${t.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)}s; report ${reportPath}`,
+    );
+    if (!options.check) await recordDeploymentIfAvailable(report);
+
+    if (report.cancelled) throw new OperationError(`the run was cancelled; the partial report is at ${reportPath}`);
+    if (t.failedHosts.length) {
+      for (const h of report.hosts.filter((x) => x.status === 'failed' || x.status === 'unreachable'))
+        core.error(`${h.name}: ${h.error ?? h.status}`, { title: `runbook: ${h.name} ${h.status}` });
+      throw new OperationError(`${t.failedHosts.length} of ${t.hosts} host(s) failed: ${t.failedHosts.join(', ')}`);
+    }
+    if (report.stoppedEarly) throw new OperationError(report.stoppedEarly);
   });
 }
+
+export { ConfigurationError };

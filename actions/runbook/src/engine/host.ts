@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigurationError, errorMessage } from '../../../../shared/errors';
+import type { Logger } from '../../../../shared/logging';
+import { registerSecret } from '../../../../shared/secrets';
+import { interpolateWithInfo } from '../../../../shared/template';
+import { evaluate, truthy } from '../expr';
+import type { Host } from '../inventory';
+import { moduleDef } from '../modules/registry';
+import type { ModuleContext, ModuleResult } from '../modules/types';
+import { realInside } from '../runbook/include';
+import { insideWorkspace } from '../runbook/load';
+import type { Loc, ModuleTask, Task } from '../runbook/types';
+import type { Connection } from '../transport/types';
+import type { HostResult, TaskResult } from './results';
+import { resolveValue, resolveVars } from './scope';
+
+export interface HostSettings {
+  check: boolean;
+  become: boolean;
+  workspace: string;
+  selected(task: Task): boolean;
+  signal: AbortSignal;
+  /** The layers that win over block vars and registered results (vars-file, vars input). */
+  overrides: Record<string, unknown>;
+}
+
+/** Thrown to stop a host after a failed task; the result is already recorded. */
+class HostStopped extends Error {}
+
+/**
+ * Everything one host does: its variables, its connection, its results and notified handlers.
+ * Serial blocks stop at the first failure; parallel blocks let running siblings finish, then stop.
+ */
+export class HostRun {
+  readonly result: HostResult;
+  readonly notified = new Set<string>();
+  conn?: Connection;
+  stopped = false;
+
+  constructor(
+    readonly host: Host,
+    readonly scope: Record<string, unknown>,
+    private readonly settings: HostSettings,
+    readonly log: Logger,
+  ) {
+    this.result = { name: host.name, address: host.address, status: 'ok', tasks: [] };
+  }
+
+  fail(status: 'failed' | 'unreachable' | 'cancelled', error: string): void {
+    this.stopped = true;
+    if (this.result.status === 'ok' || status === 'unreachable') this.result.status = status;
+    this.result.error ??= error;
+  }
+
+  /** Runs tasks in order; returns false once the host has stopped. */
+  async runList(
+    tasks: readonly Task[],
+    scope: Record<string, unknown> = this.scope,
+    handler = false,
+  ): Promise<boolean> {
+    for (const task of tasks) {
+      if (this.stopped) return false;
+      try {
+        await this.runTask(task, scope, handler);
+      } catch (error) {
+        if (error instanceof HostStopped) return false;
+        throw error;
+      }
+    }
+    return !this.stopped;
+  }
+
+  async runTask(task: Task, parentScope: Record<string, unknown>, handler = false): Promise<void> {
+    if (this.stopped) return;
+    if (this.settings.signal.aborted) {
+      this.fail('cancelled', 'cancelled');
+      return;
+    }
+    if (!this.settings.selected(task)) return;
+    let scope = parentScope;
+    if (task.vars) {
+      // Block/include vars sit below vars-file and the vars input, which always win.
+      scope = { ...parentScope, ...task.vars };
+      for (const k of Object.keys(this.settings.overrides)) scope[k] = parentScope[k];
+      try {
+        resolveVars(
+          scope,
+          Object.keys(task.vars).filter((k) => !(k in this.settings.overrides)),
+          `"${task.id}" on ${this.host.name}`,
+        );
+      } catch (error) {
+        this.fail('failed', `${task.id}: ${errorMessage(error)}`);
+        throw new HostStopped();
+      }
+    }
+    let run = true;
+    if (task.when) {
+      try {
+        run = this.condition(task.when, scope, task);
+      } catch (error) {
+        this.fail('failed', errorMessage(error));
+        throw new HostStopped();
+      }
+    }
+    if (task.when && !run) {
+      for (const leaf of leavesOf(task)) {
+        if (this.settings.selected(leaf))
+          this.record(
+            leaf,
+            {
+              status: 'skipped',
+              msg: `when: ${task.when.text} is false`,
+              startedAt: Date.now(),
+              durationMs: 0,
+              attempts: 0,
+            },
+            handler,
+          );
+      }
+      return;
+    }
+    if (task.kind === 'serial') {
+      await this.runList(task.children, scope, handler);
+    } else if (task.kind === 'parallel') {
+      await Promise.all(
+        task.children.map((c) =>
+          this.runTask(c, scope, handler).catch((e) => {
+            if (!(e instanceof HostStopped)) throw e;
+          }),
+        ),
+      );
+    } else {
+      await this.runModule(task as ModuleTask, scope, handler);
+    }
+    if (this.stopped) throw new HostStopped();
+  }
+
+  private condition(cond: NonNullable<Task['when']>, scope: Record<string, unknown>, task: Task): boolean {
+    try {
+      return truthy(evaluate(cond.expr, scope));
+    } catch (error) {
+      throw new ConfigurationError(`Task "${task.id}" on ${this.host.name}: ${errorMessage(error)}`, cond.loc);
+    }
+  }
+
+  private async runModule(task: ModuleTask, scope: Record<string, unknown>, handler: boolean): Promise<void> {
+    const startedAt = Date.now();
+    const started = performance.now();
+    const def = moduleDef(task.module);
+    let attempts = 0;
+    let result: ModuleResult;
+    const become = task.become ?? this.settings.become;
+    const taskSignal = task.timeoutMs
+      ? AbortSignal.any([this.settings.signal, AbortSignal.timeout(task.timeoutMs)])
+      : this.settings.signal;
+    for (;;) {
+      attempts++;
+      try {
+        const args = resolveValue(task.args, scope, `task "${task.id}"`, task.argsLoc);
+        const guards = {
+          creates:
+            task.creates === undefined
+              ? undefined
+              : (resolveValue(task.creates, scope, `task "${task.id}" creates`) as string),
+          removes:
+            task.removes === undefined
+              ? undefined
+              : (resolveValue(task.removes, scope, `task "${task.id}" removes`) as string),
+        };
+        const ctx = this.moduleContext({ ...task, ...guards }, args, scope, become, taskSignal);
+        result = await def.run(ctx);
+      } catch (error) {
+        // A template or variable error at run time (e.g. a registered value missing a field) fails this host only.
+        const timedOut = task.timeoutMs !== undefined && taskSignal.aborted && !this.settings.signal.aborted;
+        result = {
+          changed: false,
+          failed: true,
+          msg: timedOut ? `timed out after ${task.timeoutMs! / 1000}s` : errorMessage(error),
+        };
+      }
+      try {
+        this.applyConditions(task, result, scope);
+      } catch (error) {
+        result = { ...result, failed: true, msg: errorMessage(error) };
+      }
+      if (!result.failed || attempts > task.retries || this.settings.signal.aborted) break;
+      this.log.info(
+        `[${task.name}] attempt ${attempts} failed (${result.msg ?? 'failed'}); retrying in ${task.delayMs / 1000}s`,
+      );
+      await new Promise((r) => setTimeout(r, task.delayMs));
+    }
+    const cancelled = this.settings.signal.aborted && result.failed;
+    const status = cancelled
+      ? 'cancelled'
+      : result.failed
+        ? 'failed'
+        : result.skipped && !result.changed
+          ? 'skipped'
+          : result.changed
+            ? 'changed'
+            : 'ok';
+    if (task.register) {
+      scope[task.register] = {
+        ...result,
+        changed: result.changed,
+        failed: Boolean(result.failed),
+        skipped: Boolean(result.skipped),
+      };
+      if (scope !== this.scope) this.scope[task.register] = scope[task.register];
+    }
+    if (result.changed && !result.failed) for (const n of task.notify) this.notified.add(n);
+    const hidden = task.noLog ? '(output hidden: no_log)' : undefined;
+    this.record(
+      task,
+      {
+        status,
+        ignored: result.failed && task.ignoreErrors ? true : undefined,
+        startedAt,
+        durationMs: performance.now() - started,
+        attempts,
+        msg: hidden ?? result.msg,
+        diff: hidden && result.diff ? hidden : result.diff || undefined,
+        rc: result.rc,
+        stdout: hidden ?? result.stdout,
+        stderr: hidden ?? result.stderr,
+        wouldRun: hidden ?? result.wouldRun,
+      },
+      handler,
+    );
+    if (cancelled) this.fail('cancelled', 'cancelled');
+    else if (result.failed && !task.ignoreErrors) this.fail('failed', `${task.id}: ${result.msg ?? 'failed'}`);
+  }
+
+  private applyConditions(task: ModuleTask, result: ModuleResult, scope: Record<string, unknown>): void {
+    if (!task.changedWhen && !task.failedWhen) return;
+    const local = { ...scope, result };
+    if (task.failedWhen && !(this.settings.check && result.wouldRun))
+      result.failed = this.condition(task.failedWhen, local, task);
+    if (task.changedWhen && !result.failed) result.changed = this.condition(task.changedWhen, local, task);
+  }
+
+  private moduleContext(
+    task: ModuleTask,
+    args: unknown,
+    scope: Record<string, unknown>,
+    become: boolean,
+    signal: AbortSignal,
+  ): ModuleContext {
+    const { workspace } = this.settings;
+    const baseDir = dirname(resolve(workspace, task.loc.file));
+    const source = (path: string, what: string) =>
+      realInside(insideWorkspace(path, baseDir, workspace, task.argsLoc, what), workspace, task.argsLoc, what);
+    return {
+      host: { name: this.host.name, address: this.host.address, vars: this.host.vars },
+      conn: this.conn as Connection,
+      args,
+      task,
+      check: this.settings.check,
+      become,
+      signal,
+      timeoutMs: task.timeoutMs,
+      workspace,
+      baseDir,
+      scope,
+      render: (text: string, extra: Record<string, unknown>, loc: Loc, what: string) => {
+        const full = source(loc.file, what);
+        const display = full.startsWith(`${workspace}/`) ? full.slice(workspace.length + 1) : full;
+        const local = { ...scope, ...extra };
+        const out = interpolateWithInfo(text, local, {
+          source: { file: display, line: 1, col: 1 },
+          context: `${what} for ${this.host.name}`,
+        });
+        if (out.used.some((p) => p.startsWith('secrets'))) {
+          // Mask each rendered line that carries a secret-derived value, not the whole file.
+          for (const line of out.text.split('\n')) if (lineUsesSecret(line, text, local)) registerSecret(line.trim());
+        }
+        return out.text;
+      },
+      readSource: (path: string, what: string) => {
+        const full = source(path, what);
+        try {
+          return readFileSync(full);
+        } catch {
+          throw new ConfigurationError(`The ${what} "${path}" does not exist (looked for ${full})`, task.argsLoc);
+        }
+      },
+      log: (line: string) => {
+        if (!task.noLog) this.log.info(`[${task.name}] ${line}`);
+      },
+    };
+  }
+
+  record(task: ModuleTask, fields: Omit<TaskResult, 'id' | 'name' | 'module'>, handler: boolean): void {
+    const r: TaskResult = { id: task.id, name: task.name, module: task.uses?.spec ?? task.module, ...fields };
+    if (handler) r.handler = true;
+    r.durationMs = Math.round(r.durationMs);
+    this.result.tasks.push(r);
+    const secs = (r.durationMs / 1000).toFixed(2);
+    const label = r.ignored ? 'failed (ignored)' : r.status;
+    this.log.info(
+      `[${task.name}] ${label} (${secs}s)${r.attempts > 1 ? ` after ${r.attempts} attempts` : ''}${r.msg ? `: ${r.msg}` : ''}`,
+    );
+    if (r.wouldRun && r.wouldRun !== r.msg) this.log.info(`[${task.name}]   would run: ${r.wouldRun}`);
+    for (const line of (r.stdout ?? '').split('\n').filter(Boolean).slice(0, 200))
+      this.log.info(`[${task.name}]   ${line}`);
+    if (r.status === 'failed')
+      for (const line of (r.stderr ?? '').split('\n').filter(Boolean).slice(-20))
+        this.log.info(`[${task.name}]   stderr: ${line}`);
+  }
+}
+
+/** Whether a rendered line came from a template line that reads `secrets.…`. Cheap heuristic by line count. */
+function lineUsesSecret(rendered: string, template: string, _scope: Record<string, unknown>): boolean {
+  return template.split('\n').some((t) => /\$\{\s*secrets\./.test(t) && sharesStatic(t, rendered));
+}
+
+function sharesStatic(templateLine: string, rendered: string): boolean {
+  const staticParts = templateLine.split(/\$\{[^}]*\}/).filter((p) => p.trim().length > 0);
+  return staticParts.every((p) => rendered.includes(p));
+}
+
+function* leavesOf(task: Task): Generator<ModuleTask> {
+  if (task.kind === 'module') yield task;
+  else for (const c of task.children) yield* leavesOf(c);
+}

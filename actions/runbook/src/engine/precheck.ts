@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigurationError, errorMessage } from '../../../../shared/errors';
+import { lookup } from '../../../../shared/template';
+import { referencedPaths } from '../expr';
+import type { Host } from '../inventory';
+import { moduleDef } from '../modules/registry';
+import { realInside } from '../runbook/include';
+import { insideWorkspace } from '../runbook/load';
+import { allTasks, type Loc, type Runbook, type Task } from '../runbook/types';
+import { baseScope, references, type VarSources } from './scope';
+
+/**
+ * Everything that can be known before the first connection is checked here, for every host:
+ * undefined variables (by name, with the task and the line), template and copy sources that are
+ * missing or outside the workspace. A runbook that would fail halfway fails now instead.
+ */
+export function precheck(
+  runbook: Runbook,
+  hosts: Host[],
+  sources: VarSources,
+  workspace: string,
+  selected: (t: Task) => boolean,
+): void {
+  const registered = new Set<string>();
+  for (const t of allTasks([...runbook.tasks, ...runbook.handlers]))
+    if (t.kind === 'module' && t.register) registered.add(t.register);
+  const templates = new Map<string, string[]>();
+
+  for (const t of allTasks([...runbook.tasks, ...runbook.handlers])) {
+    if (t.kind !== 'module' || !selected(t)) continue;
+    const def = moduleDef(t.module);
+    for (const path of def.sources?.(t.args) ?? []) {
+      const baseDir = dirname(resolve(workspace, t.loc.file));
+      const full = realInside(
+        insideWorkspace(path, baseDir, workspace, t.argsLoc, `${t.module} source`),
+        workspace,
+        t.argsLoc,
+        `${t.module} source`,
+      );
+      if (!existsSync(full))
+        throw new ConfigurationError(
+          `Task "${t.id}": the ${t.module} source "${path}" does not exist (looked for ${full})`,
+          t.argsLoc,
+        );
+      if (t.module === 'template' && !templates.has(full)) templates.set(full, references(readFileSync(full, 'utf8')));
+    }
+  }
+
+  for (const host of hosts) {
+    let scope: Record<string, unknown>;
+    try {
+      scope = baseScope(host, sources);
+    } catch (error) {
+      throw new ConfigurationError(`${errorMessage(error)}`, { file: runbook.files[0] ? undefined : undefined });
+    }
+    const check = (paths: string[], loc: Loc, what: string, known: Set<string>) => {
+      for (const path of paths) {
+        const root = path.split('.')[0] as string;
+        if (registered.has(root) || known.has(root)) continue;
+        if (lookup(scope, path) === undefined) {
+          const hint =
+            lookup(scope, root) === undefined
+              ? ''
+              : ` (${root} is defined, but has no "${path.slice(root.length + 1)}")`;
+          throw new ConfigurationError(`Undefined variable "${path}" in ${what} for host ${host.name}${hint}`, loc);
+        }
+      }
+    };
+    const visit = (tasks: readonly Task[], known: Set<string>) => {
+      for (const t of tasks) {
+        if (!selected(t)) continue;
+        const inner = new Set(known);
+        if (t.vars) for (const k of Object.keys(t.vars)) inner.add(k);
+        if (t.vars) check(references(t.vars), t.loc, `the vars of "${t.id}"`, inner);
+        if (t.when) check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner);
+        if (t.kind !== 'module') {
+          visit(t.children, inner);
+          continue;
+        }
+        const withResult = new Set([...inner, 'result']);
+        if (t.changedWhen)
+          check(referencedPaths(t.changedWhen.expr), t.changedWhen.loc, `changed_when of "${t.id}"`, withResult);
+        if (t.failedWhen)
+          check(referencedPaths(t.failedWhen.expr), t.failedWhen.loc, `failed_when of "${t.id}"`, withResult);
+        check(references([t.args, t.creates, t.removes]), t.argsLoc, `task "${t.id}"`, inner);
+        if (t.module === 'template') {
+          const a = t.args as Record<string, unknown>;
+          const source = String(a.source ?? a.src);
+          if (source.includes('${')) continue;
+          const full = resolve(dirname(resolve(workspace, t.loc.file)), source);
+          const refs = templates.get(full) ?? [];
+          const vars = new Set([...inner, ...Object.keys((a.variables ?? {}) as object)]);
+          check(refs, { file: source, line: 1, col: 1 }, `template ${source} (task "${t.id}")`, vars);
+        }
+      }
+    };
+    visit(runbook.tasks, new Set());
+    visit(runbook.handlers, new Set());
+  }
+}

@@ -1,0 +1,3 @@
+export { evaluate, truthy } from './evaluate';
+export { type Expr, parseExpression, referencedPaths } from './parse';
+export { ExpressionError } from './tokenize';

@@ -1,0 +1,30 @@
+import { command } from './command';
+import { container } from './container';
+import { custom } from './custom';
+import { echo } from './echo';
+import { file } from './file';
+import { shell } from './shell';
+import { systemd } from './systemd';
+import { template } from './template';
+import type { ModuleDef } from './types';
+import { waitFor } from './wait_for';
+
+const BUILT_IN: Record<string, ModuleDef> = {
+  echo,
+  shell,
+  command,
+  file,
+  template,
+  systemd,
+  container,
+  wait_for: waitFor,
+};
+
+export const MODULE_NAMES = Object.keys(BUILT_IN);
+
+export function moduleDef(name: string): ModuleDef {
+  if (name === 'uses') return custom;
+  const def = BUILT_IN[name];
+  if (!def) throw new Error(`no module ${name}`);
+  return def;
+}

@@ -1,0 +1,120 @@
+import { request } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { connect as tlsConnect } from 'node:tls';
+import { parseDuration } from '../../../../shared/inputs';
+import { mapping, oneOf } from './args';
+import type { ModuleContext, ModuleDef } from './types';
+
+const KEYS = [
+  'port',
+  'host',
+  'url',
+  'path',
+  'state',
+  'timeout',
+  'interval',
+  'delay',
+  'status',
+  'validate_certs',
+] as const;
+
+/**
+ * Waits for a TCP port, an HTTP(S) URL or a file, as seen from the target: ports and URLs are
+ * reached through the host's SSH connection (a direct-tcpip channel), so "localhost:8080" means
+ * the target's own port, and nothing needs curl installed there.
+ */
+export const waitFor: ModuleDef = {
+  name: 'wait_for',
+  validate(check) {
+    const a = mapping(check, KEYS);
+    const kinds = ['port', 'url', 'path'].filter((k) => a[k] !== undefined);
+    if (kinds.length !== 1) check.fail('needs exactly one of port, url or path');
+    oneOf(check, a, 'state', a.path !== undefined ? ['present', 'absent'] : ['started', 'stopped']);
+    for (const key of ['timeout', 'interval', 'delay']) {
+      if (a[key] !== undefined && parseDuration(String(a[key])) === undefined)
+        check.fail(`${key} must be a duration such as 30s`, key);
+    }
+    if (a.url !== undefined && !/^https?:\/\//.test(String(a.url)) && !String(a.url).includes('${'))
+      check.fail('url must start with http:// or https://', 'url');
+  },
+  async run(ctx) {
+    const a = ctx.args as Record<string, unknown>;
+    const timeout = parseDuration(String(a.timeout ?? '60s')) ?? 60_000;
+    const interval = parseDuration(String(a.interval ?? '500ms')) ?? 500;
+    const delay = parseDuration(String(a.delay ?? '0')) ?? 0;
+    const wantGone = a.state === 'stopped' || a.state === 'absent';
+    const what =
+      a.port !== undefined
+        ? `port ${a.host ?? '127.0.0.1'}:${a.port}`
+        : a.url !== undefined
+          ? String(a.url)
+          : `file ${a.path}`;
+    if (ctx.check) return { changed: false, msg: `would wait for ${what}` };
+    const started = Date.now();
+    if (delay) await sleep(delay, ctx.signal);
+    let last = '';
+    for (;;) {
+      const ok = await probe(ctx, a).catch((error: Error) => {
+        last = error.message;
+        return false;
+      });
+      if (ok !== wantGone)
+        return {
+          changed: false,
+          msg: `${what} ${wantGone ? 'is gone' : 'is ready'} after ${((Date.now() - started) / 1000).toFixed(1)}s`,
+          elapsed_ms: Date.now() - started,
+        };
+      if (Date.now() - started + interval > timeout || ctx.signal.aborted) {
+        return {
+          changed: false,
+          failed: true,
+          msg: `timed out after ${timeout / 1000}s waiting for ${what} to be ${wantGone ? 'gone' : 'ready'}${last ? ` (last: ${last})` : ''}`,
+        };
+      }
+      await sleep(interval, ctx.signal);
+    }
+  },
+};
+
+async function probe(ctx: ModuleContext, a: Record<string, unknown>): Promise<boolean> {
+  if (a.port !== undefined) return ctx.conn.tcpProbe(String(a.host ?? '127.0.0.1'), Number(a.port), 3000);
+  if (a.path !== undefined)
+    return (await ctx.conn.stat(String(a.path), { become: ctx.become, signal: ctx.signal })).exists;
+  const url = new URL(String(a.url));
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const raw = (await ctx.conn.openStream(url.hostname, port, 3000)) as Duplex;
+  const socket =
+    url.protocol === 'https:'
+      ? tlsConnect({ socket: raw, servername: url.hostname, rejectUnauthorized: a.validate_certs !== false })
+      : raw;
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'GET', createConnection: () => socket as never, timeout: 5000, headers: { connection: 'close' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('no HTTP response within 5s')));
+    req.on('error', reject);
+    req.end();
+  }).finally(() => socket.destroy());
+  const wanted = a.status === undefined ? undefined : Number(a.status);
+  if (wanted !== undefined ? status !== wanted : status < 200 || status >= 400) throw new Error(`HTTP ${status}`);
+  return true;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,119 @@
+import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { exec } from '../../../../shared/exec';
+import { parseStat, quote, statCommand, tempName, withBecome } from './posix';
+import type { Connection, FileInfo, RunOptions, RunResult, WriteOptions } from './types';
+
+/** The runner itself as a target: the same modules, no SSH. */
+export class LocalConnection implements Connection {
+  readonly kind = 'local' as const;
+  private readonly isRoot = process.getuid?.() === 0;
+
+  async run(command: string, options: RunOptions = {}): Promise<RunResult> {
+    const r = await exec('sh', ['-c', withBecome(command, options.become, this.isRoot)], {
+      input: options.stdin,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      quiet: true,
+      ignoreReturnCode: true,
+    });
+    return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  async stat(path: string, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<FileInfo> {
+    const r = await this.run(statCommand(path), options);
+    if (r.code !== 0) throw new Error(`cannot inspect ${path}: ${r.stderr.trim()}`);
+    return parseStat(r.stdout);
+  }
+
+  async readFile(path: string, options: { become?: boolean } = {}): Promise<Buffer | undefined> {
+    if (options.become && !this.isRoot) return readWithShell(this, path, options);
+    try {
+      return await readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async writeFile(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
+    if (options.become && !this.isRoot) return writeWithShell(this, path, data, options);
+    const tmp = tempName(path);
+    try {
+      await writeFile(tmp, data, { mode: 0o600 });
+      await chmod(tmp, options.mode ?? 0o644);
+      if (options.owner || options.group) await chownPath(this, tmp, options);
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  }
+
+  tcpProbe(host: string, port: number, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const socket = connect({ host, port, timeout: timeoutMs });
+      const done = (ok: boolean) => {
+        socket.destroy();
+        resolve(ok);
+      };
+      socket.once('connect', () => done(true));
+      socket.once('error', () => done(false));
+      socket.once('timeout', () => done(false));
+    });
+  }
+
+  openStream(host: string, port: number, timeoutMs: number): Promise<NodeJS.ReadWriteStream> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host, port, timeout: timeoutMs });
+      socket.once('connect', () => {
+        socket.setTimeout(0);
+        resolve(socket);
+      });
+      socket.once('error', reject);
+      socket.once('timeout', () => {
+        socket.destroy();
+        reject(new Error(`connect to ${host}:${port} timed out`));
+      });
+    });
+  }
+
+  async close(): Promise<void> {}
+}
+
+export async function chownPath(conn: Connection, path: string, options: WriteOptions): Promise<void> {
+  const spec = `${options.owner ?? ''}${options.group ? `:${options.group}` : ''}`;
+  const r = await conn.run(`chown ${quote(spec)} ${quote(path)}`, { become: options.become, signal: options.signal });
+  if (r.code !== 0) throw new Error(`chown ${spec} ${path} failed: ${r.stderr.trim()}`);
+}
+
+/** Under become as a non-root user the bytes go through sudo'd `cat`: still a temp file, then mv. */
+export async function writeWithShell(
+  conn: Connection,
+  path: string,
+  data: Buffer,
+  options: WriteOptions,
+): Promise<void> {
+  const tmp = quote(tempName(path));
+  const steps = [`umask 077`, `cat > ${tmp}`, `chmod ${(options.mode ?? 0o644).toString(8)} ${tmp}`];
+  if (options.owner || options.group)
+    steps.push(`chown ${quote(`${options.owner ?? ''}${options.group ? `:${options.group}` : ''}`)} ${tmp}`);
+  steps.push(`mv -f ${tmp} ${quote(path)}`);
+  const r = await conn.run(`${steps.join(' && ')} || { rm -f ${tmp}; exit 1; }`, {
+    stdin: data,
+    become: true,
+    signal: options.signal,
+  });
+  if (r.code !== 0) throw new Error(`writing ${path} failed: ${r.stderr.trim()}`);
+}
+
+export async function readWithShell(
+  conn: Connection,
+  path: string,
+  options: { become?: boolean; signal?: AbortSignal },
+): Promise<Buffer | undefined> {
+  const r = await conn.run(`if [ -e ${quote(path)} ]; then base64 < ${quote(path)}; else exit 3; fi`, options);
+  if (r.code === 3) return undefined;
+  if (r.code !== 0) throw new Error(`reading ${path} failed: ${r.stderr.trim()}`);
+  return Buffer.from(r.stdout.replace(/\s+/g, ''), 'base64');
+}

@@ -1,0 +1,316 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
+import { algorithmsFor, fingerprint, type KnownHosts, keyType, knownHostsLine } from './known-hosts';
+import { chownPath, readWithShell, writeWithShell } from './local';
+import { parseStat, quote, statCommand, tempName, withBecome } from './posix';
+import { Semaphore } from './semaphore';
+import {
+  type Connection,
+  type FileInfo,
+  type RunOptions,
+  type RunResult,
+  UnreachableError,
+  type WriteOptions,
+} from './types';
+
+export type HostKeyPolicy = 'strict' | 'accept-new' | 'off';
+
+export interface SshTarget {
+  name: string;
+  address: string;
+  port: number;
+  user: string;
+  privateKey?: string | Buffer;
+  passphrase?: string;
+}
+
+export interface SshSettings {
+  knownHosts: KnownHosts;
+  policy: HostKeyPolicy;
+  connectTimeoutMs: number;
+  /** Connection attempts before a host is unreachable. */
+  attempts: number;
+  agent?: string;
+  /** Called with a known_hosts line for each key accepted under accept-new. */
+  onNewKey(line: string): void;
+  signal?: AbortSignal;
+}
+
+/** OpenSSH's default MaxSessions is 10; leave headroom for the SFTP channel and a probe. */
+export const MAX_CHANNELS = 8;
+
+let ssh2: typeof import('ssh2') | undefined;
+async function loadSsh2(): Promise<typeof import('ssh2')> {
+  // Lazy: a local-only runbook never pays for loading the SSH library.
+  if (!ssh2) {
+    // ssh2's emscripten-built poly1305 reads `__dirname`, which an ES module bundle does not define.
+    const g = globalThis as { __dirname?: string };
+    g.__dirname ??= dirname(fileURLToPath(import.meta.url));
+    const mod = (await import('ssh2')) as typeof import('ssh2') & { default?: typeof import('ssh2') };
+    ssh2 = mod.default ?? mod;
+  }
+  return ssh2;
+}
+
+class HostKeyError extends Error {}
+
+/**
+ * Opens one SSH connection (through `via` when a bastion is used), retrying transient failures.
+ * Host keys are checked against known_hosts before authentication, per the policy.
+ */
+export async function connectSsh(
+  target: SshTarget,
+  settings: SshSettings,
+  via?: SshConnection,
+): Promise<SshConnection> {
+  const { Client } = await loadSsh2();
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= settings.attempts; attempt++) {
+    if (settings.signal?.aborted) throw new UnreachableError(`${target.name}: cancelled before connecting`);
+    const client = new Client();
+    let refusal: string | undefined;
+    try {
+      const sock = via ? await via.forward(target.address, target.port, settings.connectTimeoutMs) : undefined;
+      const known = [
+        ...settings.knownHosts.lookup(target.address, target.port).keys,
+        ...(target.name !== target.address ? settings.knownHosts.lookup(target.name, target.port).keys : []),
+      ];
+      const config: ConnectConfig = {
+        host: target.address,
+        port: target.port,
+        username: target.user,
+        sock: sock as ConnectConfig['sock'],
+        readyTimeout: settings.connectTimeoutMs,
+        keepaliveInterval: 10_000,
+        keepaliveCountMax: 3,
+        privateKey: target.privateKey,
+        passphrase: target.passphrase,
+        agent: target.privateKey ? undefined : settings.agent,
+        hostVerifier: (key: Buffer) => {
+          refusal = verifyHostKey(target, key, settings);
+          return refusal === undefined;
+        },
+      };
+      if (known.length > 0) config.algorithms = { serverHostKey: algorithmsFor(known.map((k) => k.type)) as never };
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => reject(new Error('cancelled'));
+        settings.signal?.addEventListener('abort', onAbort, { once: true });
+        client.once('ready', () => {
+          settings.signal?.removeEventListener('abort', onAbort);
+          resolve();
+        });
+        client.once('error', (error) => {
+          settings.signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        });
+        client.connect(config);
+      });
+      return new SshConnection(client, target);
+    } catch (error) {
+      client.end();
+      if (refusal) throw new HostKeyError(refusal);
+      const level = (error as { level?: string }).level;
+      if (level === 'client-authentication') {
+        throw new UnreachableError(
+          `${target.user}@${target.address}:${target.port}: authentication failed (key not accepted for ${target.user})`,
+        );
+      }
+      lastError = error;
+      if (attempt < settings.attempts) await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+  const message = (lastError as Error | undefined)?.message ?? String(lastError);
+  throw new UnreachableError(
+    `${target.address}:${target.port} unreachable after ${settings.attempts} attempts: ${message}`,
+  );
+}
+
+export function isHostKeyError(error: unknown): boolean {
+  return error instanceof HostKeyError;
+}
+
+function verifyHostKey(target: SshTarget, key: Buffer, settings: SshSettings): string | undefined {
+  const lookups = [settings.knownHosts.lookup(target.address, target.port)];
+  if (target.name !== target.address) lookups.push(settings.knownHosts.lookup(target.name, target.port));
+  const keys = lookups.flatMap((l) => l.keys);
+  const revoked = lookups.flatMap((l) => l.revoked);
+  if (revoked.some((r) => r.equals(key))) {
+    return `host key ${fingerprint(key)} of ${target.address}:${target.port} is marked @revoked in known_hosts`;
+  }
+  if (keys.some((k) => k.blob.equals(key))) return undefined;
+  if (settings.policy === 'off') return undefined;
+  if (keys.length > 0) {
+    return `HOST KEY CHANGED for ${target.address}:${target.port}: it presented ${keyType(key)} ${fingerprint(key)}, which does not match the pinned key(s) ${keys.map((k) => fingerprint(k.blob)).join(', ')}. Refusing to connect: this may be a machine-in-the-middle. If the host was rebuilt, update known-hosts.`;
+  }
+  if (settings.policy === 'accept-new') {
+    settings.onNewKey(knownHostsLine(target.address, target.port, key));
+    return undefined;
+  }
+  return `${target.address}:${target.port} is not in known-hosts (policy strict); it presented ${keyType(key)} ${fingerprint(key)}. Pin it with known-hosts (ssh-keyscan -p ${target.port} ${target.address}), or use host-key-policy accept-new once and pin the seen-host-keys output.`;
+}
+
+export class SshConnection implements Connection {
+  readonly kind = 'ssh' as const;
+  private readonly channels = new Semaphore(MAX_CHANNELS);
+  private sftp?: Promise<SFTPWrapper>;
+  private readonly isRoot: boolean;
+  private closed = false;
+
+  constructor(
+    private readonly client: Client,
+    readonly target: SshTarget,
+  ) {
+    this.isRoot = target.user === 'root';
+    client.on('error', () => {
+      /* reported by the operation that hit it */
+    });
+  }
+
+  run(command: string, options: RunOptions = {}): Promise<RunResult> {
+    const line = withBecome(command, options.become, this.isRoot);
+    return this.channels.use(
+      () =>
+        new Promise<RunResult>((resolve, reject) => {
+          if (options.signal?.aborted) {
+            reject(new Error('cancelled'));
+            return;
+          }
+          this.client.exec(line, (error, stream: ClientChannel) => {
+            if (error) {
+              reject(error);
+              return;
+            }
+            const out: Buffer[] = [];
+            const err: Buffer[] = [];
+            let code: number | undefined;
+            let failure: Error | undefined;
+            const stop = (why: Error) => {
+              failure ??= why;
+              // OpenSSH honours "signal" requests since 7.9; closing the channel ends it regardless.
+              try {
+                stream.signal('TERM');
+              } catch {
+                /* channel already closing */
+              }
+              stream.close();
+            };
+            const timer = options.timeoutMs
+              ? setTimeout(
+                  () => stop(new Error(`timed out after ${Math.round(options.timeoutMs! / 100) / 10}s`)),
+                  options.timeoutMs,
+                )
+              : undefined;
+            const onAbort = () => stop(new Error('cancelled'));
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+            stream.on('data', (c: Buffer) => out.push(c));
+            stream.stderr.on('data', (c: Buffer) => err.push(c));
+            stream.on('exit', (c: number | null, signal?: string) => {
+              code = c ?? (signal ? 128 : 1);
+            });
+            stream.on('close', () => {
+              if (timer) clearTimeout(timer);
+              options.signal?.removeEventListener('abort', onAbort);
+              if (failure) reject(failure);
+              else
+                resolve({
+                  code: code ?? 255,
+                  stdout: Buffer.concat(out).toString('utf8'),
+                  stderr: Buffer.concat(err).toString('utf8'),
+                });
+            });
+            stream.end(options.stdin ?? undefined);
+          });
+        }),
+    );
+  }
+
+  async stat(path: string, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<FileInfo> {
+    const r = await this.run(statCommand(path), options);
+    if (r.code !== 0) throw new Error(`cannot inspect ${path}: ${r.stderr.trim()}`);
+    return parseStat(r.stdout);
+  }
+
+  private session(): Promise<SFTPWrapper> {
+    this.sftp ??= this.channels.acquire().then(
+      () =>
+        new Promise<SFTPWrapper>((resolve, reject) => {
+          this.client.sftp((error, sftp) => (error ? reject(error) : resolve(sftp)));
+        }),
+    );
+    return this.sftp;
+  }
+
+  async readFile(path: string, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<Buffer | undefined> {
+    if (options.become && !this.isRoot) return readWithShell(this, path, options);
+    const sftp = await this.session();
+    return new Promise((resolve, reject) => {
+      sftp.readFile(path, (error: (Error & { code?: number }) | undefined, data: Buffer) => {
+        if (error) {
+          // SFTP status 2 is SSH_FX_NO_SUCH_FILE.
+          if (error.code === 2) resolve(undefined);
+          else reject(new Error(`reading ${path} failed: ${error.message}`));
+        } else resolve(data);
+      });
+    });
+  }
+
+  async writeFile(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
+    if (options.become && !this.isRoot) return writeWithShell(this, path, data, options);
+    const sftp = await this.session();
+    const tmp = tempName(path);
+    const call = (fn: (cb: (error?: Error | null) => void) => void) =>
+      new Promise<void>((resolve, reject) => fn((error) => (error ? reject(error) : resolve())));
+    try {
+      await call((cb) => sftp.writeFile(tmp, data, { mode: 0o600 }, cb));
+      await call((cb) => sftp.chmod(tmp, options.mode ?? 0o644, cb));
+      if (options.owner || options.group) await chownPath(this, tmp, options);
+      // posix-rename replaces an existing file atomically; plain SFTP rename refuses to.
+      await call((cb) => sftp.ext_openssh_rename(tmp, path, cb));
+    } catch (error) {
+      await call((cb) => sftp.unlink(tmp, cb)).catch(() => undefined);
+      throw new Error(`writing ${path} failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** A direct-tcpip channel from the host to host:port (wait_for, and bastion hops). */
+  forward(host: string, port: number, timeoutMs: number): Promise<ClientChannel> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`opening a channel to ${host}:${port} timed out`)), timeoutMs);
+      this.client.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
+        clearTimeout(timer);
+        if (error) reject(new Error(`${host}:${port} is not reachable from ${this.target.address}: ${error.message}`));
+        else resolve(stream);
+      });
+    });
+  }
+
+  async tcpProbe(host: string, port: number, timeoutMs: number): Promise<boolean> {
+    try {
+      const stream = await this.channels.use(() => this.forward(host, port, timeoutMs));
+      stream.close();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  openStream(host: string, port: number, timeoutMs: number): Promise<NodeJS.ReadWriteStream> {
+    return this.forward(host, port, timeoutMs);
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      this.client.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.client.end();
+    });
+  }
+}
+
+export { quote };
