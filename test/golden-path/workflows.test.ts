@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { ACTIONS } from '../../shared/action-metadata';
+import { ROOT } from '../harness';
 import {
   callers,
   convertWorkflowTemplate,
@@ -63,6 +64,22 @@ describe('workflows-examples', () => {
     }
     expect([...seen].sort()).toEqual([...ACTIONS].sort());
     expect(forms).toEqual(new Set(['per-action', 'root']));
+  });
+});
+
+describe('docs/golden-path.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'golden-path.md'), 'utf8');
+
+  it('links every reusable workflow, and every workflow link resolves', () => {
+    const links = [...doc.matchAll(/\]\(\.\.\/(workflows-examples\/[^)#\s]*)\)/g)].map((m) => m[1] as string);
+    for (const file of reusable) expect(links).toContain(`workflows-examples/${basename(file)}`);
+    for (const link of links) expect(existsSync(join(ROOT, link)), link).toBe(true);
+  });
+
+  it('shows the same telemetry opt-in inputs the workflows declare', () => {
+    for (const input of ['telemetry', 'telemetry-endpoint', 'telemetry-level', 'TELEMETRY_SALT'])
+      expect(doc).toContain(`${input}:`);
+    for (const file of reusable) expect(readFileSync(file, 'utf8')).toMatch(/^ {6}telemetry-endpoint:$/m);
   });
 });
 
