@@ -29,7 +29,10 @@ export function rootActionYaml(actions) {
       for (const [key, spec] of Object.entries(meta[kind] ?? {})) {
         target[key] ??= { parts: [] };
         const entry = target[key];
-        const dflt = kind === 'inputs' && spec.default !== undefined ? ` (default: \`${String(spec.default)}\`)` : '';
+        // Expression defaults move to the root's own default (and must not appear in text: GitHub
+        // evaluates expressions in descriptions too); empty defaults say nothing.
+        const value = spec.default === undefined ? '' : String(spec.default);
+        const dflt = kind === 'inputs' && value !== '' && !value.includes('${{') ? ` (default: \`${value}\`)` : '';
         entry.parts.push(`${action}: ${String(spec.description).trim()}${dflt}`);
       }
     }
