@@ -7,7 +7,7 @@ import { PAYLOAD_TYPE, statement } from './attest/intoto';
 import { provenancePredicate } from './attest/provenance';
 import { type SbomPredicate, sbomPredicate } from './attest/sbom';
 import { resolveFiles, type Target } from './files';
-import { hashFile, mapLimit } from './hash';
+import { type FileDigest, hashFile, MemoryBudget, mapLimit } from './hash';
 import { type Options, parseInputs } from './inputs';
 import { createSigner } from './methods';
 import type { PendingWrite } from './methods/types';
@@ -60,6 +60,10 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
     ? ((provenance.runDetails as { builder: { id: string } }).builder.id as string)
     : 'https://github.com/paved/sign';
   const sbom = options.sbom ? await sbomPredicate(options.sbom, options.workspace, builderId) : undefined;
+  // Hashing needs no key: it starts now and overlaps loading the signer and its libraries.
+  const budget = new MemoryBudget();
+  const hashing = mapLimit(targets, concurrency(), (t) => hashFile(t.path, budget));
+  hashing.catch(() => undefined);
   const signer = await group(`Unlocking ${options.method} signer`, async () => {
     const s = await createSigner(options);
     core.info(`signing as ${s.identity}`);
@@ -69,14 +73,16 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
   const rows: SignedRow[] = [];
   const writes: PendingWrite[] = [];
   await group(`Signing ${targets.length} file${targets.length === 1 ? '' : 's'}`, async () => {
-    const results = await mapLimit(targets, concurrency(), async (target) => {
-      const digest = await hashFile(target.path);
+    const digests = await hashing;
+    const results = await mapLimit(targets, concurrency(), async (target, i) => {
+      const digest = digests[i] as FileDigest;
       const signed = await signer.signFile({
         file: target.path,
         display: target.display,
         digest,
         outputFor: (ext) => outputFor(target, ext),
       });
+      if (digest.data) budget.give(digest.data.length);
       digest.data = undefined;
       return { target, digest, signed };
     });
@@ -155,6 +161,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
 
 async function verifyCommand(options: Options, targets: Target[], outputFor: OutputFor): Promise<void> {
   const { verify, trust } = await createVerifier(options);
+  const budget = new MemoryBudget();
   const results = await group(
     `Verifying ${targets.length} file${targets.length === 1 ? '' : 's'} (${options.method})`,
     () =>
