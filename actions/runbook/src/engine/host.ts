@@ -25,6 +25,8 @@ export interface HostSettings {
   overrides: Record<string, unknown>;
 }
 
+const CHECK_UNKNOWN = 'skipped in check mode: depends on the output of a command that does not run in check mode';
+
 /** Thrown to stop a host after a failed task; the result is already recorded. */
 class HostStopped extends Error {}
 
@@ -95,12 +97,17 @@ export class HostRun {
       }
     }
     let run = true;
+    let why = task.when ? `when: ${task.when.text} is false` : '';
     if (task.when) {
       try {
         run = this.condition(task.when, scope, task);
       } catch (error) {
-        this.fail('failed', errorMessage(error));
-        throw new HostStopped();
+        if (!this.unknownInCheckMode(error)) {
+          this.fail('failed', errorMessage(error));
+          throw new HostStopped();
+        }
+        run = false;
+        why = CHECK_UNKNOWN;
       }
     }
     if (task.when && !run) {
@@ -110,7 +117,7 @@ export class HostRun {
             leaf,
             {
               status: 'skipped',
-              msg: `when: ${task.when.text} is false`,
+              msg: why,
               startedAt: Date.now(),
               durationMs: 0,
               attempts: 0,
@@ -134,6 +141,14 @@ export class HostRun {
       await this.runModule(task as ModuleTask, scope, handler);
     }
     if (this.stopped) throw new HostStopped();
+  }
+
+  /**
+   * In check mode commands do not run, so a later task reading their registered output cannot be
+   * planned: it is skipped with a note, not failed.
+   */
+  private unknownInCheckMode(error: unknown): boolean {
+    return this.settings.check && error instanceof ConfigurationError && /Undefined variable/.test(error.message);
   }
 
   private condition(cond: NonNullable<Task['when']>, scope: Record<string, unknown>, task: Task): boolean {
@@ -171,6 +186,10 @@ export class HostRun {
         const ctx = this.moduleContext({ ...task, ...guards }, args, scope, become, taskSignal);
         result = await def.run(ctx);
       } catch (error) {
+        if (this.unknownInCheckMode(error)) {
+          result = { changed: false, skipped: true, msg: CHECK_UNKNOWN };
+          break;
+        }
         // A template or variable error at run time (e.g. a registered value missing a field) fails this host only.
         const timedOut = task.timeoutMs !== undefined && taskSignal.aborted && !this.settings.signal.aborted;
         result = {

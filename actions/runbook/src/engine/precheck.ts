@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConfigurationError, errorMessage } from '../../../../shared/errors';
+import { ConfigurationError } from '../../../../shared/errors';
 import { lookup } from '../../../../shared/template';
 import { referencedPaths } from '../expr';
 import type { Host } from '../inventory';
@@ -15,6 +15,9 @@ import { baseScope, references, type VarSources } from './scope';
  * undefined variables (by name, with the task and the line), template and copy sources that are
  * missing or outside the workspace. A runbook that would fail halfway fails now instead.
  */
+const VARIABLE = /^[A-Za-z_][\w-]*(?:\.(?:[A-Za-z_][\w-]*|\d+))*$/;
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
 export function precheck(
   runbook: Runbook,
   hosts: Host[],
@@ -48,14 +51,15 @@ export function precheck(
   }
 
   for (const host of hosts) {
-    let scope: Record<string, unknown>;
-    try {
-      scope = baseScope(host, sources);
-    } catch (error) {
-      throw new ConfigurationError(`${errorMessage(error)}`, { file: runbook.files[0] ? undefined : undefined });
-    }
+    const scope = baseScope(host, sources);
     const check = (paths: string[], loc: Loc, what: string, known: Set<string>) => {
       for (const path of paths) {
+        if (!VARIABLE.test(path) || path.split('.').some((p) => FORBIDDEN.has(p))) {
+          throw new ConfigurationError(
+            `"\${${path}}" in ${what} is not a variable reference: templates accept names and dotted paths (\${name}, \${host.address}, \${port:-8080}) and never evaluate code`,
+            loc,
+          );
+        }
         const root = path.split('.')[0] as string;
         if (registered.has(root) || known.has(root)) continue;
         if (lookup(scope, path) === undefined) {

@@ -1,0 +1,74 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { RunBundleResult } from '../../shared/runner-protocol';
+import { runAction, service } from '../harness';
+
+/** A throwaway workspace holding the given files (paths relative to it). */
+export function workspace(files: Record<string, string>, prefix = 'rb-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, text] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    if (text.startsWith('#!')) chmodSync(full, 0o755);
+  }
+  return dir;
+}
+
+export function cleanup(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** SSH inputs for the test sshd (key text, pinned known_hosts, port, user). */
+export function sshInputs(): Record<string, string> {
+  const env = service('sshd').env;
+  return {
+    'ssh-key': readFileSync(env.PAVED_SSH_KEY as string, 'utf8'),
+    'known-hosts': readFileSync(env.PAVED_SSH_KNOWN_HOSTS as string, 'utf8'),
+    'ssh-user': env.PAVED_SSH_USER as string,
+    'ssh-port': env.PAVED_SSH_PORT as string,
+    'connect-timeout': '3s',
+  };
+}
+
+export function sshPort(): number {
+  return Number(service('sshd').env.PAVED_SSH_PORT ?? 2222);
+}
+
+/** Runs the built bundle in `dir` as the workspace. */
+export function runbook(
+  dir: string,
+  inputs: Record<string, string | undefined>,
+  env: Record<string, string | undefined> = {},
+): Promise<RunBundleResult> {
+  return runAction('runbook', inputs, {
+    cwd: dir,
+    env: { GITHUB_WORKSPACE: dir, RUNNER_TEMP: join(dir, '.runner-temp'), ...env },
+  });
+}
+
+/** stdout without the runner's ::add-mask:: commands (those carry the secrets by design). */
+export function visibleLog(result: RunBundleResult): string {
+  return `${result.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n')}\n${result.stderr}`;
+}
+
+export function report(result: RunBundleResult): {
+  hosts: {
+    name: string;
+    status: string;
+    error?: string;
+    tasks: { id: string; status: string; diff?: string; msg?: string; attempts: number; handler?: boolean }[];
+  }[];
+  totals: { ok: number; changed: number; failed: number; skipped: number };
+  cancelled: boolean;
+} {
+  return JSON.parse(readFileSync(result.outputs.report as string, 'utf8'));
+}
+
+export function reportText(result: RunBundleResult): string {
+  return readFileSync(result.outputs.report as string, 'utf8');
+}
