@@ -54,7 +54,12 @@ describe('db2level parser', () => {
   });
   it('reads 11.5 output wrapped inside the token list', () => {
     const l = parseDb2Level(LEVEL_11_5_8_0);
-    expect(l).toMatchObject({ version: '11.5.8.0', fixPack: '0', ptf: 'DYN2209201700AMD64', installPath: '/opt/ibm/db2/V11.5' });
+    expect(l).toMatchObject({
+      version: '11.5.8.0',
+      fixPack: '0',
+      ptf: 'DYN2209201700AMD64',
+      installPath: '/opt/ibm/db2/V11.5',
+    });
     expect(describeLevel(l)).toBe('11.5.8.0');
   });
   it('reads an install-level db2level (no instance)', () => {
@@ -126,10 +131,13 @@ Database path                              = /database/data/db2inst1/NODE0000/SQ
     expect(parseActiveDatabases('SQL1611W  No data was returned by Database System Monitor.')).toEqual([]);
   });
   it('reads archive logging from db cfg', () => {
-    const off = ' First log archive method                 (LOGARCHMETH1) = OFF\n Second log archive method                (LOGARCHMETH2) = OFF\n';
+    const off =
+      ' First log archive method                 (LOGARCHMETH1) = OFF\n Second log archive method                (LOGARCHMETH2) = OFF\n';
     expect(archiveLoggingOn(off)).toBe(false);
     expect(archiveLoggingOn(off.replace('= OFF\n Second', '= DISK:/database/archive/\n Second'))).toBe(true);
-    expect(cfgValue(' Group plugin                             (GROUP_PLUGIN) = IBMLDAPgroups', 'GROUP_PLUGIN')).toBe('IBMLDAPgroups');
+    expect(cfgValue(' Group plugin                             (GROUP_PLUGIN) = IBMLDAPgroups', 'GROUP_PLUGIN')).toBe(
+      'IBMLDAPgroups',
+    );
   });
   it('reads db2gcf -s', () => {
     expect(gcfAvailable('\nInstance  : db2inst1\nDB2 State : Available\n')).toBe(true);

@@ -59,7 +59,11 @@ export interface ContainerInspect {
     Devices?: { PathOnHost: string; PathInContainer: string; CgroupPermissions: string }[] | null;
   };
   Mounts: Mount[];
-  NetworkSettings: { Networks?: Record<string, EndpointSettings> | null };
+  NetworkSettings: {
+    Networks?: Record<string, EndpointSettings> | null;
+    /** Ports as bound now: an ephemeral binding (`-p 127.0.0.1::50000`) shows its real host port here. */
+    Ports?: Record<string, PortBinding[] | null> | null;
+  };
 }
 
 export interface ImageInspect {

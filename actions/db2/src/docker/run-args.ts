@@ -48,9 +48,18 @@ export function carrySettings(
   }
 
   for (const [port, bindings] of Object.entries(hc.PortBindings ?? {})) {
+    const live = old.NetworkSettings.Ports?.[port] ?? [];
     for (const b of bindings ?? []) {
       const host = b.HostIp ? `${b.HostIp}:` : '';
-      const spec = `${host}${b.HostPort ?? ''}:${port}`;
+      // Clients know the port Docker picked for an ephemeral binding: keep that one, not a new pick.
+      let hostPort = b.HostPort ?? '';
+      if (!hostPort) {
+        const bound = live.find(
+          (l) => (l.HostIp ?? '') === (b.HostIp || '0.0.0.0') || (!b.HostIp && l.HostIp === '0.0.0.0'),
+        );
+        hostPort = bound?.HostPort ?? '';
+      }
+      const spec = `${host}${hostPort}:${port}`;
       args.push('--publish', spec);
       note('port', spec);
     }

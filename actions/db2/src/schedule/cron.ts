@@ -19,7 +19,7 @@ export function crontabLines(
     // Backups run without a connection (an offline one needs none open); the rest need one.
     const clp =
       job.action.kind === 'backup'
-        ? `db2 ${shellQuote(stmt)}`
+        ? `mkdir -p ${job.action.path} && db2 ${shellQuote(stmt)}`
         : `db2 connect to ${job.database} >/dev/null && db2 ${shellQuote(stmt)}; rc=$?; db2 connect reset >/dev/null; exit $rc`;
     const command = [
       options.dockerHost ? `DOCKER_HOST=${shellQuote(options.dockerHost)}` : '',
