@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordDeployment } from '../../shared/telemetry';
-import { ROOT, runAction } from '../harness';
+import { REFERENCE, ROOT, runAction } from '../harness';
 import { deadEndpoint, decodeRequest, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
 
 /**
@@ -215,12 +215,13 @@ describe('with consent', () => {
     expect(Object.keys(main.env).sort()).toEqual(['PAVED_TELEMETRY_JOURNAL', 'PAVED_TELEMETRY_POLICY']);
     expect(main.env.PAVED_TELEMETRY_JOURNAL?.startsWith(temp)).toBe(true);
 
-    // Another Paved action of the job, with the variables the main step exported.
+    // Another Paved action of the job, with the variables the main step exported, on a real lockfile.
+    cpSync(join(REFERENCE, 'fixtures', 'lockfiles', 'cargo'), work, { recursive: true });
     const sbom = await runAction('sbom', { path: work }, { env: { ...env, ...main.env } });
     const journal = readFileSync(main.env.PAVED_TELEMETRY_JOURNAL as string, 'utf8');
     expect(
       journal,
-      'dist/sbom must include the telemetry hook (rebuild it with node scripts/build.mjs sbom)',
+      `dist/sbom must run and include the telemetry hook (node scripts/build.mjs sbom): ${sbom.stderr.slice(-500)}`,
     ).toContain('"action":"sbom"');
     expect(journal).toContain(`"outcome":"${sbom.exitCode === 0 ? 'success' : 'failure'}"`);
     // What a deploying action reports through the core API (runbook calls recordDeployment).

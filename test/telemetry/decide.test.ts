@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decide } from '../../actions/telemetry/src/consent';
+import { isForkPullRequest } from '../../actions/telemetry/src/context';
+import { isLoopback, parseEndpoint } from '../../actions/telemetry/src/endpoint';
+import { parseHeaders } from '../../actions/telemetry/src/headers';
+import { configurationError } from '../expect-error';
+
+describe('endpoint', () => {
+  it.each([
+    ['https://otel.example.com:4318', 'https://otel.example.com:4318/v1/traces'],
+    ['https://otel.example.com:4318/', 'https://otel.example.com:4318/v1/traces'],
+    ['https://otel.example.com/otlp', 'https://otel.example.com/otlp/v1/traces'],
+    ['https://otel.example.com/otlp/v1/traces', 'https://otel.example.com/otlp/v1/traces'],
+    ['https://otel.example.com/otlp/v1/traces/', 'https://otel.example.com/otlp/v1/traces'],
+    ['https://otel.example.com/v1/metrics', 'https://otel.example.com/v1/traces'],
+    ['https://api.vendor.io/otlp?tenant=a', 'https://api.vendor.io/otlp/v1/traces?tenant=a'],
+  ])('%s sends traces to %s, once', (input, traces) => {
+    const e = parseEndpoint(input, 'endpoint');
+    expect(e.traces).toBe(traces);
+    expect(e.metrics).toBe(traces.replace('/v1/traces', '/v1/metrics'));
+  });
+
+  it.each([
+    ['not a url', 'http(s) URL'],
+    ['grpc://collector:4317', 'http or https'],
+    ['https://user:pw@collector', 'credentials'],
+  ])('refuses %s', (input, message) => {
+    expect(configurationError(() => parseEndpoint(input, 'endpoint')).message).toContain(message);
+  });
+
+  it('knows loopback', () => {
+    expect(isLoopback('http://127.0.0.1:4318')).toBe(true);
+    expect(isLoopback('http://localhost:4318')).toBe(true);
+    expect(isLoopback('http://collector:4318')).toBe(false);
+  });
+});
+
+describe('headers', () => {
+  it('reads the OTEL_EXPORTER_OTLP_HEADERS format and one header per line', () => {
+    expect(parseHeaders('api-key=abc%3D%3D,x-tenant=t1', 'headers')).toEqual({ 'api-key': 'abc==', 'x-tenant': 't1' });
+    expect(parseHeaders('Authorization: Bearer a,b\nX-Scope=1', 'headers')).toEqual({
+      Authorization: 'Bearer a,b',
+      'X-Scope': '1',
+    });
+    expect(parseHeaders('', 'headers')).toEqual({});
+  });
+
+  it('names a bad entry without showing its value', () => {
+    const e = configurationError(() => parseHeaders('sup3r-secret-token', 'headers'));
+    expect(e.message).not.toContain('sup3r');
+    expect(configurationError(() => parseHeaders('Content-Type=text/plain', 'headers')).message).toContain(
+      'Content-Type',
+    );
+  });
+});
+
+describe('consent decision', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paved-decide-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const granted = { consent: 'granted', consentVersion: 1 };
+
+  it('is on only with granted consent to the current policy', () => {
+    expect(decide(granted, {}).enabled).toBe(true);
+    expect(decide({ ...granted, consent: 'Granted' }, {}).enabled).toBe(false);
+    expect(decide({ ...granted, consent: '' }, {}).enabled).toBe(false);
+    expect(decide({ ...granted, consentVersion: 2 }, {}).reason).toContain('version 2');
+  });
+
+  it('the environment beats consent', () => {
+    expect(decide(granted, { DO_NOT_TRACK: '1' }).enabled).toBe(false);
+    expect(decide(granted, { PAVED_TELEMETRY: 'off' }).enabled).toBe(false);
+  });
+
+  it('forks are off; an unreadable pull-request payload counts as a fork', () => {
+    const same = join(dir, 'same.json');
+    writeFileSync(
+      same,
+      JSON.stringify({
+        pull_request: { head: { repo: { full_name: 'o/r', fork: false } }, base: { repo: { full_name: 'o/r' } } },
+      }),
+    );
+    expect(decide(granted, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: same }).enabled).toBe(true);
+    expect(decide(granted, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'nope') }).enabled).toBe(
+      false,
+    );
+    const pr = (head: unknown) => ({ pull_request: { head: { repo: head }, base: { repo: { full_name: 'o/r' } } } });
+    expect(isForkPullRequest('pull_request_target', pr({ full_name: 'x/r', fork: true }))).toBe(true);
+    expect(isForkPullRequest('pull_request', pr({ full_name: 'x/r', fork: false }))).toBe(true);
+    expect(isForkPullRequest('pull_request', pr(null))).toBe(true);
+    expect(isForkPullRequest('pull_request', pr({ full_name: 'o/r', fork: false }))).toBe(false);
+    expect(
+      isForkPullRequest('workflow_run', {
+        workflow_run: { head_repository: { full_name: 'x/r', fork: true } },
+        repository: { full_name: 'o/r' },
+      }),
+    ).toBe(true);
+    expect(isForkPullRequest('push', undefined)).toBe(false);
+  });
+});

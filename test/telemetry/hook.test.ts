@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  journalPath,
+  recordActionRun,
+  recordDeployment,
+  TELEMETRY_POLICY_VERSION,
+  telemetryOptOut,
+} from '../../shared/telemetry';
+
+let temp: string;
+let file: string;
+
+beforeEach(() => {
+  temp = mkdtempSync(join(tmpdir(), 'paved-hook-'));
+  file = join(temp, 'journal.jsonl');
+  vi.stubEnv('RUNNER_TEMP', temp);
+  vi.stubEnv('PAVED_TELEMETRY_JOURNAL', file);
+  vi.stubEnv('PAVED_TELEMETRY_POLICY', String(TELEMETRY_POLICY_VERSION));
+  vi.stubEnv('DO_NOT_TRACK', '');
+  vi.stubEnv('PAVED_TELEMETRY', '');
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+const run = { action: 'sbom', version: '0.1.0', durationMs: 1234, outcome: 'success' as const };
+
+describe('the core hook', () => {
+  it('appends a run only with consent recorded for the current policy', async () => {
+    await recordActionRun(run);
+    const line = JSON.parse(readFileSync(file, 'utf8').trim());
+    expect(line).toMatchObject({ kind: 'run', action: 'sbom', version: '0.1.0', durationMs: 1234, outcome: 'success' });
+    expect(Object.keys(line).sort()).toEqual(['action', 'durationMs', 'kind', 'outcome', 'startedAt', 'version']);
+  });
+
+  it.each([
+    ['no journal variable', { PAVED_TELEMETRY_JOURNAL: '' }],
+    ['another policy version', { PAVED_TELEMETRY_POLICY: String(TELEMETRY_POLICY_VERSION + 1) }],
+    ['DO_NOT_TRACK=1', { DO_NOT_TRACK: '1' }],
+    ['DO_NOT_TRACK=true', { DO_NOT_TRACK: 'true' }],
+    ['PAVED_TELEMETRY=off', { PAVED_TELEMETRY: 'off' }],
+    ['a journal outside RUNNER_TEMP', { PAVED_TELEMETRY_JOURNAL: join(tmpdir(), 'elsewhere.jsonl') }],
+    ['a journal escaping RUNNER_TEMP', { PAVED_TELEMETRY_JOURNAL: '__TEMP__/../escape.jsonl' }],
+    ['no RUNNER_TEMP', { RUNNER_TEMP: '' }],
+  ])('writes nothing with %s', async (_, env) => {
+    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v.replace('__TEMP__', temp));
+    await recordActionRun(run);
+    recordDeployment({ result: 'success', startedAt: 1, finishedAt: 2 });
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(join(tmpdir(), 'elsewhere.jsonl'))).toBe(false);
+    expect(existsSync(join(temp, '..', 'escape.jsonl'))).toBe(false);
+  });
+
+  it('keeps only the error class, and only a known one', async () => {
+    await recordActionRun({ ...run, outcome: 'failure', errorClass: 'ConfigurationError' });
+    await recordActionRun({ ...run, outcome: 'failure', errorClass: 'secret /home/me/path' });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.errorClass)).toEqual(['ConfigurationError', 'InternalError']);
+  });
+
+  it('does not record the telemetry action itself', async () => {
+    await recordActionRun({ ...run, action: 'telemetry' });
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('records a deployment for the DORA metrics, dropping an environment name it cannot vouch for', () => {
+    recordDeployment({
+      action: 'runbook',
+      environment: 'production',
+      result: 'failure',
+      startedAt: new Date(1_700_000_000_000),
+      finishedAt: 1_700_000_060_000,
+      commitTimestamp: 1_699_999_000_000,
+    });
+    recordDeployment({
+      action: 'runbook',
+      environment: 'prod\n<script>',
+      result: 'success',
+      startedAt: 5,
+      finishedAt: 9,
+    });
+    const [a, b] = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(a).toEqual({
+      kind: 'deployment',
+      action: 'runbook',
+      environment: 'production',
+      result: 'failure',
+      startedAt: 1_700_000_000_000,
+      finishedAt: 1_700_000_060_000,
+      commitTimestamp: 1_699_999_000_000,
+    });
+    expect(b.environment).toBeUndefined();
+  });
+
+  it('never throws, even when the journal cannot be written', async () => {
+    vi.stubEnv('PAVED_TELEMETRY_JOURNAL', join(temp, 'missing-dir', 'journal.jsonl'));
+    await expect(recordActionRun(run)).resolves.toBeUndefined();
+  });
+
+  it('reads DO_NOT_TRACK the way consoledonottrack.com defines it', () => {
+    expect(telemetryOptOut({ DO_NOT_TRACK: '0' })).toBeUndefined();
+    expect(telemetryOptOut({ DO_NOT_TRACK: '' })).toBeUndefined();
+    expect(telemetryOptOut({ DO_NOT_TRACK: 'yes' })).toContain('DO_NOT_TRACK');
+    expect(telemetryOptOut({ PAVED_TELEMETRY: 'OFF' })).toContain('PAVED_TELEMETRY');
+    expect(journalPath({})).toBeUndefined();
+  });
+});
