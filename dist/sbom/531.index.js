@@ -142,8 +142,9 @@ function parseBerry(text, file, manifests) {
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false, uniqueKeys: false });
     const error = doc.errors[0];
     if (error) {
-        const pos = error.linePos?.[0];
-        (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos?.line ?? 1, pos?.col ?? 1);
+        // linePos is only filled in with prettyErrors; the offset always is.
+        const pos = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .position */ .G1)(text, error.pos[0]);
+        (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col);
     }
     const data = doc.toJS();
     if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data) || !(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data.__metadata))

@@ -103,11 +103,16 @@ export async function parseLockfiles(found: readonly Found[], cwd: string, root:
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const graph = parse(text, item.display, manifestReader(dirname(item.path)));
     const dir = displayPath(dirname(item.path), cwd);
-    // Install paths are relative to the lockfile; make them relative to the working directory.
+    // What the SBOM records is relative to the scanned directory, so it reads the same on any machine;
+    // annotations (warnings, errors) keep paths relative to the workspace, where GitHub shows them.
+    const content = relative(root, item.path).split(sep).join('/');
     for (const record of graph.packages.values()) {
+      // Install paths are relative to the lockfile; make them relative to the working directory.
       if (record.installPath !== undefined)
         record.installPath = dir === '' ? record.installPath : `${dir}/${record.installPath}`;
+      if (record.license?.source === item.display) record.license.source = content;
     }
+    graph.file = content;
     graphs.push(graph);
   }
   return graphs;

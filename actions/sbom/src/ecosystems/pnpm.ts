@@ -11,6 +11,7 @@ import {
   lineOf,
   malformed,
   newGraph,
+  position,
   str,
   unsupportedVersion,
 } from './common';
@@ -33,8 +34,9 @@ export function parsePnpm(text: string, file: string, manifests: ManifestReader)
   const doc = parseDocument(text, { prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0];
-    malformed(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos?.line ?? 1, pos?.col ?? 1);
+    // linePos is only filled in with prettyErrors; the offset always is.
+    const pos = position(text, error.pos[0]);
+    malformed(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col);
   }
   const data = doc.toJS() as unknown;
   if (!isRecord(data)) malformed(file, 'expected a YAML mapping at the top level', 1, 1);

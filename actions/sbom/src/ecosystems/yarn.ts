@@ -12,6 +12,7 @@ import {
   lineOf,
   malformed,
   newGraph,
+  position,
   str,
   unsupportedVersion,
 } from './common';
@@ -160,8 +161,9 @@ function parseBerry(text: string, file: string, manifests: ManifestReader): Lock
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0];
-    malformed(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos?.line ?? 1, pos?.col ?? 1);
+    // linePos is only filled in with prettyErrors; the offset always is.
+    const pos = position(text, error.pos[0]);
+    malformed(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col);
   }
   const data = doc.toJS() as unknown;
   if (!isRecord(data) || !isRecord(data.__metadata)) malformed(file, 'missing __metadata', 1, 1);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { licenseText } from '../ecosystems/npm';
 import type { Component } from '../model/types';
 import { parseExpression, render } from './expression';
@@ -43,7 +43,7 @@ function installed(component: Component, cwd: string, root: string): Component['
   for (const candidate of new Set(candidates)) {
     let data: Record<string, unknown>;
     try {
-      data = JSON.parse(readFileSync(join(cwd, candidate), 'utf8')) as Record<string, unknown>;
+      data = JSON.parse(readFileSync(resolve(cwd, candidate), 'utf8')) as Record<string, unknown>;
     } catch {
       continue;
     }
@@ -51,7 +51,7 @@ function installed(component: Component, cwd: string, root: string): Component['
     if (component.purlType === 'npm' && data.version !== component.version) continue;
     const text = licenseText(data.license) ?? licenseText(data.licenses);
     if (text)
-      return { expression: text, valid: false, source: relative(root, join(cwd, candidate)).split(sep).join('/') };
+      return { expression: text, valid: false, source: relative(root, resolve(cwd, candidate)).split(sep).join('/') };
   }
   return undefined;
 }

@@ -52,7 +52,10 @@ function canonicalJson(text: string): string {
 
 /** The dependency-submission API body: one manifest per lockfile, packages keyed by purl. */
 export function snapshotBody(graph: SbomGraph, context: JobContext, scanned: string): Record<string, unknown> {
+  // Direct means: needed by the project itself, or by one of its workspace members.
   const direct = new Set(graph.dependencies.get(ROOT_REF) ?? []);
+  for (const c of graph.components)
+    if (c.project) for (const to of graph.dependencies.get(c.purl) ?? []) direct.add(to);
   const manifests: Record<string, unknown> = {};
   for (const source of graph.sources) {
     const resolved: Record<string, unknown> = {};
@@ -60,7 +63,7 @@ export function snapshotBody(graph: SbomGraph, context: JobContext, scanned: str
       if (!c.files.includes(source.file) || c.project) continue;
       resolved[c.purl] = {
         package_url: c.purl,
-        relationship: direct.has(c.purl) && c.direct ? 'direct' : 'indirect',
+        relationship: direct.has(c.purl) && !c.indirect ? 'direct' : 'indirect',
         scope: c.dev ? 'development' : 'runtime',
         dependencies: graph.dependencies.get(c.purl) ?? [],
       };
