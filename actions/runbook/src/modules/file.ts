@@ -1,7 +1,7 @@
 import { unifiedDiff } from '../report/diff';
 import { quote } from '../transport/posix';
 import { bool, isTemplated, mapping, oneOf, parseMode, str } from './args';
-import { applyMeta, ensureContent, type Meta, metaChanges } from './files';
+import { applyMeta, ensureContent, type Meta, metaChanges, needsNames } from './files';
 import type { ModuleContext, ModuleDef, ModuleResult } from './types';
 
 const KEYS = [
@@ -72,7 +72,7 @@ export const file: ModuleDef = {
         return ensureContent(ctx, path, content, meta);
       }
       case 'touch': {
-        const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal });
+        const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal, names: needsNames(meta) });
         if (!info.exists) return ensureContent(ctx, path, Buffer.alloc(0), meta);
         return metadataOnly(ctx, path, meta, info);
       }
@@ -99,18 +99,16 @@ async function metadataOnly(
 }
 
 async function directory(ctx: ModuleContext, path: string, meta: Meta): Promise<ModuleResult> {
-  const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal });
+  const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal, names: needsNames(meta) });
   if (info.exists && info.type !== 'directory')
     return { changed: false, failed: true, msg: `${path} exists and is a ${info.type}, not a directory` };
   if (info.exists) return metadataOnly(ctx, path, meta, info);
   if (!ctx.check) {
-    const steps = [`mkdir -p ${quote(path)}`];
-    if (meta.mode !== undefined) steps.push(`chmod ${meta.mode.toString(8)} ${quote(path)}`);
-    if (meta.owner || meta.group)
-      steps.push(`chown ${quote(`${meta.owner ?? ''}${meta.group ? `:${meta.group}` : ''}`)} ${quote(path)}`);
-    const r = await ctx.conn.run(steps.join(' && '), { become: ctx.become, signal: ctx.signal });
-    if (r.code !== 0)
-      return { changed: false, failed: true, msg: `creating directory ${path} failed: ${r.stderr.trim()}` };
+    try {
+      await ctx.conn.mkdir(path, { ...meta, become: ctx.become, signal: ctx.signal });
+    } catch (error) {
+      return { changed: false, failed: true, msg: (error as Error).message };
+    }
   }
   return { changed: true, path, msg: 'directory created', diff: `# ${path}: directory created\n` };
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { unifiedDiff } from '../report/diff';
-import { quote } from '../transport/posix';
-import type { FileInfo } from '../transport/types';
+import type { FileInfo, Meta } from '../transport/types';
 import type { ModuleContext, ModuleResult } from './types';
 
-export interface Meta {
-  mode?: number;
-  owner?: string;
-  group?: string;
+export type { Meta };
+
+/** Owner/group given by name need names from the host (uid/gid are enough for numbers). */
+export function needsNames(meta: Meta): boolean {
+  return [meta.owner, meta.group].some((v) => v !== undefined && !/^\d+$/.test(v));
 }
 
 const MAX_DIFF_BYTES = 1024 * 1024;
@@ -33,17 +33,17 @@ export function octal(mode: number | undefined): string {
 }
 
 export async function applyMeta(ctx: ModuleContext, path: string, meta: Meta, info: FileInfo): Promise<void> {
-  const steps: string[] = [];
-  if (meta.mode !== undefined && info.mode !== meta.mode) steps.push(`chmod ${meta.mode.toString(8)} ${quote(path)}`);
+  const wanted: Meta = {};
+  if (meta.mode !== undefined && info.mode !== meta.mode) wanted.mode = meta.mode;
   if (
     (meta.owner && !sameId(meta.owner, info.owner, info.uid)) ||
     (meta.group && !sameId(meta.group, info.group, info.gid))
   ) {
-    steps.push(`chown -h ${quote(`${meta.owner ?? ''}${meta.group ? `:${meta.group}` : ''}`)} ${quote(path)}`);
+    wanted.owner = meta.owner;
+    wanted.group = meta.group;
   }
-  if (steps.length === 0) return;
-  const r = await ctx.conn.run(steps.join(' && '), { become: ctx.become, signal: ctx.signal });
-  if (r.code !== 0) throw new Error(`setting ${path} metadata failed: ${r.stderr.trim()}`);
+  if (wanted.mode === undefined && !wanted.owner && !wanted.group) return;
+  await ctx.conn.setMeta(path, wanted, { become: ctx.become, signal: ctx.signal });
 }
 
 /**
@@ -56,7 +56,7 @@ export async function ensureContent(
   content: Buffer,
   meta: Meta,
 ): Promise<ModuleResult> {
-  const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal });
+  const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal, names: needsNames(meta) });
   if (info.exists && info.type !== 'file') {
     return { changed: false, failed: true, msg: `${path} exists and is a ${info.type}, not a file` };
   }
@@ -67,7 +67,9 @@ export async function ensureContent(
 
   let diff = '';
   if (contentChanged && content.length <= MAX_DIFF_BYTES && (info.size ?? 0) <= MAX_DIFF_BYTES) {
-    const before = info.exists ? await ctx.conn.readFile(path, { become: ctx.become, signal: ctx.signal }) : undefined;
+    const before = info.exists
+      ? (info.content ?? (await ctx.conn.readFile(path, { become: ctx.become, signal: ctx.signal })))
+      : undefined;
     diff = unifiedDiff(before?.toString('utf8'), content.toString('utf8'), path);
   } else if (contentChanged) {
     diff = `--- a${path}\n+++ b${path}\n(large file: sha256 ${info.sha256 ?? 'none'} → ${sha})\n`;

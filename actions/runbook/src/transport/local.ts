@@ -1,8 +1,9 @@
-import { chmod, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, lstat, mkdir, readFile, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { exec } from '../../../../shared/exec';
 import { parseStat, quote, statCommand, tempName, withBecome } from './posix';
-import type { Connection, FileInfo, RunOptions, RunResult, WriteOptions } from './types';
+import type { Connection, FileInfo, Meta, RunOptions, RunResult, StatOptions, WriteOptions } from './types';
 
 /** The runner itself as a target: the same modules, no SSH. */
 export class LocalConnection implements Connection {
@@ -20,10 +21,43 @@ export class LocalConnection implements Connection {
     return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
   }
 
-  async stat(path: string, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<FileInfo> {
-    const r = await this.run(statCommand(path), options);
-    if (r.code !== 0) throw new Error(`cannot inspect ${path}: ${r.stderr.trim()}`);
-    return parseStat(r.stdout);
+  async stat(path: string, options: StatOptions = {}): Promise<FileInfo> {
+    if (options.names || (options.become && !this.isRoot)) return statWithShell(this, path, options);
+    let st: Awaited<ReturnType<typeof lstat>>;
+    try {
+      st = await lstat(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+        return { exists: false };
+      throw error;
+    }
+    const info: FileInfo = {
+      exists: true,
+      type: st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other',
+      mode: st.mode & 0o7777,
+      uid: st.uid,
+      gid: st.gid,
+      size: st.size,
+    };
+    if (info.type === 'link') info.target = await readlink(path);
+    if (info.type === 'file') {
+      info.content = await readFile(path);
+      info.sha256 = createHash('sha256').update(info.content).digest('hex');
+    }
+    return info;
+  }
+
+  async mkdir(path: string, options: WriteOptions = {}): Promise<void> {
+    if (options.become && !this.isRoot) return mkdirWithShell(this, path, options);
+    await mkdir(path, { recursive: true });
+    if (options.mode !== undefined) await chmod(path, options.mode);
+    if (options.owner || options.group) await chownPath(this, path, options);
+  }
+
+  async setMeta(path: string, meta: Meta, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+    if (options.become && !this.isRoot) return setMetaWithShell(this, path, meta, options);
+    if (meta.mode !== undefined) await chmod(path, meta.mode);
+    if (meta.owner || meta.group) await chownPath(this, path, { ...meta, ...options });
   }
 
   async readFile(path: string, options: { become?: boolean } = {}): Promise<Buffer | undefined> {
@@ -116,4 +150,34 @@ export async function readWithShell(
   if (r.code === 3) return undefined;
   if (r.code !== 0) throw new Error(`reading ${path} failed: ${r.stderr.trim()}`);
   return Buffer.from(r.stdout.replace(/\s+/g, ''), 'base64');
+}
+
+export async function statWithShell(conn: Connection, path: string, options: StatOptions): Promise<FileInfo> {
+  const r = await conn.run(statCommand(path), options);
+  if (r.code !== 0) throw new Error(`cannot inspect ${path}: ${r.stderr.trim()}`);
+  return parseStat(r.stdout);
+}
+
+export async function mkdirWithShell(conn: Connection, path: string, options: WriteOptions): Promise<void> {
+  const steps = [`mkdir -p ${quote(path)}`];
+  if (options.mode !== undefined) steps.push(`chmod ${options.mode.toString(8)} ${quote(path)}`);
+  if (options.owner || options.group)
+    steps.push(`chown ${quote(`${options.owner ?? ''}${options.group ? `:${options.group}` : ''}`)} ${quote(path)}`);
+  const r = await conn.run(steps.join(' && '), { become: options.become, signal: options.signal });
+  if (r.code !== 0) throw new Error(`creating directory ${path} failed: ${r.stderr.trim()}`);
+}
+
+export async function setMetaWithShell(
+  conn: Connection,
+  path: string,
+  meta: Meta,
+  options: { become?: boolean; signal?: AbortSignal },
+): Promise<void> {
+  const steps: string[] = [];
+  if (meta.mode !== undefined) steps.push(`chmod ${meta.mode.toString(8)} ${quote(path)}`);
+  if (meta.owner || meta.group)
+    steps.push(`chown -h ${quote(`${meta.owner ?? ''}${meta.group ? `:${meta.group}` : ''}`)} ${quote(path)}`);
+  if (steps.length === 0) return;
+  const r = await conn.run(steps.join(' && '), options);
+  if (r.code !== 0) throw new Error(`setting ${path} metadata failed: ${r.stderr.trim()}`);
 }

@@ -1,15 +1,18 @@
+import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { algorithmsFor, fingerprint, type KnownHosts, keyType, knownHostsLine } from './known-hosts';
-import { chownPath, readWithShell, writeWithShell } from './local';
-import { parseStat, quote, statCommand, tempName, withBecome } from './posix';
+import { chownPath, mkdirWithShell, readWithShell, setMetaWithShell, statWithShell, writeWithShell } from './local';
+import { quote, tempName, withBecome } from './posix';
 import { Semaphore } from './semaphore';
 import {
   type Connection,
   type FileInfo,
+  type Meta,
   type RunOptions,
   type RunResult,
+  type StatOptions,
   UnreachableError,
   type WriteOptions,
 } from './types';
@@ -39,6 +42,8 @@ export interface SshSettings {
 
 /** OpenSSH's default MaxSessions is 10; leave headroom for the SFTP channel and a probe. */
 export const MAX_CHANNELS = 8;
+/** SSH_FX_NO_SUCH_FILE */
+const NO_SUCH_FILE = 2;
 
 let ssh2: typeof import('ssh2') | undefined;
 async function loadSsh2(): Promise<typeof import('ssh2')> {
@@ -225,10 +230,83 @@ export class SshConnection implements Connection {
     );
   }
 
-  async stat(path: string, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<FileInfo> {
-    const r = await this.run(statCommand(path), options);
-    if (r.code !== 0) throw new Error(`cannot inspect ${path}: ${r.stderr.trim()}`);
-    return parseStat(r.stdout);
+  /**
+   * Over SFTP (no process is started on the host, unlike an exec channel): lstat, readlink, and
+   * for files up to 4 MiB the bytes, hashed here. Bigger files are hashed on the host.
+   */
+  async stat(path: string, options: StatOptions = {}): Promise<FileInfo> {
+    if (options.names || (options.become && !this.isRoot)) return statWithShell(this, path, options);
+    const sftp = await this.session();
+    const attrs = await new Promise<import('ssh2').Stats | undefined>((resolve, reject) =>
+      sftp.lstat(path, (error, stats) => {
+        if (error) {
+          if ((error as { code?: number }).code === NO_SUCH_FILE) resolve(undefined);
+          else reject(new Error(`cannot inspect ${path}: ${error.message}`));
+        } else resolve(stats);
+      }),
+    );
+    if (!attrs) return { exists: false };
+    const info: FileInfo = {
+      exists: true,
+      type: attrs.isSymbolicLink() ? 'link' : attrs.isDirectory() ? 'directory' : attrs.isFile() ? 'file' : 'other',
+      mode: attrs.mode & 0o7777,
+      uid: attrs.uid,
+      gid: attrs.gid,
+      size: attrs.size,
+    };
+    if (info.type === 'link') {
+      info.target = await new Promise<string>((resolve, reject) =>
+        sftp.readlink(path, (e, t) => (e ? reject(e) : resolve(t))),
+      );
+    } else if (info.type === 'file') {
+      if ((info.size ?? 0) <= 4 * 1024 * 1024) {
+        info.content = await this.readFile(path, options);
+        info.sha256 = createHash('sha256')
+          .update(info.content ?? Buffer.alloc(0))
+          .digest('hex');
+      } else {
+        const r = await this.run(`sha256sum ${quote(path)}`, options);
+        info.sha256 = r.stdout.split(' ')[0];
+      }
+    }
+    return info;
+  }
+
+  async mkdir(path: string, options: WriteOptions = {}): Promise<void> {
+    if (options.become && !this.isRoot) return mkdirWithShell(this, path, options);
+    const sftp = await this.session();
+    const make = (dir: string): Promise<void> =>
+      new Promise((resolve, reject) => {
+        sftp.mkdir(dir, (error) => {
+          if (!error) return resolve();
+          const code = (error as { code?: number }).code;
+          if (code === NO_SUCH_FILE && dir.lastIndexOf('/') > 0) {
+            make(dir.slice(0, dir.lastIndexOf('/'))).then(() => make(dir).then(resolve, reject), reject);
+            return;
+          }
+          // SSH_FX_FAILURE is what OpenSSH answers for "exists"; make sure it is a directory.
+          sftp.stat(dir, (e, st) =>
+            !e && st.isDirectory()
+              ? resolve()
+              : reject(new Error(`creating directory ${dir} failed: ${error.message}`)),
+          );
+        });
+      });
+    await make(path.replace(/\/+$/, '') || '/');
+    await this.setMeta(path, options, options);
+  }
+
+  async setMeta(path: string, meta: Meta, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+    if (options.become && !this.isRoot) return setMetaWithShell(this, path, meta, options);
+    if (meta.mode !== undefined) {
+      const sftp = await this.session();
+      await new Promise<void>((resolve, reject) =>
+        sftp.chmod(path, meta.mode as number, (e) =>
+          e ? reject(new Error(`chmod ${path} failed: ${e.message}`)) : resolve(),
+        ),
+      );
+    }
+    if (meta.owner || meta.group) await chownPath(this, path, { ...meta, ...options });
   }
 
   private session(): Promise<SFTPWrapper> {
@@ -248,7 +326,7 @@ export class SshConnection implements Connection {
       sftp.readFile(path, (error: (Error & { code?: number }) | undefined, data: Buffer) => {
         if (error) {
           // SFTP status 2 is SSH_FX_NO_SUCH_FILE.
-          if (error.code === 2) resolve(undefined);
+          if (error.code === NO_SUCH_FILE) resolve(undefined);
           else reject(new Error(`reading ${path} failed: ${error.message}`));
         } else resolve(data);
       });

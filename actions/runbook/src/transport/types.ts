@@ -25,6 +25,21 @@ export interface FileInfo {
   sha256?: string;
   /** Symlink target. */
   target?: string;
+  /** The bytes, when the checksum was computed by reading the file (small files over SFTP). */
+  content?: Buffer;
+}
+
+export interface StatOptions {
+  become?: boolean;
+  signal?: AbortSignal;
+  /** Owner and group names are needed (not just uid/gid): costs a command on SSH. */
+  names?: boolean;
+}
+
+export interface Meta {
+  mode?: number;
+  owner?: string;
+  group?: string;
 }
 
 export interface WriteOptions {
@@ -39,8 +54,12 @@ export interface Connection {
   readonly kind: 'ssh' | 'local';
   /** Runs a shell command line (the remote user's shell parses it, as OpenSSH does). */
   run(command: string, options?: RunOptions): Promise<RunResult>;
-  /** lstat + sha256 for files, in one round trip. */
-  stat(path: string, options?: { become?: boolean; signal?: AbortSignal }): Promise<FileInfo>;
+  /** lstat + sha256 for files. */
+  stat(path: string, options?: StatOptions): Promise<FileInfo>;
+  /** mkdir -p, then mode/owner on the last component. */
+  mkdir(path: string, options?: WriteOptions): Promise<void>;
+  /** chmod/chown of an existing path. */
+  setMeta(path: string, meta: Meta, options?: { become?: boolean; signal?: AbortSignal }): Promise<void>;
   readFile(path: string, options?: { become?: boolean; signal?: AbortSignal }): Promise<Buffer | undefined>;
   /** Writes a temp file beside `path`, sets mode/owner, then renames: never a half-written file. */
   writeFile(path: string, data: Buffer, options?: WriteOptions): Promise<void>;

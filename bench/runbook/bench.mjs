@@ -1,0 +1,178 @@
+// The issue's benchmark: the same deployment (directory, copied file, rendered template, three
+// shell steps, one sleeping 0.2 s) on 20 loopback hosts, side by side with ansible-playbook
+// (forks=20 + pipelining, and the default forks=5) and a plain parallel ssh loop.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compare } from '../lib.mjs';
+
+const HOSTS = 20;
+
+export default async function bench({ root, quick }) {
+  const sshd = Object.fromEntries(
+    execFileSync('bash', [join(root, 'scripts/services/sshd.sh')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+  const fixtures = join(root, 'bench/runbook/fixtures');
+  const work = mkdtempSync(join(tmpdir(), 'paved-bench-runbook-'));
+  const port = sshd.PAVED_SSH_PORT;
+  const key = sshd.PAVED_SSH_KEY;
+  const known = sshd.PAVED_SSH_KNOWN_HOSTS;
+  const hosts = Array.from({ length: HOSTS }, (_, i) => ({ name: `h${i + 1}`, address: `127.0.0.${i + 1}` }));
+
+  // One inventory for both tools: Paved reads Ansible INI inventories as they are.
+  const inventory = join(work, 'hosts.ini');
+  writeFileSync(
+    inventory,
+    [
+      '[bench]',
+      ...hosts.map((h) => `${h.name} ansible_host=${h.address}`),
+      '',
+      '[bench:vars]',
+      `ansible_port=${port}`,
+      'ansible_user=root',
+      `ansible_ssh_private_key_file=${key}`,
+      'ansible_python_interpreter=/usr/bin/python3',
+      `ansible_ssh_common_args='-o UserKnownHostsFile=${known} -o StrictHostKeyChecking=yes'`,
+      '',
+    ].join('\n'),
+  );
+  const base = (tool) => join(work, 'out', tool);
+  const reset = (tool) => () => rmSync(base(tool), { recursive: true, force: true });
+  const verify = (tool) => () => {
+    for (const h of hosts) {
+      for (const f of ['payload.txt', 'app.conf', 'one', 'three']) {
+        if (!existsSync(join(base(tool), h.name, f))) throw new Error(`${tool}: ${h.name}/${f} missing`);
+      }
+    }
+    const conf = readFileSync(join(base(tool), 'h7', 'app.conf'), 'utf8');
+    if (!conf.includes('listen=127.0.0.7:8080')) throw new Error(`${tool}: template not rendered: ${conf}`);
+  };
+
+  const ansible = (name, forks, pipelining) => {
+    const env = {
+      ANSIBLE_FORKS: String(forks),
+      ANSIBLE_PIPELINING: pipelining ? 'True' : 'False',
+      ANSIBLE_HOST_KEY_CHECKING: 'True',
+      ANSIBLE_RETRY_FILES_ENABLED: 'False',
+      ANSIBLE_NOCOLOR: '1',
+      ANSIBLE_LOCAL_TEMP: join(work, 'ansible-local'),
+      ANSIBLE_REMOTE_TEMP: '/tmp/.paved-bench-ansible',
+    };
+    return {
+      name,
+      description: `ansible-playbook forks=${forks}${pipelining ? ' + pipelining' : ''}`,
+      command: ['ansible-playbook', '-i', inventory, join(fixtures, 'deploy.ansible.yml'), '-e', `base=${base(name)}`],
+      cwd: fixtures,
+      env,
+      timeoutMs: 600_000,
+      before: () => {
+        reset(name)();
+        // A fresh ControlPath per round: no round starts with warm ssh masters from the last.
+        env.ANSIBLE_SSH_CONTROL_PATH_DIR = mkdtempSync(join(work, 'cp-'));
+      },
+      after: () => {
+        // Close the ControlPersist masters this round started (only ours, by socket).
+        const dir = env.ANSIBLE_SSH_CONTROL_PATH_DIR;
+        for (const sock of readdirSync(dir)) {
+          try {
+            execFileSync('ssh', ['-o', `ControlPath=${join(dir, sock)}`, '-O', 'exit', 'x'], { stdio: 'ignore' });
+          } catch {
+            /* already gone */
+          }
+        }
+        verify(name)();
+      },
+    };
+  };
+
+  const available = (() => {
+    try {
+      execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  mkdirSync(join(work, 'ansible-local'), { recursive: true });
+  const contenders = [
+    {
+      name: 'paved',
+      description: 'node dist/runbook/index.js (one ssh2 connection per host)',
+      command: ['node', join(root, 'dist/runbook/index.js')],
+      cwd: fixtures,
+      env: {
+        GITHUB_WORKSPACE: fixtures,
+        RUNNER_TEMP: join(work, 'runner-temp'),
+        INPUT_RUNBOOK: 'deploy.yml',
+        INPUT_INVENTORY: inventory,
+        'INPUT_KNOWN-HOSTS': readFileSync(known, 'utf8'),
+        'INPUT_HOST-KEY-POLICY': 'strict',
+        INPUT_VARS: JSON.stringify({ base: base('paved') }),
+        INPUT_CONCURRENCY: '50',
+        INPUT_STRATEGY: 'free',
+        'INPUT_SSH-PORT': port,
+        'INPUT_CONNECT-TIMEOUT': '10s',
+      },
+      before: reset('paved'),
+      after: verify('paved'),
+    },
+    {
+      name: 'plain-ssh',
+      description: 'bash: one ssh per step, all hosts in parallel',
+      command: [
+        join(fixtures, 'plain-ssh.sh'),
+        base('plain-ssh'),
+        port,
+        key,
+        known,
+        fixtures,
+        ...hosts.map((h) => `${h.name}=${h.address}`),
+      ],
+      before: reset('plain-ssh'),
+      after: verify('plain-ssh'),
+    },
+  ];
+  // PAVED_BENCH_SKIP_ANSIBLE=1: a quick paved vs plain-ssh comparison while iterating.
+  if (available && !process.env.PAVED_BENCH_SKIP_ANSIBLE)
+    contenders.push(ansible('ansible-f20-pipelining', 20, true), ansible('ansible-default', 5, false));
+
+  try {
+    return await compare({
+      name: 'runbook',
+      runs: quick ? 1 : 3,
+      warmup: 0,
+      contenders,
+      baseline: 'paved',
+      goals: [
+        {
+          contender: 'plain-ssh',
+          minRatio: 1 / 1.3,
+          text: 'paved within 1.3× of a plain parallel ssh loop (plain/paved ≥ 0.77)',
+        },
+        ...(available
+          ? [
+              {
+                contender: 'ansible-f20-pipelining',
+                minRatio: 10,
+                text: '≥10× faster than ansible-playbook forks=20 + pipelining',
+              },
+            ]
+          : []),
+      ],
+      extra: {
+        hosts: HOSTS,
+        steps: 6,
+        ansible: available
+          ? execFileSync('ansible-playbook', ['--version'], { encoding: 'utf8' }).split('\n')[0]
+          : 'not installed',
+      },
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
