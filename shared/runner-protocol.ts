@@ -81,7 +81,15 @@ export function inputEnvironment(
   return env;
 }
 
-export async function runBundle(options: RunBundleOptions): Promise<RunBundleResult> {
+interface Prepared {
+  meta: ActionMetadata;
+  actionDir: string;
+  dir: string;
+  files: Record<'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_STATE' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_PATH', string>;
+  baseEnv: Record<string, string | undefined>;
+}
+
+function prepare(options: RunBundleOptions): Prepared {
   const root = resolve(options.root);
   const metaFile = actionMetadataPath(root, options.action);
   const meta = readActionMetadata(metaFile);
@@ -95,38 +103,70 @@ export async function runBundle(options: RunBundleOptions): Promise<RunBundleRes
     GITHUB_PATH: join(dir, 'path'),
   };
   for (const f of Object.values(files)) writeFileSync(f, '');
+  const baseEnv: Record<string, string | undefined> = {
+    ...inheritedEnvironment(),
+    RUNNER_TEMP: process.env.RUNNER_TEMP ?? dir,
+    GITHUB_ACTION_PATH: actionDir,
+    ...inputEnvironment(meta, options.inputs),
+    ...options.env,
+    ...files,
+  };
+  return { meta, actionDir, dir, files, baseEnv };
+}
+
+function collect(p: Prepared, phase: PhaseResult): RunBundleResult {
+  return {
+    ...phase,
+    outputs: parseFileCommand(readFileSync(p.files.GITHUB_OUTPUT, 'utf8')),
+    env: parseFileCommand(readFileSync(p.files.GITHUB_ENV, 'utf8')),
+    state: parseFileCommand(readFileSync(p.files.GITHUB_STATE, 'utf8')),
+    paths: readFileSync(p.files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean),
+    summary: readFileSync(p.files.GITHUB_STEP_SUMMARY, 'utf8'),
+    annotations: parseAnnotations(phase.stdout),
+    masks: parseMasks(phase.stdout),
+  };
+}
+
+function stateEnvironment(state: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(state)) env[`STATE_${k}`] = v;
+  return env;
+}
+
+export async function runBundle(options: RunBundleOptions): Promise<RunBundleResult> {
+  const p = prepare(options);
   try {
-    const baseEnv: Record<string, string | undefined> = {
-      ...inheritedEnvironment(),
-      RUNNER_TEMP: process.env.RUNNER_TEMP ?? dir,
-      GITHUB_ACTION_PATH: actionDir,
-      ...inputEnvironment(meta, options.inputs),
-      ...options.env,
-      ...files,
-    };
-    const main = await runPhase(resolve(actionDir, meta.runs.main), baseEnv, options);
-    const result: RunBundleResult = {
-      ...main,
-      outputs: parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-      env: parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8')),
-      state: parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8')),
-      paths: readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter(Boolean),
-      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-      annotations: parseAnnotations(main.stdout),
-      masks: parseMasks(main.stdout),
-    };
-    if (options.post && meta.runs.post) {
-      const stateEnv: Record<string, string> = {};
-      for (const [k, v] of Object.entries(result.state)) stateEnv[`STATE_${k}`] = v;
-      const postEnv = { ...baseEnv, ...result.env, ...stateEnv };
-      result.post = await runPhase(resolve(actionDir, meta.runs.post), postEnv, options);
-      result.summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
-      result.annotations.push(...parseAnnotations(result.post.stdout));
-      result.outputs = parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8'));
+    const main = await runPhase(resolve(p.actionDir, p.meta.runs.main), p.baseEnv, options);
+    const result = collect(p, main);
+    if (options.post && p.meta.runs.post) {
+      const postEnv = { ...p.baseEnv, ...result.env, ...stateEnvironment(result.state) };
+      result.post = await runPhase(resolve(p.actionDir, p.meta.runs.post), postEnv, options);
+      const after = collect(p, result.post);
+      result.summary = after.summary;
+      result.outputs = after.outputs;
+      result.annotations.push(...after.annotations);
     }
     return result;
   } finally {
-    if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
+    if (!options.keepFiles) rmSync(p.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs only an action's post step, with the state its main step saved: what the runner does at
+ * the end of a job, for callers that keep a job across several steps (the CLI's --job).
+ * Resolves undefined when the action has no post step.
+ */
+export async function runPostStep(
+  options: RunBundleOptions & { state: Record<string, string> },
+): Promise<RunBundleResult | undefined> {
+  const p = prepare(options);
+  if (!p.meta.runs.post) return undefined;
+  try {
+    const env = { ...p.baseEnv, ...stateEnvironment(options.state) };
+    return collect(p, await runPhase(resolve(p.actionDir, p.meta.runs.post), env, options));
+  } finally {
+    if (!options.keepFiles) rmSync(p.dir, { recursive: true, force: true });
   }
 }
 

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTIONS, type ActionMetadata, actionMetadataPath, readActionMetadata } from '../../shared/action-metadata';
-import { runBundle } from '../../shared/runner-protocol';
+import { type RunBundleResult, runBundle, runPostStep } from '../../shared/runner-protocol';
 import { closest } from '../../shared/suggest';
 import { parseArgs, UsageError } from './args';
+import { type Job, openJob, saveJob } from './job';
 import { bold, dim, lineSplitter, red, renderCommandLine, renderMarkdown } from './terminal';
 
 /**
@@ -14,6 +15,7 @@ import { bold, dim, lineSplitter, red, renderCommandLine, renderMarkdown } from 
 export async function main(argv: readonly string[]): Promise<number> {
   const root = findRoot();
   const [action, ...rest] = argv;
+  if (action === 'job') return endJob(root, rest);
   if (!action || action === '--help' || action === '-h' || action === 'help') {
     process.stdout.write(usage(root));
     return action ? 0 : 2;
@@ -37,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(actionHelp(action, meta));
     return 0;
   }
+  const job = args.job ? openJob(args.job) : undefined;
   const printer = lineSplitter((line) => {
     const text = renderCommandLine(line, args.verbose);
     if (text !== undefined) process.stdout.write(`${text}\n`);
@@ -45,13 +48,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     root,
     action,
     inputs: args.inputs,
-    env: { GITHUB_WORKSPACE: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...args.env },
+    env: { GITHUB_WORKSPACE: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...job?.env, ...args.env },
     cwd: process.cwd(),
-    post: true,
+    // In a job, post steps wait for `paved job end`, as they wait for the end of a runner job.
+    post: !job,
     onStdout: (chunk) => printer.push(chunk),
     onStderr: (chunk) => process.stderr.write(chunk),
   });
   printer.end();
+  if (job) {
+    Object.assign(job.env, result.env);
+    if (readActionMetadata(actionMetadataPath(root, action)).runs.post) {
+      job.posts.push({ action, inputs: args.inputs, state: result.state });
+    }
+    saveJob(job);
+  }
+  showResult(result);
+  const code = result.post && result.post.exitCode !== 0 ? result.post.exitCode : result.exitCode;
+  process.stdout.write(
+    `\n${code === 0 ? bold(`paved ${action}: done`) : red(`paved ${action}: failed (exit ${code})`)}\n`,
+  );
+  return code;
+}
+
+function showResult(result: RunBundleResult): void {
   const outputs = Object.entries(result.outputs);
   if (outputs.length) {
     process.stdout.write(`\n${bold('Outputs')}\n`);
@@ -62,10 +82,41 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   if (result.summary.trim()) process.stdout.write(`\n${bold('Job summary')}\n\n${renderMarkdown(result.summary)}\n`);
-  const code = result.post && result.post.exitCode !== 0 ? result.post.exitCode : result.exitCode;
-  process.stdout.write(
-    `\n${code === 0 ? bold(`paved ${action}: done`) : red(`paved ${action}: failed (exit ${code})`)}\n`,
-  );
+}
+
+/** `paved job end --job DIR`: the deferred post steps, last started first. */
+async function endJob(root: string, argv: readonly string[]): Promise<number> {
+  const dirIndex = argv.indexOf('--job');
+  const dir = dirIndex >= 0 ? argv[dirIndex + 1] : process.env.PAVED_JOB;
+  if (argv[0] !== 'end' || !dir) {
+    process.stderr.write(`${red('error:')} usage: paved job end --job DIR\n`);
+    return 2;
+  }
+  const job: Job = openJob(dir);
+  let code = 0;
+  for (const post of [...job.posts].reverse()) {
+    process.stdout.write(`${bold(`▶ Post ${post.action}`)}\n`);
+    const printer = lineSplitter((line) => {
+      const text = renderCommandLine(line, false);
+      if (text !== undefined) process.stdout.write(`${text}\n`);
+    });
+    const result = await runPostStep({
+      root,
+      action: post.action,
+      inputs: post.inputs,
+      state: post.state,
+      env: { GITHUB_WORKSPACE: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...job.env },
+      cwd: process.cwd(),
+      onStdout: (chunk) => printer.push(chunk),
+      onStderr: (chunk) => process.stderr.write(chunk),
+    });
+    printer.end();
+    if (!result) continue;
+    showResult(result);
+    if (result.exitCode !== 0) code = result.exitCode;
+  }
+  job.posts = [];
+  saveJob(job);
   return code;
 }
 
