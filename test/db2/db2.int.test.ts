@@ -203,12 +203,14 @@ describe.skipIf(!service('dockerd').available)('db2 action (real Docker engine, 
 
   it('rolls back to a serving old container when the new image never becomes ready', async () => {
     const old = await startOld({ bind: true });
+    const oldId = docker('inspect', '--format', '{{.Id}}', old);
     const before = paved();
+    // Same name for the new container: the old one is renamed aside first, and back on rollback.
     const r = await runAction('db2', {
       command: 'upgrade',
       container: old,
       image: images.broken,
-      'new-name': `${old}-next`,
+      'new-name': old,
       'readiness-timeout': '6s',
       'stop-timeout': '10s',
     });
@@ -216,15 +218,19 @@ describe.skipIf(!service('dockerd').available)('db2 action (real Docker engine, 
     expect(r.outputs['rolled-back']).toBe('true');
     expect(r.outputs.container).toBe(old);
     expect(r.outputs['to-level']).toBe('11.5.8.0');
+    expect(Number(r.outputs['downtime-seconds'])).toBeGreaterThan(0);
     expect(r.stdout).toMatch(
       /Upgrade failed at readiness: .*not available \(db2gcf -s\).*Rolled back: .* is serving Db2 11\.5\.8\.0 again/s,
     );
+    expect(r.stdout).toMatch(/Backups taken before the stop: TESTDB \d{14}/);
     expect(r.stdout).not.toMatch(/Stack trace/);
-    // The old container serves again, with its data; the failed one is gone.
-    expect(docker('inspect', '--format', '{{.State.Running}}', old)).toBe('true');
+    // The very same old container serves again under its name, with its data; the failed one is gone.
+    expect(docker('inspect', '--format', '{{.Id}} {{.State.Running}} {{.HostConfig.RestartPolicy.Name}}', old)).toBe(
+      `${oldId} true unless-stopped`,
+    );
     expect(rows(old)).toContain("'written before'");
     expect(sql(old, 'db2gcf -s')).toContain('Available');
-    expect(dockerRc('inspect', `${old}-next`).ok).toBe(false);
+    expect(dockerRc('inspect', `${old}_11.5.8.0`).ok).toBe(false);
     expect(paved()).toEqual(before);
     expect(r.summary).toContain('Roll back to');
     expect(r.summary).toMatch(/:crit, /);
@@ -238,7 +244,7 @@ describe.skipIf(!service('dockerd').available)('db2 action (real Docker engine, 
     expect(r.exitCode, r.stdout).toBe(0);
     expect(r.outputs).toMatchObject({ 'from-level': '11.5.8.0', 'to-level': '11.5.9.0', container: old });
     expect(r.summary).toContain('**Dry run**: nothing was changed.');
-    expect(r.summary).toContain('docker create --name');
+    expect(r.summary).toContain('docker run --detach --name');
     expect(containerState()).toBe(stateBefore);
     expect(docker('exec', old, 'ls', '-R', '/database')).toBe(filesBefore);
   });

@@ -166,7 +166,16 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
     '--label',
     `io.paved.db2.from-level=${fromLevel.version}`,
   ];
-  const createArgs = ['create', '--name', newName, '--env-file', '<env-file>', ...carried.args, ...labels, o.image];
+  const createArgs = [
+    ...(carried.extraNetworks.length ? ['create'] : ['run', '--detach']),
+    '--name',
+    newName,
+    '--env-file',
+    '<env-file>',
+    ...carried.args,
+    ...labels,
+    o.image,
+  ];
   report.createCommand = commandLine('docker', createArgs);
 
   const archive = new Map<string, boolean>();
@@ -258,17 +267,23 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
         const envFile = join(dir, 'env');
         try {
           writeFileSync(envFile, envFileText(env), { mode: 0o600 });
-          await docker(['create', '--name', newName, '--env-file', envFile, ...carried.args, ...labels, o.image]);
+          // One `docker run` when nothing must be attached before the start (it saves a CLI round trip
+          // of outage); extra networks need create → network connect → start.
+          const verb = carried.extraNetworks.length ? ['create'] : ['run', '--detach'];
+          // A failed run can leave a created container behind: the rollback removes it either way.
           created = true;
+          await docker([...verb, '--name', newName, '--env-file', envFile, ...carried.args, ...labels, o.image]);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
-        for (const net of carried.extraNetworks) {
-          const args = ['network', 'connect', ...net.aliases.flatMap((a) => ['--alias', a])];
-          if (net.ipv4) args.push('--ip', net.ipv4);
-          await docker([...args, net.name, newName]);
+        if (carried.extraNetworks.length) {
+          for (const net of carried.extraNetworks) {
+            const args = ['network', 'connect', ...net.aliases.flatMap((a) => ['--alias', a])];
+            if (net.ipv4) args.push('--ip', net.ipv4);
+            await docker([...args, net.name, newName]);
+          }
+          await startContainer(newName);
         }
-        await startContainer(newName);
         note(`${newName} started from ${o.image}`);
       },
       { downtime: true, lane: NEW },
@@ -284,7 +299,7 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
       { downtime: true, lane: NEW },
     );
     const downtime = (Date.now() - downFrom) / 1000;
-    core.setOutput(Outputs.downtimeSeconds, downtime.toFixed(1));
+    core.setOutput(Outputs.downtimeSeconds, downtime.toFixed(2));
     core.setOutput(Outputs.container, newName);
 
     failedStep = 'post-upgrade';
@@ -398,7 +413,7 @@ async function rollbackOrLeave(o: UpgradeOptions, steps: Steps, c: RollbackConte
   core.setOutput(Outputs.rolledBack, 'true');
   core.setOutput(Outputs.container, c.oldName);
   core.setOutput(Outputs.toLevel, c.fromLevel.version);
-  core.setOutput(Outputs.downtimeSeconds, downtime.toFixed(1));
+  core.setOutput(Outputs.downtimeSeconds, downtime.toFixed(2));
   throw new OperationError(
     `Upgrade failed at ${c.failedStep}: ${cause}. Rolled back: ${c.oldName} is serving Db2 ${c.fromLevel.version} again (downtime ${downtime.toFixed(1)} s).${backupsText}`,
   );
@@ -436,5 +451,5 @@ export async function imageLevel(image: string): Promise<Db2Level> {
 
 export function upgradeSummary(summary: Summary, report: UpgradeReport): void {
   if (report.plan.length) summary.table(['Plan', ''], report.plan);
-  if (report.createCommand) summary.details('docker create', `\`\`\`sh\n${report.createCommand}\n\`\`\``);
+  if (report.createCommand) summary.details('docker run', `\`\`\`sh\n${report.createCommand}\n\`\`\``);
 }

@@ -1,0 +1,199 @@
+// Upgrade downtime on the stand-in Db2 image: the db2 action vs the cookbook's manual recipe
+// (docker stop, then docker run of the new image on the same storage) as a shell script.
+// Every round starts from a fresh old container with data; "downtime" is old stopped → new ready
+// (the action also probes db2gcf and CONNECT/SELECT 1; the script only waits for the log line).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildStandinImages } from '../../test/db2/standin/build.mjs';
+import { compare, median } from '../lib.mjs';
+
+const docker = (...args) =>
+  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const quietly = (...args) => {
+  try {
+    docker(...args);
+  } catch {
+    /* already gone */
+  }
+};
+
+function sh(cmd, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} exited ${code}: ${out.slice(-1500)}`)),
+    );
+  });
+}
+
+function outputs(file) {
+  const text = readFileSync(file, 'utf8');
+  const out = {};
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]] = m[3];
+  return out;
+}
+
+async function waitSetup(name) {
+  for (let i = 0; i < 300; i++) {
+    if (docker('logs', name).includes('(*) Setup has completed.')) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not start`);
+}
+
+export default async function bench({ root, quick }) {
+  try {
+    execFileSync('bash', [join(root, 'scripts/services/dockerd.sh')], { stdio: 'ignore' });
+  } catch (e) {
+    throw new Error(`the db2 bench needs the Docker engine: ${e.message}`);
+  }
+  const images = buildStandinImages();
+  const tmp = mkdtempSync(join(tmpdir(), 'paved-db2-bench-'));
+  const envFile = join(tmp, 'env-list');
+  writeFileSync(envFile, 'LICENSE=accept\nDB2INST1_PASSWORD=bench-Secret-1\nDBNAME=testdb\n');
+  const id = `pvbench-${process.pid.toString(36)}`;
+  let round = 0;
+  let current;
+  const backupSeconds = [];
+  const wallSeconds = { paved: [], 'paved+backup': [] };
+
+  const freshOld = async () => {
+    round++;
+    current = { old: `${id}-old-${round}`, new: `${id}-new-${round}`, volume: `${id}-vol-${round}` };
+    docker(
+      'run',
+      '--detach',
+      '--name',
+      current.old,
+      '-h',
+      'db2server',
+      '--env-file',
+      envFile,
+      '-v',
+      `${current.volume}:/database`,
+      images.old,
+    );
+    await waitSetup(current.old);
+    docker(
+      'exec',
+      current.old,
+      'su',
+      '-',
+      'db2inst1',
+      '-c',
+      `db2 connect to testdb && db2 "create table app.t (c varchar(9))" && db2 "insert into app.t values ('kept')"`,
+    );
+  };
+  const cleanup = async () => {
+    const rows = docker(
+      'exec',
+      current.new,
+      'su',
+      '-',
+      'db2inst1',
+      '-c',
+      'db2 connect to testdb >/dev/null && db2 -x "select * from app.t"',
+    );
+    quietly('rm', '--force', current.old, current.new);
+    quietly('volume', 'rm', '--force', current.volume);
+    if (!rows.includes('kept')) throw new Error('the data did not survive the upgrade');
+  };
+  const pavedRun = (backup, key) => async () => {
+    const out = join(tmp, `out-${round}`);
+    const summary = join(tmp, `summary-${round}`);
+    writeFileSync(out, '');
+    writeFileSync(summary, '');
+    const started = performance.now();
+    await sh(process.execPath, [join(root, 'dist/db2/index.js')], {
+      INPUT_COMMAND: 'upgrade',
+      INPUT_CONTAINER: current.old,
+      INPUT_IMAGE: images.new,
+      'INPUT_NEW-NAME': current.new,
+      INPUT_BACKUP: String(backup),
+      'INPUT_STOP-TIMEOUT': '120s',
+      'INPUT_READINESS-TIMEOUT': '5m',
+      GITHUB_OUTPUT: out,
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    wallSeconds[key].push((performance.now() - started) / 1000);
+    const o = outputs(out);
+    if (backup) {
+      const m = /\| ✅ Backup \| ok \| ([\d.]+) s \|/.exec(readFileSync(summary, 'utf8'));
+      if (m) backupSeconds.push(Number(m[1]));
+    }
+    // The action's own figure: old container stopped → new one ready (probes passed).
+    return Number(o['downtime-seconds']) * 1000;
+  };
+
+  const report = await compare({
+    name: 'db2',
+    runs: quick ? 2 : 3,
+    warmup: 0,
+    contenders: [
+      {
+        name: 'manual recipe',
+        description:
+          'bench/db2/manual-upgrade.sh: docker stop; docker run new image on same storage; wait for setup line',
+        before: freshOld,
+        // The whole script is outage: it starts with docker stop and ends when the new one is up.
+        measure: async () => {
+          const started = performance.now();
+          await sh('bash', [
+            join(root, 'bench/db2/manual-upgrade.sh'),
+            current.old,
+            current.new,
+            images.new,
+            current.volume,
+            envFile,
+          ]);
+          return performance.now() - started;
+        },
+        after: cleanup,
+      },
+      {
+        name: 'paved',
+        description:
+          'db2 upgrade, backup: false (inspect, levels, stop, create, readiness probes, post-upgrade, verify)',
+        before: freshOld,
+        measure: pavedRun(false, 'paved'),
+        after: cleanup,
+      },
+      {
+        name: 'paved+backup',
+        description: 'db2 upgrade with the default backup (offline: archive logging is off on the stand-in)',
+        before: freshOld,
+        measure: pavedRun(true, 'paved+backup'),
+        after: cleanup,
+      },
+    ],
+    baseline: 'manual recipe',
+    goals: [
+      { contender: 'paved', maxDeltaMs: 2000, text: 'upgrade downtime at most 2 s above the manual recipe' },
+      { contender: 'paved+backup', maxDeltaMs: 2000, text: 'same with the backup on (taken before the stop)' },
+    ],
+    extra: {
+      measured: 'downtime in ms (old container stopped → new container ready), not wall time',
+      get backup_median_s() {
+        return backupSeconds.length ? median(backupSeconds) : null;
+      },
+      get wall_median_s() {
+        return {
+          paved: wallSeconds.paved.length ? Math.round(median(wallSeconds.paved) * 100) / 100 : null,
+          'paved+backup': wallSeconds['paved+backup'].length
+            ? Math.round(median(wallSeconds['paved+backup']) * 100) / 100
+            : null,
+        };
+      },
+    },
+  });
+  rmSync(tmp, { recursive: true, force: true });
+  quietly('rm', '--force', current.old, current.new);
+  return report;
+}
