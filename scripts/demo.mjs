@@ -113,6 +113,8 @@ paved('sign: ephemeral P-256 key, SLSA provenance, SBOM attestation', [
   'true',
   '--sbom',
   spdx,
+  '--attestation-name',
+  'paved',
   '--output-dir',
   signed,
 ]);
