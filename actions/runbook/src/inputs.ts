@@ -41,6 +41,7 @@ export interface Options {
   skipTags: string[];
   shard?: { index: number; count: number };
   timeoutMs?: number;
+  environment?: string;
 }
 
 /** Reads every input once, up front: a bad one fails the step before any host is touched. */
@@ -95,6 +96,7 @@ export function parseInputs(): Options {
     skipTags: getList(Inputs.skipTags),
     shard: parseShard(getString(Inputs.shard)),
     timeoutMs: Number.isNaN(timeout) ? undefined : timeout,
+    environment: getString(Inputs.environment) || undefined,
   };
 }
 

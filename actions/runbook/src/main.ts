@@ -13,7 +13,7 @@ import { loadInventory, selectHosts, shardHosts } from './inventory';
 import { Outputs } from './names';
 import { writeReport } from './report/json';
 import { buildSummary } from './report/summary';
-import { recordDeploymentIfAvailable } from './report/telemetry';
+import { recordRunbookDeployment } from './report/telemetry';
 import { loadRunbook } from './runbook/runbook';
 import { transport, warnPolicy } from './transport';
 
@@ -91,6 +91,7 @@ export function run(): Promise<void> {
       process.off('SIGTERM', onSignal);
     }
 
+    report.environment = options.environment;
     writeReport(reportPath, report);
     let seenFile = '';
     if (net.seenKeys.length) {
@@ -112,7 +113,7 @@ export function run(): Promise<void> {
     core.info(
       `${runbook.name}: ${t.hosts} host(s), ${t.ok} ok, ${t.changed} ${options.check ? 'would change' : 'changed'}, ${t.failed} failed, ${t.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)}s; report ${reportPath}`,
     );
-    if (!options.check) await recordDeploymentIfAvailable(report);
+    if (!options.check) recordRunbookDeployment(report, options.environment);
 
     if (report.cancelled) throw new OperationError(`the run was cancelled; the partial report is at ${reportPath}`);
     if (t.failedHosts.length) {

@@ -22,6 +22,7 @@ export const Inputs = {
   skipTags: 'skip-tags',
   shard: 'shard',
   timeout: 'timeout',
+  environment: 'environment',
 } as const;
 
 export const Outputs = {

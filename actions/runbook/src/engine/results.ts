@@ -35,6 +35,7 @@ export interface RunReport {
   name: string;
   check: boolean;
   strategy: string;
+  environment?: string;
   startedAt: number;
   finishedAt: number;
   durationMs: number;

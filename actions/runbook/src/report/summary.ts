@@ -15,7 +15,10 @@ const MAX_ROWS = 100;
 export function buildSummary(report: RunReport): Summary {
   const s = new Summary();
   const t = report.totals;
-  s.heading(`Runbook ${report.name}${report.check ? ' (check mode: nothing was changed)' : ''}`, 2);
+  s.heading(
+    `Runbook ${report.name}${report.environment ? ` → ${report.environment}` : ''}${report.check ? ' (check mode: nothing was changed)' : ''}`,
+    2,
+  );
   s.paragraph(
     `${t.hosts} host${t.hosts === 1 ? '' : 's'} · ${t.ok} ok · ${t.changed} ${report.check ? 'would change' : 'changed'} · ${t.failed} failed · ${t.skipped} skipped · ${(report.durationMs / 1000).toFixed(1)}s · strategy ${report.strategy}` +
       (report.cancelled ? ' · **cancelled**: the report is partial' : '') +

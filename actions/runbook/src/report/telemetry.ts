@@ -1,23 +1,19 @@
 import * as core from '@actions/core';
+import { recordDeployment } from '../../../../shared/telemetry';
 import type { RunReport } from '../engine/results';
 
 /**
- * The telemetry action's deployment hook (shared/telemetry.ts), called after a real (non-check)
- * run. It records nothing without the job's consent; a failure here never fails a deploy.
+ * Records the deployment for the DORA metrics (shared/telemetry.ts) after a real (non-check) run.
+ * Without the job's telemetry consent this is one environment read; it never fails a deploy.
  */
-export async function recordDeploymentIfAvailable(report: RunReport): Promise<void> {
+export function recordRunbookDeployment(report: RunReport, environment: string | undefined): void {
   try {
-    const telemetry = (await import('../../../../shared/telemetry')) as Record<string, unknown>;
-    const record = telemetry.recordDeployment;
-    if (typeof record !== 'function') return;
-    await (record as (d: Record<string, unknown>) => Promise<void>)({
+    recordDeployment({
       action: 'runbook',
-      name: report.name,
-      outcome: report.cancelled ? 'cancelled' : report.totals.failedHosts.length ? 'failure' : 'success',
-      durationMs: report.durationMs,
-      hosts: report.totals.hosts,
-      failedHosts: report.totals.failedHosts.length,
-      changed: report.totals.changed,
+      environment: environment || undefined,
+      result: report.totals.failedHosts.length === 0 && !report.cancelled ? 'success' : 'failure',
+      startedAt: report.startedAt,
+      finishedAt: report.finishedAt,
     });
   } catch (error) {
     core.debug(`telemetry deployment hook failed: ${(error as Error).message}`);
