@@ -458,6 +458,16 @@ ${extra}`;
       JSON.parse(second.outputs.tasks as string).map((t: { name: string; action: string }) => `${t.name}:${t.action}`),
     ).toEqual(['DAILY BACKUP:unchanged', 'RUNSTATS ORDERS:updated', 'REORG:removed']);
 
+    // An empty list with the database named removes the managed tasks (a hand-made one stays).
+    sql(db, `db2 connect to testdb && db2 "CALL SYSPROC.ADMIN_TASK_ADD('DBA OWN', CURRENT TIMESTAMP, NULL, NULL, '0 4 * * *', 'DBA', 'MINE', NULL, NULL, 'hand made')"`);
+    const pruned = await runAction('db2', { command: 'schedule', container: db, jobs: '[]', databases: 'testdb' });
+    expect(pruned.exitCode, pruned.stdout).toBe(0);
+    expect(JSON.parse(pruned.outputs.tasks as string).map((t: { name: string; action: string }) => `${t.name}:${t.action}`)).toEqual([
+      'DAILY BACKUP:removed',
+      'RUNSTATS ORDERS:removed',
+    ]);
+    expect(sql(db, 'db2 connect to testdb >/dev/null && db2 -x "SELECT NAME FROM SYSTOOLS.ADMIN_TASK_LIST"')).toContain('DBA OWN');
+
     const cron = await runAction('db2', { command: 'schedule', target: 'cron', container: db, jobs: jobs('') });
     expect(cron.exitCode, cron.stdout).toBe(0);
     const line = (cron.outputs.crontab as string).split('\n').find((l) => l.includes('BACKUP DATABASE')) as string;

@@ -121,6 +121,14 @@ describe('carrying a container over', () => {
     expect(carried.args.join(' ')).not.toContain('s3cret');
     expect(envFileText(carried.env)).toBe('LICENSE=accept\nDB2INST1_PASSWORD=s3cret\nTEXT_SEARCH=true\n');
   });
+  it('keeps the host port Docker picked for an ephemeral binding', () => {
+    const ephemeral = {
+      ...inspect,
+      HostConfig: { ...inspect.HostConfig, PortBindings: { '50000/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } },
+      NetworkSettings: { ...inspect.NetworkSettings, Ports: { '50000/tcp': [{ HostIp: '127.0.0.1', HostPort: '32794' }] } },
+    } as ContainerInspect;
+    expect(carrySettings(ephemeral, oldImage).args.join(' ')).toContain('--publish 127.0.0.1:32794:50000/tcp');
+  });
   it('parses docker env files', () => {
     const env = parseEnvFile('# comment\nLICENSE=accept\nDBNAME=testdb\n\nQUOTED="kept as is"\n');
     expect([...env]).toEqual([

@@ -57,7 +57,8 @@ export async function schedule(o: ScheduleOptions, steps: Steps, summary: Summar
   });
   core.setOutput(Outputs.container, target.name);
   const db2 = target.db2;
-  const databases = [...new Set(o.jobs.map((j) => j.database))];
+  // Databases named in the input are managed too: that is how the last task of one is removed.
+  const databases = [...new Set([...o.jobs.map((j) => j.database), ...(o.databases ?? [])])];
   await resolveDatabases(db2, databases);
   await steps.run('DB2_ATS_ENABLE', async (note) => {
     const current = (await db2.run('db2set DB2_ATS_ENABLE', { quiet: true })).stdout.trim();

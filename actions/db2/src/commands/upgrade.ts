@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { ConfigurationError, errorMessage, OperationError } from '../../../../shared/errors';
 import { commandLine } from '../../../../shared/exec';
-import { registerSecret } from '../../../../shared/secrets';
+import { redact, registerSecret } from '../../../../shared/secrets';
 import type { Summary } from '../../../../shared/summary';
 import { containerName as checkContainerName, databaseName, tagOf } from '../db2/identifiers';
 import { Db2Instance } from '../db2/instance';
@@ -150,7 +150,16 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
       { input: Inputs.envFile },
     );
   }
-  for (const [k, v] of env) if (/PASSW|SECRET|TOKEN|KEY/i.test(k)) registerSecret(v);
+  for (const [k, v] of env) {
+    if (/PASSW|SECRET|TOKEN|KEY/i.test(k)) registerSecret(v);
+    // docker --env-file has no quoting: a value with a line break cannot be carried faithfully.
+    if (/[\r\n]/.test(v)) {
+      throw new ConfigurationError(
+        `Variable ${k} of ${oldName} holds a line break, which a docker --env-file cannot carry; set it in ${Inputs.envFile} without one. Nothing was changed.`,
+        { input: Inputs.envFile },
+      );
+    }
+  }
 
   const tag = (tagOf(o.image) ?? 'new').replace(/[^a-zA-Z0-9_.-]/g, '-');
   const wanted = o.newName ?? checkContainerName(`${oldName}_${tag}`.slice(0, 128));
@@ -383,7 +392,7 @@ async function rollbackOrLeave(o: UpgradeOptions, steps: Steps, c: RollbackConte
     : '';
   let newLogTail = '';
   if (c.newName) newLogTail = (await logs(c.newName, { tail: 15 }).catch(() => '')).trim();
-  if (newLogTail) core.info(`Last lines of ${c.newName}:\n${newLogTail}`);
+  if (newLogTail) core.info(redact(`Last lines of ${c.newName}:\n${newLogTail}`));
   if (!o.rollback) {
     core.setOutput(Outputs.rolledBack, 'false');
     throw new OperationError(

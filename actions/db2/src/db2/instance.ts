@@ -68,7 +68,7 @@ export class Db2Instance {
   }
 
   async gcfAvailable(): Promise<boolean> {
-    const r = await this.run('db2gcf -s', { quiet: true });
+    const r = await this.run('db2gcf -s', { quiet: true, timeoutMs: 60_000 });
     return gcfAvailable(`${r.stdout}${r.stderr}`);
   }
 
@@ -77,9 +77,8 @@ export class Db2Instance {
     const q = shellQuote(db);
     return this.run(
       `db2 connect to ${q} && db2 -x "SELECT 1 FROM SYSIBM.SYSDUMMY1"; rc=$?; db2 connect reset >/dev/null; exit $rc`,
-      {
-        quiet: true,
-      },
+      // A probe that hangs (instance half up) must not outlive the readiness deadline by much.
+      { quiet: true, timeoutMs: 120_000 },
     );
   }
 

@@ -31,7 +31,7 @@ export async function waitReady(
     mark('log line');
   }
   for (;;) {
-    if (await db2.gcfAvailable()) break;
+    if (await db2.gcfAvailable().catch(() => false)) break;
     if (Date.now() > deadline)
       throw new OperationError(`instance ${db2.instance} in ${db2.container} is not available (db2gcf -s)`);
     await sleep(500);
@@ -39,7 +39,7 @@ export async function waitReady(
   mark('db2gcf -s');
   for (const db of databases) {
     for (;;) {
-      const r = await db2.probe(db);
+      const r = await db2.probe(db).catch((error: Error) => ({ exitCode: 124, stdout: error.message, stderr: '' }));
       if (r.exitCode === 0) break;
       if (Date.now() > deadline) {
         const msg = `${r.stdout}${r.stderr}`.match(/SQL\d{4,5}[NCW][^\n]*/)?.[0] ?? `exit ${r.exitCode}`;
