@@ -33,15 +33,38 @@ async function validateCycloneDx(doc) {
         }
     });
     const dependencies = Array.isArray(doc.dependencies) ? doc.dependencies : [];
+    // The schema's uniqueItems for components, dependencies and dependsOn, in O(n) (see compile-schemas.mjs).
+    unique(components, '/components', violations);
+    unique(dependencies, '/dependencies', violations);
+    const dependencyRefs = new Set();
     dependencies.forEach((d, i) => {
         if (!refs.has(String(d.ref)))
             violations.push({ path: `/dependencies/${i}/ref`, message: `${String(d.ref)} is not a component` });
+        if (dependencyRefs.has(String(d.ref)))
+            violations.push({ path: `/dependencies/${i}/ref`, message: `${String(d.ref)} is listed twice` });
+        dependencyRefs.add(String(d.ref));
+        if (Array.isArray(d.dependsOn))
+            unique(d.dependsOn, `/dependencies/${i}/dependsOn`, violations);
         for (const to of Array.isArray(d.dependsOn) ? d.dependsOn : []) {
             if (!refs.has(String(to)))
                 violations.push({ path: `/dependencies/${i}/dependsOn`, message: `${String(to)} is not a component` });
         }
     });
     return violations;
+}
+function unique(items, path, violations) {
+    const seen = new Map();
+    items.forEach((item, i) => {
+        const key = JSON.stringify(item);
+        const first = seen.get(key);
+        if (first !== undefined)
+            violations.push({
+                path: `${path}/${i}`,
+                message: `must NOT have duplicate items (items ## ${first} and ${i} are identical)`,
+            });
+        else
+            seen.set(key, i);
+    });
 }
 
 

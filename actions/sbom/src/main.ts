@@ -42,7 +42,7 @@ export function run(): Promise<void> {
     for (const w of graph.warnings)
       core.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
     resolveLicenses(graph.components, options.licenses, cwd, options.path);
-    const offenders = findOffenders(graph.components, options.denyLicenses);
+    const offenders = await findOffenders(graph.components, options.denyLicenses);
 
     const timestamp = await creationTime(options.reproducible, options.path);
     if (options.reproducible && timestamp.source === 'clock') {

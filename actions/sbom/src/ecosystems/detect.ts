@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { ConfigurationError } from '../../../../shared/errors';
 import type { Ecosystem, LockfileGraph } from '../model/types';
 import { type ManifestReader, manifestReader } from './manifest';
@@ -54,8 +54,9 @@ function kindOf(name: string): Kind | undefined {
 /** Walks `root` for lockfiles, skipping excluded directories without descending into them. */
 export function findLockfiles(root: string, exclude: readonly string[], cwd: string): Found[] {
   const found: Found[] = [];
-  const excluded = (rel: string): boolean =>
-    exclude.some((g) => minimatch(rel, g, { dot: true }) || minimatch(`${rel}/`, g, { dot: true }));
+  // Compiled once: the walk tests every directory entry against every pattern.
+  const matchers = exclude.map((g) => new Minimatch(g, { dot: true }));
+  const excluded = (rel: string): boolean => matchers.some((m) => m.match(rel) || m.match(`${rel}/`));
   const walk = (dir: string): void => {
     let entries: import('node:fs').Dirent[];
     try {

@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { licenseText } from '../licenses/text';
 import { npmName } from '../model/purl';
 import type { EdgeKind, License, LockfileGraph, PackageRecord } from '../model/types';
 import {
@@ -180,18 +181,6 @@ function deps(value: unknown): [string, unknown][] {
 function licenseOf(entry: Entry, file: string): License | undefined {
   const text = licenseText(entry.license) ?? licenseText(entry.licenses);
   return text ? { expression: text, valid: false, source: file } : undefined;
-}
-
-/** `license` as a string, the legacy `{type}` object, or the legacy `licenses: [{type}]` array (joined with OR). */
-export function licenseText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (isRecord(value)) return str(value.type);
-  if (Array.isArray(value)) {
-    const parts = value.map((v) => licenseText(v)).filter((v): v is string => v !== undefined);
-    if (parts.length === 0) return undefined;
-    return parts.length === 1 ? parts[0] : parts.map((p) => (/\s/.test(p) ? `(${p})` : p)).join(' OR ');
-  }
-  return undefined;
 }
 
 // --- v1 ------------------------------------------------------------------------------------------

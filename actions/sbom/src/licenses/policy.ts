@@ -1,4 +1,3 @@
-import satisfies from 'spdx-satisfies';
 import { ConfigurationError } from '../../../../shared/errors';
 import type { Component } from '../model/types';
 import { Inputs } from '../names';
@@ -32,8 +31,10 @@ export function parseDenyList(items: readonly string[]): string[] {
  * `MIT OR GPL-3.0-only` passes a GPL-3.0-only denial (MIT can be chosen), `MIT AND GPL-3.0-only`
  * does not. Components without a known license are not offenders (they show in the summary).
  */
-export function findOffenders(components: readonly Component[], deny: readonly string[]): Offender[] {
+export async function findOffenders(components: readonly Component[], deny: readonly string[]): Promise<Offender[]> {
   if (deny.length === 0) return [];
+  // Loaded only when there is a policy to check: it carries the SPDX license ranges.
+  const { default: satisfies } = await import('spdx-satisfies');
   const offenders: Offender[] = [];
   for (const component of components) {
     const license = component.license;
@@ -41,16 +42,18 @@ export function findOffenders(components: readonly Component[], deny: readonly s
     const ast = parseExpression(license.expression);
     if (!ast) continue;
     const denied = new Set<string>();
-    if (isDenied(ast, deny, denied))
+    if (isDenied(ast, deny, denied, satisfies))
       offenders.push({ component, expression: license.expression, denied: [...denied].sort() });
   }
   return offenders;
 }
 
-function isDenied(ast: Ast, deny: readonly string[], hits: Set<string>): boolean {
+type Satisfies = (expression: string, approved: readonly string[]) => boolean;
+
+function isDenied(ast: Ast, deny: readonly string[], hits: Set<string>, satisfies: Satisfies): boolean {
   if ('conjunction' in ast) {
-    const left = isDenied(ast.left, deny, hits);
-    const right = isDenied(ast.right, deny, hits);
+    const left = isDenied(ast.left, deny, hits, satisfies);
+    const right = isDenied(ast.right, deny, hits, satisfies);
     return ast.conjunction === 'and' ? left || right : left && right;
   }
   const leaf = `${ast.license}${ast.plus ? '+' : ''}${ast.exception ? ` WITH ${ast.exception}` : ''}`;

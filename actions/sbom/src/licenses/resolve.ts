@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { licenseText } from '../ecosystems/npm';
 import type { Component } from '../model/types';
 import { parseExpression, render } from './expression';
+import { licenseText } from './text';
 
 export type LicenseMode = 'auto' | 'lockfile' | 'none';
 

@@ -100,7 +100,10 @@ export function buildGraph(graphs: readonly LockfileGraph[], options: BuildOptio
     component.files = [...new Set(component.files)].sort(compare);
     component.hashes = (component.hashes ?? []).sort((a, b) => compare(a.alg, b.alg));
   }
-  return { root: options.root, components: sorted, dependencies, sources, warnings };
+  // The same conflict under two install paths (nested copies of one package) is one warning.
+  const seenWarnings = new Set<string>();
+  const unique = warnings.filter((w) => !seenWarnings.has(w.message) && seenWarnings.add(w.message));
+  return { root: options.root, components: sorted, dependencies, sources, warnings: unique };
 }
 
 function merge(existing: Component, record: PackageRecord, graph: LockfileGraph, scope: Scope): void {

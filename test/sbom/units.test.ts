@@ -1,0 +1,253 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffPurls } from '../../actions/sbom/src/diff/compare';
+import { parseGemfileLock } from '../../actions/sbom/src/ecosystems/bundler';
+import { parseCargo } from '../../actions/sbom/src/ecosystems/cargo';
+import { parseGoMod } from '../../actions/sbom/src/ecosystems/gomod';
+import type { ManifestReader } from '../../actions/sbom/src/ecosystems/manifest';
+import { parseNpm } from '../../actions/sbom/src/ecosystems/npm';
+import { parseRequirements } from '../../actions/sbom/src/ecosystems/python';
+import { parseExpression, render } from '../../actions/sbom/src/licenses/expression';
+import { findOffenders, parseDenyList } from '../../actions/sbom/src/licenses/policy';
+import { buildGraph } from '../../actions/sbom/src/model/build';
+import { purlOf } from '../../actions/sbom/src/model/purl';
+import type { Component } from '../../actions/sbom/src/model/types';
+import { correlator, type JobContext } from '../../actions/sbom/src/submit/snapshot';
+import { ROOT } from '../harness';
+
+const root = { name: 'r', version: '1' };
+
+describe('purls', () => {
+  it('encodes an npm scope once and normalises PyPI names', () => {
+    expect(purlOf({ purlType: 'npm', namespace: '@babel', name: 'core', version: '7.0.0' })).toBe(
+      'pkg:npm/%40babel/core@7.0.0',
+    );
+    expect(purlOf({ purlType: 'pypi', name: 'Typing_Extensions', version: '4.5.0' })).toBe(
+      'pkg:pypi/typing-extensions@4.5.0',
+    );
+    expect(purlOf({ purlType: 'golang', namespace: 'github.com/spf13', name: 'viper', version: 'v1.0.2' })).toBe(
+      'pkg:golang/github.com/spf13/viper@v1.0.2',
+    );
+    expect(
+      purlOf({ purlType: 'gem', name: 'nokogiri', version: '1.10.4', qualifiers: { platform: 'x86_64-linux' } }),
+    ).toBe('pkg:gem/nokogiri@1.10.4?platform=x86_64-linux');
+  });
+});
+
+describe('graph building', () => {
+  it('one component per purl across lockfiles; dev only when no runtime path; no dangling edges', () => {
+    const lock = (deps: Record<string, unknown>, rootDeps: Record<string, string>, dev: Record<string, string> = {}) =>
+      JSON.stringify({
+        name: 'x',
+        lockfileVersion: 3,
+        packages: { '': { dependencies: rootDeps, devDependencies: dev }, ...deps },
+      });
+    const a = parseNpm(
+      lock(
+        {
+          'node_modules/a': { version: '1.0.0', dependencies: { shared: '^1' } },
+          'node_modules/shared': { version: '1.0.0' },
+          'node_modules/t': { version: '2.0.0', dev: true, dependencies: { ghost: '^1' } },
+        },
+        { a: '^1' },
+        { t: '^2' },
+      ),
+      'one/package-lock.json',
+    );
+    const b = parseNpm(
+      lock({ 'node_modules/shared': { version: '1.0.0', dev: true } }, {}, { shared: '^1' }),
+      'two/package-lock.json',
+    );
+    const graph = buildGraph([a, b], { root, includeDev: true });
+    expect(graph.components.map((c) => c.purl)).toEqual(['pkg:npm/a@1.0.0', 'pkg:npm/shared@1.0.0', 'pkg:npm/t@2.0.0']);
+    const shared = graph.components.find((c) => c.name === 'shared') as Component;
+    // Dev in one project, runtime in the other: runtime.
+    expect(shared.dev).toBe(false);
+    expect(shared.files).toEqual(['one/package-lock.json', 'two/package-lock.json']);
+    expect(graph.components.find((c) => c.name === 't')?.dev).toBe(true);
+    // t depends on a package the lockfile lacks: a warning, and no edge to nothing.
+    expect(a.warnings.map((w) => w.message)).toEqual([
+      'node_modules/t depends on ghost@^1, which the lockfile does not contain',
+    ]);
+    expect(graph.dependencies.get('pkg:npm/t@2.0.0')).toEqual([]);
+    expect(buildGraph([a, b], { root, includeDev: false }).components.map((c) => c.name)).toEqual(['a', 'shared']);
+  });
+
+  it('resolves nested node_modules the way Node does', () => {
+    const g = parseNpm(
+      JSON.stringify({
+        lockfileVersion: 2,
+        packages: {
+          '': { dependencies: { a: '1', b: '1' } },
+          'node_modules/a': { version: '1.0.0', dependencies: { c: '2' } },
+          'node_modules/a/node_modules/c': { version: '2.0.0' },
+          'node_modules/b': { version: '1.0.0', dependencies: { c: '1' } },
+          'node_modules/c': { version: '1.0.0' },
+        },
+      }),
+      'package-lock.json',
+    );
+    const graph = buildGraph([g], { root, includeDev: true });
+    expect(graph.dependencies.get('pkg:npm/a@1.0.0')).toEqual(['pkg:npm/c@2.0.0']);
+    expect(graph.dependencies.get('pkg:npm/b@1.0.0')).toEqual(['pkg:npm/c@1.0.0']);
+  });
+});
+
+describe('other ecosystems', () => {
+  it('requirements.txt: pinned lines with hashes and markers; unpinned ones warned about', () => {
+    const g = parseRequirements(
+      'requests==2.31.0 \\\n    --hash=sha256:58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f\nidna==3.4 ; python_version >= "3.7"\nurllib3>=1.26\n# comment\n-r other.txt\nPyYAML[extra]===6.0\n',
+      'requirements.txt',
+    );
+    expect([...g.packages.values()].map((p) => `${p.name}@${p.version}`)).toEqual([
+      'requests@2.31.0',
+      'idna@3.4',
+      'pyyaml@6.0',
+    ]);
+    expect(g.packages.get('requests')?.hashes).toEqual([
+      { alg: 'SHA-256', value: '58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f' },
+    ]);
+    expect(g.warnings).toHaveLength(1);
+    expect(g.warnings[0]).toMatchObject({ line: 4, message: expect.stringContaining('urllib3>=1.26') });
+  });
+
+  it('go.mod: replace directives apply, go.sum hashes attach, indirect ones are marked', () => {
+    const sum =
+      'example.com/b v1.2.0 h1:G+97AoqBnmZIT91cLG/EkCoK9NSelj64P8bOHHNmGn0=\nexample.com/b v1.2.0/go.mod h1:oYelfM1adQP15Ek0mdvEgi9Df8B9CZIaU1084ijfRaM=\n';
+    const reader = Object.assign(() => undefined, {
+      text: (f: string) => (f === 'go.sum' ? sum : undefined),
+      dirs: () => [],
+    }) as ManifestReader;
+    const g = parseGoMod(
+      'module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.1.0 // indirect\n)\n\nreplace example.com/b => example.com/b v1.2.0\n',
+      'go.mod',
+      reader,
+    );
+    const records = [...g.packages.values()];
+    expect(records.map((r) => `${r.namespace}/${r.name}@${r.version}`)).toEqual([
+      'example.com/a@v1.0.0',
+      'example.com/b@v1.2.0',
+    ]);
+    expect(records[1]?.indirect).toBe(true);
+    expect(records[1]?.hashes?.[0]?.alg).toBe('SHA-256');
+    expect(g.projectName).toBe('example.com/app');
+  });
+
+  it('Cargo.lock: "name version" disambiguates two versions of a crate', () => {
+    const g = parseCargo(
+      'version = 3\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = ["rand 0.8.5", "rand 0.7.3"]\n\n[[package]]\nname = "rand"\nversion = "0.8.5"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "34af8d1a0e25924bc5b7c43c079c942339d8f0a8b57c39049bef581b46327404"\n\n[[package]]\nname = "rand"\nversion = "0.7.3"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n',
+      'Cargo.lock',
+    );
+    const graph = buildGraph([g], { root, includeDev: true });
+    expect(graph.dependencies.get('pkg:cargo/app@0.1.0')).toEqual(['pkg:cargo/rand@0.7.3', 'pkg:cargo/rand@0.8.5']);
+    expect(graph.dependencies.get('#root')).toEqual(['pkg:cargo/app@0.1.0']);
+    expect(graph.components.find((c) => c.version === '0.8.5')?.hashes).toEqual([
+      { alg: 'SHA-256', value: '34af8d1a0e25924bc5b7c43c079c942339d8f0a8b57c39049bef581b46327404' },
+    ]);
+  });
+
+  it('Gemfile.lock: platform gems keep their platform as a purl qualifier', () => {
+    const g = parseGemfileLock(
+      'GEM\n  remote: https://rubygems.org/\n  specs:\n    nokogiri (1.16.0-x86_64-linux)\n      racc (~> 1.4)\n    racc (1.7.3)\n\nDEPENDENCIES\n  nokogiri\n',
+      'Gemfile.lock',
+    );
+    const graph = buildGraph([g], { root, includeDev: true });
+    expect(graph.components.map((c) => c.purl)).toEqual([
+      'pkg:gem/nokogiri@1.16.0?platform=x86_64-linux',
+      'pkg:gem/racc@1.7.3',
+    ]);
+    expect(graph.dependencies.get('#root')).toEqual(['pkg:gem/nokogiri@1.16.0?platform=x86_64-linux']);
+  });
+});
+
+describe('licenses', () => {
+  it('renders expressions canonically', () => {
+    expect(render(parseExpression('(MIT OR Apache-2.0)') as never)).toBe('MIT OR Apache-2.0');
+    expect(render(parseExpression('MIT AND (BSD-2-Clause OR ISC)') as never)).toBe('MIT AND (BSD-2-Clause OR ISC)');
+    expect(render(parseExpression('GPL-2.0-or-later WITH Classpath-exception-2.0') as never)).toBe(
+      'GPL-2.0-or-later WITH Classpath-exception-2.0',
+    );
+    expect(parseExpression('SEE LICENSE IN LICENSE')).toBeUndefined();
+  });
+
+  it('denies a component only when every choice uses a denied license', async () => {
+    const c = (expression: string) =>
+      ({
+        purl: `pkg:npm/x-${expression.length}@1`,
+        files: [],
+        license: { expression, valid: true, source: 'x' },
+      }) as unknown as Component;
+    const deny = parseDenyList(['GPL-3.0-only', 'AGPL-3.0-or-later']);
+    const offenders = await findOffenders(
+      [
+        c('MIT OR GPL-3.0-only'),
+        c('MIT AND GPL-3.0-only'),
+        c('AGPL-3.0-or-later'),
+        c('Apache-2.0'),
+        c('GPL-3.0-only OR AGPL-3.0-or-later'),
+      ],
+      deny,
+    );
+    expect(offenders.map((o) => o.expression)).toEqual([
+      'MIT AND GPL-3.0-only',
+      'AGPL-3.0-or-later',
+      'GPL-3.0-only OR AGPL-3.0-or-later',
+    ]);
+    expect(() => parseDenyList(['GPL-3.0 OR MIT'])).toThrow(/not an SPDX license identifier/);
+  });
+});
+
+describe('diff and submission identity', () => {
+  it('diffs by package, so an upgrade is one change', () => {
+    const d = diffPurls(
+      'old',
+      ['pkg:npm/a@1.0.0', 'pkg:npm/b@1.0.0', 'pkg:npm/%40s/c@1.0.0'],
+      ['pkg:npm/a@2.0.0', 'pkg:npm/%40s/c@1.0.0', 'pkg:pypi/d@1'],
+    );
+    expect(d).toEqual({
+      against: 'old',
+      added: ['pkg:pypi/d@1'],
+      removed: ['pkg:npm/b@1.0.0'],
+      changed: [{ package: 'pkg:npm/a', from: ['1.0.0'], to: ['2.0.0'] }],
+      unchanged: 1,
+    });
+  });
+
+  it('correlator: stable per job, matrix entry and path', () => {
+    const base: JobContext = {
+      repository: 'o/r',
+      sha: 's',
+      ref: 'r',
+      runId: '1',
+      workflow: 'CI',
+      job: 'build',
+      serverUrl: 'https://github.com',
+      path: '.',
+    };
+    expect(correlator(base)).toBe('paved-sbom / CI / build');
+    expect(correlator({ ...base, matrix: 'null' })).toBe('paved-sbom / CI / build');
+    const m1 = correlator({ ...base, matrix: '{"os":"linux","node":20}' });
+    expect(m1).toBe(correlator({ ...base, matrix: '{ "node": 20, "os": "linux" }' }));
+    expect(m1).not.toBe(correlator({ ...base, matrix: '{"os":"linux","node":22}' }));
+    expect(correlator({ ...base, path: 'services/api' })).toBe('paved-sbom / CI / build / services/api');
+  });
+});
+
+describe('schemas', () => {
+  it('the generated validators are up to date with the vendored SPDX schema and the installed CycloneDX library', () => {
+    execFileSync(process.execPath, [join(ROOT, 'actions/sbom/scripts/compile-schemas.mjs'), '--check'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+  });
+
+  it('the vendored SPDX schema is the reference copy, unchanged', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const reference = join(ROOT, '..', 'shared', 'schemas', 'spdx-2.3.schema.json');
+    if (!existsSync(reference)) return;
+    expect(readFileSync(join(ROOT, 'actions/sbom/schemas/spdx-2.3.schema.json'), 'utf8')).toBe(
+      readFileSync(reference, 'utf8'),
+    );
+  });
+});
