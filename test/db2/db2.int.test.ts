@@ -459,14 +459,18 @@ ${extra}`;
     ).toEqual(['DAILY BACKUP:unchanged', 'RUNSTATS ORDERS:updated', 'REORG:removed']);
 
     // An empty list with the database named removes the managed tasks (a hand-made one stays).
-    sql(db, `db2 connect to testdb && db2 "CALL SYSPROC.ADMIN_TASK_ADD('DBA OWN', CURRENT TIMESTAMP, NULL, NULL, '0 4 * * *', 'DBA', 'MINE', NULL, NULL, 'hand made')"`);
+    sql(
+      db,
+      `db2 connect to testdb && db2 "CALL SYSPROC.ADMIN_TASK_ADD('DBA OWN', CURRENT TIMESTAMP, NULL, NULL, '0 4 * * *', 'DBA', 'MINE', NULL, NULL, 'hand made')"`,
+    );
     const pruned = await runAction('db2', { command: 'schedule', container: db, jobs: '[]', databases: 'testdb' });
     expect(pruned.exitCode, pruned.stdout).toBe(0);
-    expect(JSON.parse(pruned.outputs.tasks as string).map((t: { name: string; action: string }) => `${t.name}:${t.action}`)).toEqual([
-      'DAILY BACKUP:removed',
-      'RUNSTATS ORDERS:removed',
-    ]);
-    expect(sql(db, 'db2 connect to testdb >/dev/null && db2 -x "SELECT NAME FROM SYSTOOLS.ADMIN_TASK_LIST"')).toContain('DBA OWN');
+    expect(
+      JSON.parse(pruned.outputs.tasks as string).map((t: { name: string; action: string }) => `${t.name}:${t.action}`),
+    ).toEqual(['DAILY BACKUP:removed', 'RUNSTATS ORDERS:removed']);
+    expect(sql(db, 'db2 connect to testdb >/dev/null && db2 -x "SELECT NAME FROM SYSTOOLS.ADMIN_TASK_LIST"')).toContain(
+      'DBA OWN',
+    );
 
     const cron = await runAction('db2', { command: 'schedule', target: 'cron', container: db, jobs: jobs('') });
     expect(cron.exitCode, cron.stdout).toBe(0);
@@ -481,15 +485,18 @@ ${extra}`;
     const db = await startOld();
     sql(db, 'db2 activate database testdb');
     const secret = 'ldap4db2-very-secret';
-    const r = await runAction('db2', {
-      command: 'ldap',
-      container: db,
-      'ldap-host': 'ldap-host:389',
-      'ldap-user-base-dn': 'ou=Users,dc=example,dc=org',
-      'ldap-group-base-dn': 'ou=Groups,dc=example,dc=org',
-      'ldap-search-dn': 'cn=ldapquery,dc=example,dc=org',
-      'ldap-search-password': secret,
-    });
+    // A failed instance restart puts the previous settings back and says so.
+    sql(db, 'touch /tmp/standin-fail-next-start');
+    const failed = await runAction('db2', ldapInputs(db, secret));
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stdout).toMatch(/db2start failed.*The previous LDAP settings were restored/s);
+    expect(dockerRc('exec', db, 'test', '-e', '/database/config/db2inst1/sqllib/cfg/IBMLDAPSecurity.ini').ok).toBe(
+      false,
+    );
+    expect(sql(db, 'db2 get dbm cfg')).toMatch(/\(SRVCON_PW_PLUGIN\) = $/m);
+    expect(sql(db, 'db2gcf -s')).toContain('Available');
+
+    const r = await runAction('db2', ldapInputs(db, secret));
     expect(r.exitCode, r.stdout).toBe(0);
     const ini = docker('exec', db, 'cat', '/database/config/db2inst1/sqllib/cfg/IBMLDAPSecurity.ini');
     expect(ini).toContain('LDAP_HOST = ldap-host:389');
@@ -514,6 +521,18 @@ function unmasked(stdout: string): string {
     .split('\n')
     .filter((l) => !l.startsWith('::add-mask::'))
     .join('\n');
+}
+
+function ldapInputs(container: string, secret: string): Record<string, string> {
+  return {
+    command: 'ldap',
+    container,
+    'ldap-host': 'ldap-host:389',
+    'ldap-user-base-dn': 'ou=Users,dc=example,dc=org',
+    'ldap-group-base-dn': 'ou=Groups,dc=example,dc=org',
+    'ldap-search-dn': 'cn=ldapquery,dc=example,dc=org',
+    'ldap-search-password': secret,
+  };
 }
 
 function freePort(): Promise<number> {

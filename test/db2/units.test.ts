@@ -125,7 +125,10 @@ describe('carrying a container over', () => {
     const ephemeral = {
       ...inspect,
       HostConfig: { ...inspect.HostConfig, PortBindings: { '50000/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } },
-      NetworkSettings: { ...inspect.NetworkSettings, Ports: { '50000/tcp': [{ HostIp: '127.0.0.1', HostPort: '32794' }] } },
+      NetworkSettings: {
+        ...inspect.NetworkSettings,
+        Ports: { '50000/tcp': [{ HostIp: '127.0.0.1', HostPort: '32794' }] },
+      },
     } as ContainerInspect;
     expect(carrySettings(ephemeral, oldImage).args.join(' ')).toContain('--publish 127.0.0.1:32794:50000/tcp');
   });

@@ -78,14 +78,19 @@ export async function ldap(o: LdapOptions, steps: Steps, summary: Summary): Prom
     await db2Restart(steps, db2, active, databases, o.readinessTimeoutMs);
   } catch (error) {
     if (!changed) throw error;
+    // Two flat steps: log groups cannot nest on the runner.
     await steps.run('Restore previous LDAP settings', async (note) => {
-      const plugins = `SRVCON_PW_PLUGIN ${before.SRVCON_PW_PLUGIN || 'NULL'} GROUP_PLUGIN ${before.GROUP_PLUGIN || 'NULL'}`;
-      await db2.run(
-        `if [ -f ${INI}.paved-previous ]; then mv ${INI}.paved-previous ${INI}; else rm -f ${INI}; fi; db2 update dbm cfg using ${plugins}`,
+      // Plugin names are identifiers; anything else read back from the cfg is not put in a command.
+      const plugin = (v: string) => (/^[A-Za-z0-9_]+$/.test(v) ? v : 'NULL');
+      const plugins = `SRVCON_PW_PLUGIN ${plugin(before.SRVCON_PW_PLUGIN)} GROUP_PLUGIN ${plugin(before.GROUP_PLUGIN)}`;
+      await db2.command(
+        `if [ -f ${INI}.paved-previous ]; then mv ${INI}.paved-previous ${INI}; else rm -f ${INI}; fi && db2 update dbm cfg using ${plugins}`,
+        'restoring the previous LDAP settings',
+        { clp: true },
       );
-      await db2Restart(steps, db2, active, databases, o.readinessTimeoutMs, 'Restart instance (restore)');
-      note('previous ini and dbm cfg restored, instance restarted');
+      note('previous IBMLDAPSecurity.ini and dbm cfg plugins restored');
     });
+    await db2Restart(steps, db2, active, databases, o.readinessTimeoutMs, 'Restart instance (restore)');
     throw new OperationError(`${(error as Error).message}. The previous LDAP settings were restored.`);
   }
   summary.table(

@@ -30,7 +30,8 @@ export function parseActiveDatabases(text: string): string[] {
 
 /** A `(PARAM) = value` line of `db2 get db cfg` / `db2 get dbm cfg`. */
 export function cfgValue(text: string, param: string): string | undefined {
-  const re = new RegExp(`\\(${param}\\)\\s*=\\s*(.*)$`, 'im');
+  // [ \t]* not \s*: an empty value must not swallow the next line.
+  const re = new RegExp(`\\(${param}\\)[ \\t]*=[ \\t]*(.*)$`, 'im');
   const m = re.exec(text);
   return m ? (m[1] as string).trim() : undefined;
 }
@@ -50,7 +51,7 @@ export function gcfAvailable(text: string): boolean {
 }
 
 function field(block: string, label: string): string | undefined {
-  const re = new RegExp(`^\\s*${label}\\s*=\\s*(.*?)\\s*$`, 'im');
+  const re = new RegExp(`^[ \\t]*${label}[ \\t]*=[ \\t]*(.*?)[ \\t]*$`, 'im');
   const m = re.exec(block);
   return m?.[1] || undefined;
 }
