@@ -46,6 +46,18 @@ async function keylessVerifier(options, toMatcher) {
     });
     const identityOk = toMatcher(options.certificateIdentity, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificateIdentity);
     const issuerOk = toMatcher(options.certificateOidcIssuer, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificateOidcIssuer);
+    /** The identity and issuer the user expects, or why the signer is not that. */
+    const checkIdentity = (signer) => {
+        const identity = signer.identity?.subjectAlternativeName;
+        const issuer = signer.identity?.extensions?.issuer;
+        if (!identityOk(identity)) {
+            return { reason: `certificate identity "${identity}" does not match "${options.certificateIdentity}"` };
+        }
+        if (!issuerOk(issuer)) {
+            return { reason: `certificate OIDC issuer "${issuer}" does not match "${options.certificateOidcIssuer}"` };
+        }
+        return { signer: `${identity} (${issuer})` };
+    };
     return {
         trust: `${options.trustedRoot ? 'trusted root from file' : 'Sigstore public-good root'}; identity ${options.certificateIdentity}, issuer ${options.certificateOidcIssuer}`,
         verify: async (request) => {
@@ -76,21 +88,25 @@ async function keylessVerifier(options, toMatcher) {
                 const e = error;
                 return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}`, signature: path };
             }
-            const identity = signer.identity?.subjectAlternativeName;
-            const issuer = signer.identity?.extensions?.issuer;
-            if (!identityOk(identity)) {
-                return {
-                    reason: `certificate identity "${identity}" does not match "${options.certificateIdentity}"`,
-                    signature: path,
-                };
+            const checked = checkIdentity(signer);
+            return 'reason' in checked ? { reason: checked.reason, signature: path } : { signature: path, ...checked };
+        },
+        envelope: async (line) => {
+            try {
+                const bundle = bundleFromJSON(JSON.parse(line));
+                if (bundle.content.$case !== 'dsseEnvelope') {
+                    return { reason: 'holds a message signature bundle, not a DSSE attestation' };
+                }
+                const checked = checkIdentity(verifier.verify(toSignedEntity(bundle)));
+                if ('reason' in checked)
+                    return checked;
+                const { payloadType, payload } = bundle.content.dsseEnvelope;
+                return { payloadType, payload: Buffer.from(payload), signer: checked.signer };
             }
-            if (!issuerOk(issuer)) {
-                return {
-                    reason: `certificate OIDC issuer "${issuer}" does not match "${options.certificateOidcIssuer}"`,
-                    signature: path,
-                };
+            catch (error) {
+                const e = error;
+                return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}` };
             }
-            return { signature: path, signer: `${identity} (${issuer})` };
         },
     };
 }

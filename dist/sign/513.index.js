@@ -2,33 +2,6 @@ export const id = 513;
 export const ids = [513];
 export const modules = {
 
-/***/ 48688:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ envelope),
-/* harmony export */   Z: () => (/* binding */ pae)
-/* harmony export */ });
-function pae(payloadType, payload) {
-    const type = Buffer.from(payloadType, 'utf8');
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
-        type,
-        Buffer.from(` ${payload.length} `, 'utf8'),
-        payload,
-    ]);
-}
-function envelope(payloadType, payload, keyid, signature) {
-    return {
-        payloadType,
-        payload: payload.toString('base64'),
-        signatures: [{ keyid, sig: signature.toString('base64') }],
-    };
-}
-
-
-/***/ }),
-
 /***/ 81513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -89,9 +62,22 @@ async function openpgpSigner(options) {
             const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .pae */ .Z)(payloadType, payload);
             const message = await openpgp.createMessage({ binary: bytes });
             const signature = await openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'binary' });
+            const check = await openpgp.verify({
+                message: await openpgp.createMessage({ binary: bytes }),
+                signature: await openpgp.readSignature({ binarySignature: signature }),
+                verificationKeys: privateKey.toPublic(),
+            });
+            try {
+                await check.signatures[0]?.verified;
+                if (!check.signatures[0])
+                    throw new Error('no signature packet');
+            }
+            catch (error) {
+                throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`The attestation signature does not verify with the OpenPGP key: ${error.message}`);
+            }
             return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .envelope */ .R)(payloadType, payload, fingerprint, Buffer.from(signature)));
         },
-        verifyScript: (dir, entries) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_3__/* .openpgpScript */ .tR)(dir, publicArmored, entries),
+        verifyScript: (dir, entries, attestation) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_3__/* .openpgpScript */ .tR)(dir, publicArmored, entries, attestation),
     };
 }
 async function unlock(openpgp, armoredKey, passphrase) {
@@ -142,6 +128,54 @@ async function readPublicKey(openpgp, armoredKey) {
 /* harmony export */ });
 /* harmony import */ var _methods_output__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60337);
 
+/**
+ * DSSE check in plain sh: each line's payloadType, payload and signature are cut out with cut, the
+ * PAE bytes ("DSSEv1 <len> <type> <len> <payload>") are rebuilt with printf and cat, the method's
+ * `dsse_sig_ok pae sig` checks the signature, and each signed file's sha256 must be a subject of the
+ * statement. The field positions fit the envelope this action writes (one signature, compact JSON).
+ */
+function attestationCheck(dir, attestation, entries) {
+    if (!attestation)
+        return '';
+    const files = entries.map((e) => (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file)).join(' ');
+    return String.raw `
+check_attestation() {
+  att=$1; shift
+  lines=$(sed -n '$=' "$att" 2>/dev/null)
+  if [ -z "$lines" ]; then echo "FAILED  $att: missing or empty"; failed=1; return; fi
+  n=0
+  while [ "$n" -lt "$lines" ]; do
+    n=$((n + 1))
+    # {"payloadType":"T","payload":"P","signatures":[{"keyid":"K","sig":"S"}]}: fields between quotes, cut in linear time.
+    sed -n "$n"p "$att" > "$work/line"
+    field() { cut -d'"' -f"$1" "$work/line" | tr -d '\n'; }
+    type=$(field 4)
+    field 8 > "$work/payload.b64"
+    field 18 > "$work/dsse.sig.b64"
+    if [ "$(field 2)" != payloadType ] || [ "$(field 6)" != payload ] || [ "$(field 16)" != sig ] || [ -z "$type" ] ||
+      [ ! -s "$work/payload.b64" ] || ! b64d "$work/payload.b64" "$work/payload" || ! b64d "$work/dsse.sig.b64" "$work/dsse.sig"; then
+      echo "FAILED  $att line $n: not a DSSE envelope"; failed=1; return
+    fi
+    { printf 'DSSEv1 %s %s %s ' "$(printf '%s' "$type" | wc -c | tr -d ' ')" "$type" "$(wc -c < "$work/payload" | tr -d ' ')"; cat "$work/payload"; } > "$work/pae"
+    if ! dsse_sig_ok "$work/pae" "$work/dsse.sig"; then
+      echo "FAILED  $att line $n: the DSSE signature does not verify (statement modified, or another signer)"; failed=1; return
+    fi
+    for f in "$@"; do
+      hex=$(sha256hex "$f")
+      if ! grep -qF "\"digest\":{\"sha256\":\"$hex\"}" "$work/payload"; then
+        echo "FAILED  $att line $n: $f (sha256 $hex) is not a subject of the statement"; failed=1; return
+      fi
+    done
+  done
+  echo "OK      $att ($lines signed statement(s) covering every file)"
+}
+check_attestation ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, attestation)} ${files}
+`;
+}
+/** base64 decoding and sha256 with openssl, for the key and x509 scripts. */
+const OPENSSL_HELPERS = `b64d() { openssl base64 -d -A -in "$1" -out "$2" 2>/dev/null; }
+sha256hex() { openssl dgst -sha256 -r "$1" | cut -d' ' -f1; }
+`;
 const HEADER = (what) => `#!/bin/sh
 # Offline verification of ${what}, written by the Paved sign action.
 # Usage: sh verify.sh   (exit 0 when every signature verifies)
@@ -159,7 +193,7 @@ echo "all signatures verified"
 function heredoc(target, text) {
     return `cat > ${target} <<'PAVED_EOF'\n${text.trim()}\nPAVED_EOF\n`;
 }
-function keyScript(dir, kind, publicPem, entries) {
+function keyScript(dir, kind, publicPem, entries, attestation) {
     const lines = entries.map((e) => {
         const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
         const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
@@ -173,9 +207,19 @@ function keyScript(dir, kind, publicPem, entries) {
     return `${HEADER('cosign-style key signatures (.sig)')}${heredoc('"$work/key.pem"', publicPem)}key=\${PUBLIC_KEY:-"$work/key.pem"}
 echo "public key sha256 fingerprint: $(openssl pkey -pubin -in "$key" -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)"
 ${lines.join('\n')}
-${FOOTER}`;
+${attestation ? `${OPENSSL_HELPERS}${dsseKeyCheck(kind)}${attestationCheck(dir, attestation, entries)}` : ''}${FOOTER}`;
 }
-function x509Script(dir, caPem, entries) {
+function dsseKeyCheck(kind) {
+    return kind === 'ed25519'
+        ? 'dsse_sig_ok() { openssl pkeyutl -verify -pubin -inkey "$key" -rawin -in "$1" -sigfile "$2" >/dev/null 2>&1; }\n'
+        : 'dsse_sig_ok() { openssl dgst -sha256 -verify "$key" -signature "$2" "$1" >/dev/null 2>&1; }\n';
+}
+/**
+ * `chainPem` is the signing certificate first, then the rest of the chain: DSSE envelopes carry only
+ * the certificate's fingerprint, so the script holds the certificate, checks it against the trust
+ * anchor with `openssl verify`, and checks the envelope with its public key.
+ */
+function x509Script(dir, caPem, entries, attestation, chainPem = '') {
     const lines = entries.map((e) => {
         const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
         const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
@@ -185,9 +229,17 @@ function x509Script(dir, caPem, entries) {
     return `${HEADER('X.509 detached CMS signatures (.p7s)')}${heredoc('"$work/ca.pem"', caPem)}ca=\${CA_FILE:-"$work/ca.pem"}
 echo "trust anchor: $(openssl x509 -in "$ca" -noout -subject -fingerprint -sha256 2>/dev/null | tr '\\n' ' ')"
 ${lines.join('\n')}
-${FOOTER}`;
+${attestation
+        ? `${OPENSSL_HELPERS}${heredoc('"$work/chain.pem"', chainPem)}openssl x509 -in "$work/chain.pem" -out "$work/signer.pem" 2>/dev/null
+dsse_sig_ok() {
+  openssl verify -CAfile "$ca" -untrusted "$work/chain.pem" "$work/signer.pem" >/dev/null 2>&1 &&
+    openssl x509 -in "$work/signer.pem" -pubkey -noout > "$work/signer.pub" 2>/dev/null &&
+    openssl dgst -sha256 -verify "$work/signer.pub" -signature "$2" "$1" >/dev/null 2>&1
 }
-function openpgpScript(dir, armoredPublicKey, entries) {
+${attestationCheck(dir, attestation, entries)}`
+        : ''}${FOOTER}`;
+}
+function openpgpScript(dir, armoredPublicKey, entries, attestation) {
     const lines = entries.map((e) => {
         const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
         const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
@@ -197,8 +249,19 @@ function openpgpScript(dir, armoredPublicKey, entries) {
 gpg --homedir "$work/gnupg" --batch --quiet --import "\${PUBLIC_KEY_ASC:-$work/key.asc}" 2>/dev/null || { echo "could not import the public key" >&2; exit 2; }
 echo "signing key: $(gpg --homedir "$work/gnupg" --batch --with-colons --fingerprint 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')"
 ${lines.join('\n')}
-${FOOTER}`;
+${attestation ? `${GPG_HELPERS}${attestationCheck(dir, attestation, entries)}` : ''}${FOOTER}`;
 }
+/**
+ * Without openssl: base64 from coreutils (or openssl when present), sha256sum or shasum. The DSSE
+ * signature is a binary OpenPGP signature; wrapped in ASCII armor, gpg checks it like the files'.
+ */
+const GPG_HELPERS = String.raw `b64d() { { base64 -d < "$1" 2>/dev/null || openssl base64 -d -A -in "$1" 2>/dev/null; } > "$2"; }
+sha256hex() { { sha256sum "$1" 2>/dev/null || shasum -a 256 "$1"; } | cut -d' ' -f1; }
+dsse_sig_ok() {
+  { echo '-----BEGIN PGP SIGNATURE-----'; echo; fold -w 64 "$2.b64"; echo; echo '-----END PGP SIGNATURE-----'; } > "$2.asc"
+  gpg --homedir "$work/gnupg" --batch --no-auto-key-retrieve --status-fd 1 --verify "$2.asc" "$1" 2>/dev/null | grep -q '^\[GNUPG:\] VALIDSIG'
+}
+`;
 
 
 /***/ })

@@ -219,21 +219,50 @@ describe('method keyless (mock Fulcio and Rekor on 127.0.0.1)', () => {
       );
     const ok = await verify('/https://github\\.com/paved/.*/release\\.yml@refs/heads/main/');
     expect(ok.exitCode, ok.stdout).toBe(0);
-    expect(JSON.parse(ok.outputs.verified ?? '[]')).toEqual(['dist/app.tgz', 'dist/app.txt']);
+    // The provenance attestation is checked too: Rekor entry, certificate, identity, subjects.
+    expect(JSON.parse(ok.outputs.verified ?? '[]')).toEqual([
+      'dist/app.tgz',
+      'dist/app.txt',
+      'dist/multiple.intoto.jsonl',
+    ]);
+    expect(ok.summary).toContain('Verified 2 files and 1 attestation file (keyless)');
     const exact = await verify(IDENTITY);
     expect(exact.exitCode, exact.stdout).toBe(0);
 
     const wrongIdentity = await verify('/https://github\\.com/other/.*/');
     expect(wrongIdentity.exitCode).toBe(1);
     expect(wrongIdentity.stdout).toContain(`dist/app.tgz: certificate identity "${IDENTITY}" does not match`);
+    expect(wrongIdentity.stdout).toContain(
+      `dist/multiple.intoto.jsonl: certificate identity "${IDENTITY}" does not match`,
+    );
     const wrongIssuer = await verify(IDENTITY, 'https://accounts.google.com');
     expect(wrongIssuer.exitCode).toBe(1);
     expect(wrongIssuer.stdout).toContain('certificate OIDC issuer');
+    const issuerRegex = await verify(IDENTITY, '/https://token\\.actions\\.githubusercontent\\.com/');
+    expect(issuerRegex.exitCode, issuerRegex.stdout).toBe(0);
+    // Anchored at both ends: a prefix of the identity is not a match.
+    const unanchored = await verify('/https://github\\.com/paved/demo/');
+    expect(unanchored.exitCode).toBe(1);
+
+    // A statement rewritten inside the attestation bundle no longer matches its signature.
+    const attestationPath = join(ws, 'dist/multiple.intoto.jsonl');
+    const original = readFileSync(attestationPath, 'utf8');
+    const forged = JSON.parse(original);
+    const forgedStatement = JSON.parse(Buffer.from(forged.dsseEnvelope.payload, 'base64').toString('utf8'));
+    forgedStatement.subject[0].digest.sha256 = '0'.repeat(64);
+    forged.dsseEnvelope.payload = Buffer.from(JSON.stringify(forgedStatement)).toString('base64');
+    writeFileSync(attestationPath, `${JSON.stringify(forged)}\n`);
+    const forgedRun = await verify(IDENTITY);
+    expect(forgedRun.exitCode).toBe(1);
+    expect(forgedRun.stdout).toMatch(/::error.*dist\/multiple\.intoto\.jsonl: /);
+    expect(JSON.parse(forgedRun.outputs.verified ?? '[]')).toEqual(['dist/app.tgz', 'dist/app.txt']);
+    writeFileSync(attestationPath, original);
 
     tamper(join(ws, 'dist/app.txt'));
     const bad = await verify(IDENTITY);
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toContain('dist/app.txt: the file does not match the digest in the bundle');
+    expect(bad.stdout).toMatch(/dist\/multiple\.intoto\.jsonl: dist\/app\.txt has sha256 [0-9a-f]{64}, but the/);
     expect(JSON.parse(bad.outputs.verified ?? '[]')).toEqual(['dist/app.tgz']);
   });
 });

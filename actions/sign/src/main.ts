@@ -14,6 +14,7 @@ import type { PendingWrite } from './methods/types';
 import { Inputs, Outputs } from './names';
 import { type SignedRow, signSummary, verifySummary } from './summary';
 import { createVerifier } from './verify';
+import { checkAttestation, findAttestations } from './verify/attestations';
 
 export function run(): Promise<void> {
   return runAction('sign', async () => {
@@ -135,6 +136,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
       content: signer.verifyScript(
         signatureDir,
         rows.map((r) => ({ file: join(options.workspace, r.file), signature: r.signature })),
+        attestationPath,
       ),
     });
   }
@@ -160,8 +162,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
 }
 
 async function verifyCommand(options: Options, targets: Target[], outputFor: OutputFor): Promise<void> {
-  const { verify, trust } = await createVerifier(options);
-  const budget = new MemoryBudget();
+  const { verify, envelope, trust } = await createVerifier(options);
   const results = await group(
     `Verifying ${targets.length} file${targets.length === 1 ? '' : 's'} (${options.method})`,
     () =>
@@ -180,11 +181,42 @@ async function verifyCommand(options: Options, targets: Target[], outputFor: Out
         return { target, sha256: digest.sha256.toString('hex'), ...result };
       }),
   );
-  const verified = results.filter((r) => !r.reason).map((r) => r.target.display);
-  const failed = results.filter((r) => r.reason);
+  // Attestations are looked up where the signatures are: output-dir, or beside each file.
+  const attestationFiles = await findAttestations(targets.map((t) => dirname(outputFor(t, '.sig'))));
+  const files = results.map((r) => ({ display: r.target.display, sha256: r.sha256 }));
+  const attestations =
+    attestationFiles.length === 0
+      ? []
+      : await group(`Verifying ${attestationFiles.length} attestation file(s)`, async () => {
+          const checked = [];
+          for (const path of attestationFiles) {
+            const a = await checkAttestation(path, envelope, files);
+            const display = relative(options.workspace, path);
+            core.info(
+              `${a.reason ? 'FAILED' : 'OK    '} ${display}${a.reason ? `: ${a.reason}` : `: ${a.predicateTypes.join(', ')}`}`,
+            );
+            checked.push({ ...a, display });
+          }
+          return checked;
+        });
+
+  const verified = [
+    ...results.filter((r) => !r.reason).map((r) => r.target.display),
+    ...attestations.filter((a) => !a.reason).map((a) => a.display),
+  ];
+  const failed = [
+    ...results.filter((r) => r.reason).map((r) => ({ file: r.target.display, reason: r.reason as string })),
+    ...attestations.filter((a) => a.reason).map((a) => ({ file: a.display, reason: a.reason as string })),
+  ];
   core.setOutput(Outputs.verified, JSON.stringify(verified));
   core.setOutput(Outputs.digests, JSON.stringify(Object.fromEntries(results.map((r) => [r.target.display, r.sha256]))));
-  core.setOutput(Outputs.signatures, JSON.stringify(results.map((r) => relative(options.workspace, r.signature))));
+  core.setOutput(
+    Outputs.signatures,
+    JSON.stringify([
+      ...results.map((r) => relative(options.workspace, r.signature)),
+      ...attestations.map((a) => a.display),
+    ]),
+  );
   verifySummary({
     method: options.method,
     trust,
@@ -195,13 +227,20 @@ async function verifyCommand(options: Options, targets: Target[], outputFor: Out
       reason: r.reason,
       signer: r.signer,
     })),
+    attestations: attestations.map((a) => ({
+      file: a.display,
+      predicateTypes: a.predicateTypes,
+      reason: a.reason,
+      signer: a.signer,
+    })),
   }).write();
   for (const f of failed)
-    core.error(`${f.target.display}: ${f.reason}`, { file: f.target.display, title: 'signature verification failed' });
+    core.error(`${f.file}: ${f.reason}`, { file: f.file, title: 'signature verification failed' });
   if (failed.length > 0) {
     const first = failed[0] as (typeof failed)[number];
+    const total = results.length + attestations.length;
     throw new OperationError(
-      `${failed.length} of ${results.length} file${results.length === 1 ? '' : 's'} failed verification; ${first.target.display}: ${first.reason}`,
+      `${failed.length} of ${total} file${total === 1 ? '' : 's'} failed verification; ${first.file}: ${first.reason}`,
     );
   }
 }

@@ -65,20 +65,37 @@ export function verifySummary(s: {
   method: Method;
   trust: string;
   rows: { file: string; sha256: string; signature: string; reason?: string; signer?: string }[];
+  attestations: { file: string; predicateTypes: string[]; reason?: string; signer?: string }[];
 }): Summary {
   const failed = s.rows.filter((r) => r.reason).length;
+  const failedAttestations = s.attestations.filter((a) => a.reason).length;
+  const attested = s.attestations.length
+    ? ` and ${s.attestations.length} attestation file${s.attestations.length === 1 ? '' : 's'}`
+    : '';
   const summary = new Summary()
     .heading(
-      failed
-        ? `Verification failed for ${failed} of ${s.rows.length} file${s.rows.length === 1 ? '' : 's'} (${s.method})`
-        : `Verified ${s.rows.length} file${s.rows.length === 1 ? '' : 's'} (${s.method})`,
+      failed || failedAttestations
+        ? `Verification failed for ${failed} of ${s.rows.length} file${s.rows.length === 1 ? '' : 's'}${s.attestations.length ? ` and ${failedAttestations} of ${s.attestations.length} attestation file${s.attestations.length === 1 ? '' : 's'}` : ''} (${s.method})`
+        : `Verified ${s.rows.length} file${s.rows.length === 1 ? '' : 's'}${attested} (${s.method})`,
     )
     .paragraph(`Trusted: ${s.trust}`);
   const rows = [...s.rows].sort((a, b) => Number(Boolean(b.reason)) - Number(Boolean(a.reason)));
-  return summary.table(
+  summary.table(
     ['Result', 'File', 'Signature', 'Detail'],
     rows
       .slice(0, MAX_ROWS)
       .map((r) => [r.reason ? '❌' : '✅', `\`${r.file}\``, `\`${r.signature}\``, r.reason ?? r.signer ?? '']),
   );
+  if (s.attestations.length > 0) {
+    summary.heading('Attestations', 3).table(
+      ['Result', 'Attestation', 'Predicate types', 'Detail'],
+      s.attestations.map((a) => [
+        a.reason ? '❌' : '✅',
+        `\`${a.file}\``,
+        a.predicateTypes.map((t) => `\`${t}\``).join(', '),
+        a.reason ?? a.signer ?? 'signature and subjects match',
+      ]),
+    );
+  }
+  return summary;
 }

@@ -48,6 +48,6 @@ export async function keySigner(options: Options): Promise<MethodSigner> {
       }
       return JSON.stringify(envelope(payloadType, payload, key.hint, signature));
     },
-    verifyScript: (dir, entries) => keyScript(dir, key.kind, key.publicPem, entries),
+    verifyScript: (dir, entries, attestation) => keyScript(dir, key.kind, key.publicPem, entries, attestation),
   };
 }

@@ -48,9 +48,22 @@ export async function openpgpSigner(options: Options): Promise<MethodSigner> {
       const bytes = pae(payloadType, payload);
       const message = await openpgp.createMessage({ binary: bytes });
       const signature = await openpgp.sign({ message, signingKeys: privateKey, detached: true, format: 'binary' });
+      const check = await openpgp.verify({
+        message: await openpgp.createMessage({ binary: bytes }),
+        signature: await openpgp.readSignature({ binarySignature: signature as Uint8Array }),
+        verificationKeys: privateKey.toPublic(),
+      });
+      try {
+        await check.signatures[0]?.verified;
+        if (!check.signatures[0]) throw new Error('no signature packet');
+      } catch (error) {
+        throw new OperationError(
+          `The attestation signature does not verify with the OpenPGP key: ${(error as Error).message}`,
+        );
+      }
       return JSON.stringify(envelope(payloadType, payload, fingerprint, Buffer.from(signature as Uint8Array)));
     },
-    verifyScript: (dir, entries) => openpgpScript(dir, publicArmored, entries),
+    verifyScript: (dir, entries, attestation) => openpgpScript(dir, publicArmored, entries, attestation),
   };
 }
 

@@ -32,5 +32,5 @@ export interface MethodSigner {
   /** A DSSE-signed attestation as one line of `.intoto.jsonl`. */
   attest(payloadType: string, payload: Buffer): Promise<string>;
   /** Offline verification script, for methods an air-gapped consumer can check with openssl or gpg. */
-  verifyScript?(dir: string, entries: { file: string; signature: string }[]): string;
+  verifyScript?(dir: string, entries: { file: string; signature: string }[], attestation?: string): string;
 }

@@ -67,7 +67,8 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
       }
       return JSON.stringify(envelope(payloadType, payload, fingerprint(leaf), signature));
     },
-    verifyScript: (dir, entries) => x509Script(dir, anchor.toString(), entries),
+    verifyScript: (dir, entries, attestation) =>
+      x509Script(dir, anchor.toString(), entries, attestation, chain.map((c) => c.toString()).join('')),
   };
 }
 

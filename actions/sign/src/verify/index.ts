@@ -1,11 +1,14 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, type KeyObject, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { ConfigurationError } from '../../../../shared';
+import { pae } from '../attest/dsse';
 import type { FileDigest } from '../hash';
 import { type Options, toMatcher } from '../inputs';
-import { loadPublicKey, verifyFile } from '../methods/keys';
+import { type KeyKind, loadPublicKey, verifyBytes, verifyFile } from '../methods/keys';
 import { splitPem } from '../methods/output';
 import { Inputs } from '../names';
+import { type EnvelopeVerifier, parseEnvelope } from './attestations';
 import { verifyCmsSignature, verifyCmsTrust } from './cms';
 
 export interface VerifyRequest {
@@ -26,7 +29,18 @@ async function readOrReason(path: string): Promise<Buffer | string> {
   }
 }
 
-export async function createVerifier(options: Options): Promise<{ verify: FileVerifier; trust: string }> {
+export interface MethodVerifier {
+  verify: FileVerifier;
+  /** Checks attestation envelopes; runs after every file was verified (x509 trusts the certificates those carried). */
+  envelope: EnvelopeVerifier;
+  trust: string;
+}
+
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  return readFile(path).catch(() => undefined);
+}
+
+export async function createVerifier(options: Options): Promise<MethodVerifier> {
   switch (options.method) {
     case 'key':
       return keyVerifier(options);
@@ -39,28 +53,82 @@ export async function createVerifier(options: Options): Promise<{ verify: FileVe
   }
 }
 
-function keyVerifier(options: Options): { verify: FileVerifier; trust: string } {
+function keyVerifier(options: Options): MethodVerifier {
   const { kind, key } = loadPublicKey(options.publicKey, Inputs.publicKey);
+  const hint = createHash('sha256')
+    .update(key.export({ format: 'der', type: 'spki' }))
+    .digest('base64');
+  const mismatch = 'signature does not match the file and public key (file modified, or signed with another key)';
   return {
     trust: `${kind} public key`,
     verify: async (request) => {
-      const path = request.outputFor('.sig');
-      const text = await readOrReason(path);
-      if (typeof text === 'string') return { reason: text, signature: path };
-      const signature = Buffer.from(text.toString('utf8').trim(), 'base64');
-      if (signature.length === 0) return { reason: `${path} is empty or not base64`, signature: path };
-      const ok = await verifyFile(kind, key, request.file, request.digest, signature);
-      return ok
-        ? { signature: path }
-        : {
-            reason: 'signature does not match the file and public key (file modified, or signed with another key)',
-            signature: path,
-          };
+      const sigPath = request.outputFor('.sig');
+      const bundlePath = request.outputFor('.sigstore.json');
+      const [text, bundleText] = await Promise.all([readIfPresent(sigPath), readIfPresent(bundlePath)]);
+      if (!text && !bundleText) return { reason: `no signature at ${sigPath} or ${bundlePath}`, signature: sigPath };
+      if (text) {
+        const signature = Buffer.from(text.toString('utf8').trim(), 'base64');
+        if (signature.length === 0) return { reason: `${sigPath} is empty or not base64`, signature: sigPath };
+        if (!(await verifyFile(kind, key, request.file, request.digest, signature)))
+          return { reason: mismatch, signature: sigPath };
+      }
+      if (bundleText) {
+        const problem = await checkKeyBundle(bundleText, kind, key, hint, request);
+        if (problem) return { reason: `${basename(bundlePath)}: ${problem}`, signature: bundlePath };
+      }
+      return { signature: text ? sigPath : bundlePath };
+    },
+    envelope: async (line) => {
+      const parsed = parseEnvelope(line);
+      if ('reason' in parsed) return parsed;
+      const bytes = pae(parsed.payloadType, parsed.payload);
+      for (const s of parsed.signatures) {
+        if (await verifyBytes(kind, key, bytes, s.sig))
+          return { payloadType: parsed.payloadType, payload: parsed.payload };
+      }
+      return {
+        reason:
+          'the DSSE signature does not verify with the public key (statement modified, or signed with another key)',
+      };
     },
   };
 }
 
-function x509Verifier(options: Options): { verify: FileVerifier; trust: string } {
+/**
+ * A key-signed Sigstore bundle v0.3 (what `cosign verify-blob --bundle --key` reads): the message
+ * digest must be the file's sha256 and the signature must verify with the key over the file.
+ */
+async function checkKeyBundle(
+  text: Buffer,
+  kind: KeyKind,
+  key: KeyObject,
+  hint: string,
+  request: VerifyRequest,
+): Promise<string | undefined> {
+  const { bundleFromJSON } = await import('@sigstore/bundle');
+  let bundle: ReturnType<typeof bundleFromJSON>;
+  try {
+    bundle = bundleFromJSON(JSON.parse(text.toString('utf8')));
+  } catch (error) {
+    return `not a Sigstore bundle (${(error as Error).message})`;
+  }
+  if (bundle.content.$case !== 'messageSignature') return 'holds a DSSE attestation, not an artifact signature';
+  const { messageDigest, signature } = bundle.content.messageSignature;
+  if (messageDigest && messageDigest.algorithm !== 1 /* SHA2_256 */) {
+    return `unsupported message digest algorithm ${messageDigest.algorithm}`;
+  }
+  if (messageDigest && !Buffer.from(messageDigest.digest).equals(request.digest.sha256)) {
+    return 'the file does not match the digest in the bundle (modified after signing?)';
+  }
+  if (await verifyFile(kind, key, request.file, request.digest, Buffer.from(signature))) return undefined;
+  const material = bundle.verificationMaterial.content;
+  const named = material.$case === 'publicKey' ? material.publicKey.hint : '';
+  return named && named !== hint
+    ? `signed with another key (bundle key hint ${named}, given key ${hint})`
+    : 'the bundle signature does not verify with the public key';
+}
+
+function x509Verifier(options: Options): MethodVerifier {
   const anchors = splitPem(options.caCertificate, 'CERTIFICATE').map((pem) => {
     try {
       return new X509Certificate(pem);
@@ -78,19 +146,55 @@ function x509Verifier(options: Options): { verify: FileVerifier; trust: string }
       input: Inputs.caCertificate,
     });
   }
+  // DSSE envelopes name their signer by certificate fingerprint; the certificate itself travels in
+  // the .p7s files, so an envelope is trusted only when a certificate that chains to the anchors signed it.
+  const trusted = new Map<string, X509Certificate>();
   return {
     trust: anchors.map((a) => a.subject.replace(/\n/g, ', ')).join('; '),
     verify: async (request) => {
       const path = request.outputFor('.p7s');
       const der = await readOrReason(path);
       if (typeof der === 'string') return { reason: der, signature: path };
-      const problem = (await verifyCmsSignature(der, request.digest.sha256)) ?? (await verifyCmsTrust(der, anchors));
-      return { reason: problem, signature: path };
+      const signatureProblem = await verifyCmsSignature(der, request.digest.sha256);
+      const trustProblem = await verifyCmsTrust(der, anchors).catch((e: Error) => `not a CMS signature (${e.message})`);
+      if (!trustProblem) {
+        const { parseCms, fingerprint } = await import('../methods/cms');
+        const signer = (await parseCms(der)).signer;
+        if (signer) trusted.set(fingerprint(signer), signer);
+      }
+      return { reason: signatureProblem ?? trustProblem, signature: path };
+    },
+    envelope: async (line) => {
+      const parsed = parseEnvelope(line);
+      if ('reason' in parsed) return parsed;
+      const bytes = pae(parsed.payloadType, parsed.payload);
+      for (const s of parsed.signatures) {
+        const candidates = trusted.has(s.keyid) ? [trusted.get(s.keyid) as X509Certificate] : [...trusted.values()];
+        for (const cert of candidates) {
+          const kind: KeyKind = cert.publicKey.asymmetricKeyType === 'rsa' ? 'rsa' : 'ecdsa-p256';
+          if (await verifyBytes(kind, cert.publicKey, bytes, s.sig)) {
+            return {
+              payloadType: parsed.payloadType,
+              payload: parsed.payload,
+              signer: cert.subject.replace(/\n/g, ', '),
+            };
+          }
+        }
+      }
+      if (trusted.size === 0) {
+        return {
+          reason: `signed by certificate sha256:${parsed.signatures[0]?.keyid ?? '?'}, but no .p7s verified here carries a certificate that chains to ${Inputs.caCertificate}`,
+        };
+      }
+      return {
+        reason:
+          'the DSSE signature does not verify with the signing certificate (statement modified, or signed by another certificate)',
+      };
     },
   };
 }
 
-async function openpgpVerifier(options: Options): Promise<{ verify: FileVerifier; trust: string }> {
+async function openpgpVerifier(options: Options): Promise<MethodVerifier> {
   const openpgp = await import('openpgp');
   const { readPublicKey } = await import('../methods/openpgp');
   const key = await readPublicKey(openpgp, options.openpgpPublicKey);
@@ -119,6 +223,27 @@ async function openpgpVerifier(options: Options): Promise<{ verify: FileVerifier
       } catch (error) {
         return { reason: (error as Error).message, signature: path };
       }
+    },
+    envelope: async (line) => {
+      const parsed = parseEnvelope(line);
+      if ('reason' in parsed) return parsed;
+      const bytes = pae(parsed.payloadType, parsed.payload);
+      let reason = 'the DSSE envelope has no OpenPGP signature';
+      for (const s of parsed.signatures) {
+        try {
+          const result = await openpgp.verify({
+            message: await openpgp.createMessage({ binary: bytes }),
+            signature: await openpgp.readSignature({ binarySignature: s.sig }),
+            verificationKeys: key,
+          });
+          if (!result.signatures[0]) continue;
+          await result.signatures[0].verified;
+          return { payloadType: parsed.payloadType, payload: parsed.payload };
+        } catch (error) {
+          reason = `the DSSE signature does not verify with the OpenPGP key: ${(error as Error).message}`;
+        }
+      }
+      return { reason };
     },
   };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../../../../shared';
 import type { Options } from '../inputs';
 import { Inputs } from '../names';
-import type { FileVerifier } from './index';
+import type { MethodVerifier } from './index';
 
 /**
  * Keyless verification with @sigstore/verify: certificate chain to the Fulcio root, SCT from the
@@ -12,7 +12,7 @@ import type { FileVerifier } from './index';
 export async function keylessVerifier(
   options: Options,
   toMatcher: (text: string, input: string) => (value: string | undefined) => boolean,
-): Promise<{ verify: FileVerifier; trust: string }> {
+): Promise<MethodVerifier> {
   const { Verifier, toTrustMaterial, toSignedEntity } = await import('@sigstore/verify');
   const { bundleFromJSON } = await import('@sigstore/bundle');
   const { TrustedRoot } = await import('@sigstore/protobuf-specs');
@@ -38,6 +38,18 @@ export async function keylessVerifier(
   });
   const identityOk = toMatcher(options.certificateIdentity, Inputs.certificateIdentity);
   const issuerOk = toMatcher(options.certificateOidcIssuer, Inputs.certificateOidcIssuer);
+  /** The identity and issuer the user expects, or why the signer is not that. */
+  const checkIdentity = (signer: ReturnType<typeof verifier.verify>): { reason: string } | { signer: string } => {
+    const identity = signer.identity?.subjectAlternativeName;
+    const issuer = signer.identity?.extensions?.issuer;
+    if (!identityOk(identity)) {
+      return { reason: `certificate identity "${identity}" does not match "${options.certificateIdentity}"` };
+    }
+    if (!issuerOk(issuer)) {
+      return { reason: `certificate OIDC issuer "${issuer}" does not match "${options.certificateOidcIssuer}"` };
+    }
+    return { signer: `${identity} (${issuer})` };
+  };
   return {
     trust: `${options.trustedRoot ? 'trusted root from file' : 'Sigstore public-good root'}; identity ${options.certificateIdentity}, issuer ${options.certificateOidcIssuer}`,
     verify: async (request) => {
@@ -66,21 +78,23 @@ export async function keylessVerifier(
         const e = error as { code?: string; message: string };
         return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}`, signature: path };
       }
-      const identity = signer.identity?.subjectAlternativeName;
-      const issuer = signer.identity?.extensions?.issuer;
-      if (!identityOk(identity)) {
-        return {
-          reason: `certificate identity "${identity}" does not match "${options.certificateIdentity}"`,
-          signature: path,
-        };
+      const checked = checkIdentity(signer);
+      return 'reason' in checked ? { reason: checked.reason, signature: path } : { signature: path, ...checked };
+    },
+    envelope: async (line) => {
+      try {
+        const bundle = bundleFromJSON(JSON.parse(line));
+        if (bundle.content.$case !== 'dsseEnvelope') {
+          return { reason: 'holds a message signature bundle, not a DSSE attestation' };
+        }
+        const checked = checkIdentity(verifier.verify(toSignedEntity(bundle)));
+        if ('reason' in checked) return checked;
+        const { payloadType, payload } = bundle.content.dsseEnvelope;
+        return { payloadType, payload: Buffer.from(payload), signer: checked.signer };
+      } catch (error) {
+        const e = error as { code?: string; message: string };
+        return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}` };
       }
-      if (!issuerOk(issuer)) {
-        return {
-          reason: `certificate OIDC issuer "${issuer}" does not match "${options.certificateOidcIssuer}"`,
-          signature: path,
-        };
-      }
-      return { signature: path, signer: `${identity} (${issuer})` };
     },
   };
 }
