@@ -247,6 +247,19 @@ describe.skipIf(!service('dockerd').available)('db2 action (real Docker engine, 
     expect(r.summary).toContain('docker run --detach --name');
     expect(containerState()).toBe(stateBefore);
     expect(docker('exec', old, 'ls', '-R', '/database')).toBe(filesBefore);
+
+    // A failure before the stop (here: the backup cannot be written) leaves it serving, and says so.
+    const failed = await runAction('db2', {
+      command: 'upgrade',
+      container: old,
+      image: images.new,
+      'backup-path': '/proc/paved-backup',
+    });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stdout).toMatch(/backup of TESTDB failed.*was not stopped and still serves; nothing was changed/s);
+    expect(failed.outputs['rolled-back']).toBe('false');
+    expect(containerState()).toBe(stateBefore);
+    expect(rows(old)).toContain("'written before'");
   });
 
   it('refuses bad inputs and downgrades before changing anything', async () => {

@@ -76,7 +76,11 @@ export async function build(o: BuildOptions, steps: Steps, summary: Summary): Pr
     digest = await steps.run('docker push', async (note) => {
       let found = '';
       for (const tag of o.tags) {
-        const r = await docker(['push', tag], { timeoutMs: 3_600_000 });
+        const r = await docker(['push', tag], { timeoutMs: 3_600_000 }).catch((error: Error) => {
+          throw new OperationError(
+            `${error.message}. The image ${imageId} was built and tagged locally but not (fully) pushed.`,
+          );
+        });
         const m = /digest:\s*(sha256:[a-f0-9]{64})/.exec(r.stdout);
         if (!m) throw new OperationError(`docker push ${tag} did not report a digest`);
         if (found && found !== m[1]) core.info(`${tag} has digest ${m[1]} (registry-specific manifest)`);

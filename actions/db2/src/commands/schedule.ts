@@ -73,7 +73,10 @@ export async function schedule(o: ScheduleOptions, steps: Steps, summary: Summar
       const created = await ensureSystoolspace(db2, db);
       const plan = planTasks(db, o.jobs, await listTasks(db2, db));
       if (plan.sql.length)
-        await db2.sql(`CONNECT TO ${db};\n${plan.sql.join('\n')}\nCONNECT RESET;\n`, `updating ATS tasks in ${db}`);
+        await db2.sql(
+          `CONNECT TO ${db};\n${plan.sql.join('\n')}\nCOMMIT;\nCONNECT RESET;\n`,
+          `updating ATS tasks in ${db}`,
+        );
       changes.push(...plan.changes);
       const active = await db2.activeDatabases();
       if (!active.includes(db))

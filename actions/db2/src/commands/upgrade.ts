@@ -47,6 +47,24 @@ const NEW = 'new container';
 const OLD = 'old container';
 
 export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeReport): Promise<void> {
+  const state = { stopped: false };
+  try {
+    await upgradeSteps(o, steps, report, state);
+  } catch (error) {
+    // Before the stop nothing was changed (a backup image at most): say so, whatever failed.
+    if (!state.stopped && error instanceof Error && !/Nothing was changed|still serves/.test(error.message)) {
+      error.message += `. ${o.container} was not stopped and still serves; nothing was changed${report.backups.length ? ' (backups taken stay on the storage)' : ''}.`;
+    }
+    throw error;
+  }
+}
+
+async function upgradeSteps(
+  o: UpgradeOptions,
+  steps: Steps,
+  report: UpgradeReport,
+  state: { stopped: boolean },
+): Promise<void> {
   // ---- Phase 1: read only. Anything wrong here leaves everything exactly as it was. ----
   const target = await steps.run(
     'Inspect old container',
@@ -258,6 +276,7 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
     await steps.run(
       `Stop ${oldName}`,
       async (note) => {
+        state.stopped = true;
         await stopContainer(oldName, o.stopTimeoutSeconds);
         stopped = true;
         note(`stopped in ${((Date.now() - downFrom) / 1000).toFixed(1)} s (stop timeout ${o.stopTimeoutSeconds} s)`);
@@ -333,7 +352,12 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
       { lane: NEW },
     );
   } catch (error) {
-    if (!stopped) throw new OperationError(`${errorMessage(error)}. ${oldName} was not stopped and still serves.`);
+    if (!stopped) {
+      // docker stop itself failed: the container may be up, or half way down.
+      const now = await inspectContainer(oldName).catch(() => undefined);
+      if (now?.State.Running)
+        throw new OperationError(`${errorMessage(error)}. ${oldName} was not stopped and still serves.`);
+    }
     return rollbackOrLeave(o, steps, {
       oldName,
       parkedName: renamed ? parkedName : undefined,

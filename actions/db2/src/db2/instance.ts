@@ -107,8 +107,14 @@ export class Db2Instance {
   }
 
   /** Runs an SQL script (statements ending in `;`) through `db2 -tf`; the text travels on stdin. */
+  /**
+   * One unit of work: autocommit off (+c), stop at the first error (-s), and on error a ROLLBACK
+   * in the same shell (the CLP back end, and so the connection, lives as long as the shell), so a
+   * failed script leaves the database as it was. Scripts end with their own COMMIT.
+   */
   async sql(statements: string, what: string): Promise<string> {
-    const script = 'f=$(mktemp) && cat > "$f" && db2 -x -tf "$f"; rc=$?; rm -f "$f"; exit $rc';
+    const script =
+      'f=$(mktemp) && cat > "$f" && db2 +c -s -x -tf "$f"; rc=$?; rm -f "$f"; if [ $rc -ge 4 ]; then db2 rollback >/dev/null 2>&1; fi; db2 terminate >/dev/null 2>&1; exit $rc';
     const r = await this.run(script, { input: statements });
     if (r.exitCode >= 4) {
       const text = `${r.stdout}${r.stderr}`;
@@ -116,7 +122,9 @@ export class Db2Instance {
         .match(/SQL\d{4,5}[NC][^\n]*/g)
         ?.slice(-2)
         .join('\n');
-      throw new OperationError(`${what} failed in ${this.container}: ${sqlErr ?? text.trim().slice(-400)}`);
+      throw new OperationError(
+        `${what} failed in ${this.container}: ${sqlErr ?? text.trim().slice(-400)} (rolled back: nothing of it was kept)`,
+      );
     }
     return r.stdout;
   }

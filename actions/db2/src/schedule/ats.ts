@@ -83,7 +83,7 @@ export async function ensureSystoolspace(db2: Db2Instance, database: string): Pr
   const count = rows(out, 2)[0]?.[1];
   if (count && count !== '0') return false;
   await db2.sql(
-    `CONNECT TO ${database};\nCREATE TABLESPACE SYSTOOLSPACE IN IBMCATGROUP MANAGED BY AUTOMATIC STORAGE EXTENTSIZE 4;\nCONNECT RESET;\n`,
+    `CONNECT TO ${database};\nCREATE TABLESPACE SYSTOOLSPACE IN IBMCATGROUP MANAGED BY AUTOMATIC STORAGE EXTENTSIZE 4;\nCOMMIT;\nCONNECT RESET;\n`,
     `creating SYSTOOLSPACE in ${database}`,
   );
   return true;
