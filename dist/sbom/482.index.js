@@ -88,12 +88,9 @@ function mermaidLabel(text) {
         .trim() || '-');
 }
 
-// EXTERNAL MODULE: ./actions/sbom/src/licenses/expression.ts
-var expression = __webpack_require__(68);
 // EXTERNAL MODULE: ./actions/sbom/src/model/types.ts
 var types = __webpack_require__(8860);
 ;// CONCATENATED MODULE: ./actions/sbom/src/summary/report.ts
-
 
 
 const MAX_ROWS = 25;
@@ -123,11 +120,9 @@ function buildSummary(report) {
             unknown++;
         else if (!c.license.valid)
             nonSpdx++;
-        else {
-            const ast = (0,expression/* parseExpression */.YK)(c.license.expression);
-            for (const id of new Set(ast ? (0,expression/* leaves */.FQ)(ast) : [c.license.expression]))
+        else
+            for (const id of c.license.ids ?? [c.license.expression])
                 licenses.set(id, (licenses.get(id) ?? 0) + 1);
-        }
     }
     const rows = [...licenses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     s.table(['License', 'Components'], [

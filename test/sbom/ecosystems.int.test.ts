@@ -10,6 +10,7 @@ import {
   graphProblems,
   type Json,
   npmLockNames,
+  npmV1Names,
   pnpmNames,
   runSbom,
   spdxSchemaErrors,
@@ -103,6 +104,12 @@ describe('correctness oracle: the SBOM holds exactly what the lockfile defines',
       const run = await runSbom({ path: dir });
       expect(cdxNames(run.cdx as Json)).toEqual(npmLockNames(readFileSync(join(dir, 'package-lock.json'), 'utf8')));
     }
+  });
+
+  it('npm v1: name@version set equals the nested dependencies tree', async () => {
+    const dir = fixture('npm-v1');
+    const run = await runSbom({ path: dir });
+    expect(cdxNames(run.cdx as Json)).toEqual(npmV1Names(readFileSync(join(dir, 'package-lock.json'), 'utf8')));
   });
 
   it('npm: agrees with `npm ls --all --package-lock-only`', async () => {

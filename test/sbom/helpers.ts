@@ -153,6 +153,23 @@ export function npmLockNames(text: string): Set<string> {
   return out;
 }
 
+/** npm v1: every entry of the nested `dependencies` tree; an alias (`npm:real@1.0.0`) under its real name. */
+export function npmV1Names(text: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (deps: Record<string, Json> | undefined): void => {
+    for (const [key, entry] of Object.entries(deps ?? {})) {
+      const alias = /^npm:((?:@[^/]+\/)?[^@]+)@(.+)$/.exec(String(entry.version));
+      const version = String(entry.version);
+      out.add(
+        alias ? `${alias[1]}@${alias[2]}` : `${key}@${version.includes('#') ? version.split('#').pop() : version}`,
+      );
+      walk(entry.dependencies);
+    }
+  };
+  walk((JSON.parse(text) as Json).dependencies);
+  return out;
+}
+
 /** Yarn 1: each block's first descriptor's name and its `version` line. */
 export function yarnV1Names(text: string): Set<string> {
   const out = new Set<string>();

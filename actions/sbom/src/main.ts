@@ -18,6 +18,14 @@ import { jobContext } from './submit/submit';
 export function run(): Promise<void> {
   return runAction('sbom', async () => {
     const started = performance.now();
+    // Per-phase wall time, logged at the end: where a slow run spent its time.
+    const phases: [string, number][] = [];
+    let mark = started;
+    const phase = (name: string): void => {
+      const now = performance.now();
+      phases.push([name, Math.round(now - mark)]);
+      mark = now;
+    };
     const options = parseInputs();
     const cwd = process.cwd();
     const scanned = displayPath(options.path, cwd) || '.';
@@ -31,6 +39,7 @@ export function run(): Promise<void> {
         { input: Inputs.path },
       );
     }
+    phase('find');
     const graphs = await group(`Read ${found.length} lockfile${found.length === 1 ? '' : 's'}`, async () => {
       const parsed = await parseLockfiles(found, cwd, options.path);
       for (const g of parsed) core.info(`${g.file}: ${g.ecosystem} (${g.format}), ${g.packages.size} packages`);
@@ -38,9 +47,11 @@ export function run(): Promise<void> {
     });
 
     const root = await rootComponent(options, graphs);
+    phase('parse');
     const graph = buildGraph(graphs, { root, includeDev: options.includeDev });
     for (const w of graph.warnings)
       core.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
+    phase('graph');
     resolveLicenses(graph.components, options.licenses, cwd, options.path);
     const offenders = await findOffenders(graph.components, options.denyLicenses);
 
@@ -52,8 +63,10 @@ export function run(): Promise<void> {
     }
     const digest = contentDigest(graph);
     const base = fileBase(root.name);
+    phase('licenses');
     const documents = await group('Generate and validate', () => generate(graph, options, timestamp.iso, digest, base));
 
+    phase('generate+validate');
     mkdirSync(options.outputDir, { recursive: true });
     const written: { format: string; path: string; bytes: number }[] = [];
     for (const doc of documents) {
@@ -89,6 +102,7 @@ export function run(): Promise<void> {
 
     const { ntiaCoverage } = await import('./summary/ntia');
     const { buildSummary } = await import('./summary/report');
+    phase('write+diff+submit');
     buildSummary({
       graph,
       files: written,
@@ -99,6 +113,11 @@ export function run(): Promise<void> {
       diff,
       submitted,
     }).write();
+    phase('summary');
+    // performance.now() counts from process start, so `started` is the time Node took to load us.
+    core.info(
+      `Done in ${Math.round(performance.now() - started)} ms after ${Math.round(started)} ms of start-up (${phases.map(([n, ms]) => `${n} ${ms}`).join(', ')})`,
+    );
 
     if (offenders.length > 0) {
       for (const o of offenders) {

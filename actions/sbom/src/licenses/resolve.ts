@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Component } from '../model/types';
-import { parseExpression, render } from './expression';
+import { leaves, parseExpression, render } from './expression';
 import { licenseText } from './text';
 
 export type LicenseMode = 'auto' | 'lockfile' | 'none';
@@ -23,7 +23,7 @@ export function resolveLicenses(components: Component[], mode: LicenseMode, cwd:
     if (component.license) {
       const ast = parseExpression(component.license.expression);
       component.license = ast
-        ? { ...component.license, expression: render(ast), valid: true }
+        ? { ...component.license, expression: render(ast), valid: true, ids: [...new Set(leaves(ast))] }
         : { ...component.license, valid: false };
     }
   }

@@ -32,6 +32,8 @@ export interface License {
   /** An SPDX expression when the text parses as one; otherwise the text as the lockfile/manifest stated it. */
   expression: string;
   valid: boolean;
+  /** The license ids the expression mentions (filled when it is parsed), for the summary's breakdown. */
+  ids?: string[];
   /** Where the license came from, e.g. `package-lock.json` or `node_modules/left-pad/package.json`. */
   source: string;
 }

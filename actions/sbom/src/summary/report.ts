@@ -1,6 +1,5 @@
 import { mermaidLabel, Summary } from '../../../../shared/summary';
 import type { SbomDiff } from '../diff/compare';
-import { leaves, parseExpression } from '../licenses/expression';
 import type { Offender } from '../licenses/policy';
 import { ROOT_REF, type SbomGraph } from '../model/types';
 import type { Coverage } from './ntia';
@@ -52,11 +51,7 @@ export function buildSummary(report: Report): Summary {
   for (const c of graph.components) {
     if (!c.license) unknown++;
     else if (!c.license.valid) nonSpdx++;
-    else {
-      const ast = parseExpression(c.license.expression);
-      for (const id of new Set(ast ? leaves(ast) : [c.license.expression]))
-        licenses.set(id, (licenses.get(id) ?? 0) + 1);
-    }
+    else for (const id of c.license.ids ?? [c.license.expression]) licenses.set(id, (licenses.get(id) ?? 0) + 1);
   }
   const rows = [...licenses].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   s.table(
