@@ -156,10 +156,18 @@ function resolveFrom(path, name, target) {
         }
     }
 }
+const validRanges = new Map();
 function checkPeer(graph, text, path, name, spec, found) {
     const range = typeof spec === 'string' ? spec.replace(/^npm:[^@]+@/, '') : '';
     const version = (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(found?.version);
-    if (!version || !range || semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(range) === null)
+    if (!version || !range)
+        return;
+    let valid = validRanges.get(range);
+    if (valid === undefined) {
+        valid = semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(range) !== null;
+        validRanges.set(range, valid);
+    }
+    if (!valid)
         return;
     if (semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, range, { includePrerelease: true }))
         return;

@@ -70,7 +70,8 @@ function parsePnpm(text, file, manifests) {
             downloadLocation: (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .downloadUrl */ .Is)(resolution.tarball) ?? (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .downloadUrl */ .Is)(resolution.repo) ?? registryUrl(name, version),
             dev: v9 ? undefined : typeof entry.dev === 'boolean' ? entry.dev : undefined,
             optional: entry.optional === true ? true : undefined,
-            installPath: `node_modules/.pnpm/${key}`,
+            // pnpm's virtual store: node_modules/.pnpm/<name@version, / as +>/node_modules/<name> (peers add a suffix).
+            installPath: `node_modules/.pnpm/${bare.replace(/^\//, '').replace(/\//g, '+')}/node_modules/${name}`,
         });
     }
     for (const [key, value] of Object.entries(snapshots)) {

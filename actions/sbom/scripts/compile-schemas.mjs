@@ -19,6 +19,29 @@ const standalone = require('ajv/dist/standalone').default;
 const out = join(here, '..', 'src', 'validate', 'generated');
 const json = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
+const ANNOTATIONS = new Set(['description', 'title', 'examples', '$comment', 'meta:enum']);
+const SCHEMA_MAPS = new Set(['properties', 'definitions', '$defs', 'patternProperties', 'dependentSchemas']);
+const DATA = new Set(['enum', 'const', 'default', 'examples']);
+
+/**
+ * Drops annotation keywords (descriptions, titles, examples), which never affect validity: the
+ * standalone code embeds schema objects verbatim, and the CycloneDX descriptions alone made the
+ * generated validator ~1 MB to load on every run.
+ */
+function stripAnnotations(schema) {
+  if (Array.isArray(schema)) return schema.map(stripAnnotations);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (DATA.has(key)) out[key] = value;
+    else if (SCHEMA_MAPS.has(key) && value && typeof value === 'object')
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripAnnotations(v)]));
+    else out[key] = stripAnnotations(value);
+  }
+  return out;
+}
+
 /** Kept in step with validate/cyclonedx.ts, which re-implements these checks. */
 export const UNIQUE_CHECKED_IN_CODE = [
   ['properties', 'components'],
@@ -29,14 +52,14 @@ export const UNIQUE_CHECKED_IN_CODE = [
 export function generate() {
   const files = {};
   {
-    const ajv = new Ajv2019({ code: { source: true, optimize: true }, strict: false, allErrors: false });
+    const ajv = new Ajv2019({ code: { source: true, optimize: true }, strict: false, allErrors: false, inlineRefs: false });
     addFormats(ajv);
-    const validate = ajv.compile(json(join(here, '..', 'schemas', 'spdx-2.3.schema.json')));
+    const validate = ajv.compile(stripAnnotations(json(join(here, '..', 'schemas', 'spdx-2.3.schema.json'))));
     files['spdx-2.3.cjs'] = header('actions/sbom/schemas/spdx-2.3.schema.json') + standalone(ajv, validate);
   }
   {
     const res = join(dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')), 'res', 'schema');
-    const ajv = new Ajv({ code: { source: true, optimize: true }, strict: false, allErrors: false });
+    const ajv = new Ajv({ code: { source: true, optimize: true }, strict: false, allErrors: false, inlineRefs: false });
     addFormats(ajv);
     // Formats ajv-formats lacks; the 1.6 schema uses them only on free-text fields.
     ajv.addFormat('iri-reference', true);
@@ -50,7 +73,7 @@ export function generate() {
       $id: 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json',
     });
     const version = json(join(res, '..', '..', 'package.json')).version;
-    const schema = json(join(res, 'bom-1.6.SNAPSHOT.schema.json'));
+    const schema = stripAnnotations(json(join(res, 'bom-1.6.SNAPSHOT.schema.json')));
     // uniqueItems on the three arrays that grow with the SBOM makes Ajv deep-compare every pair
     // (~320 ms for 1,600 components). validate/cyclonedx.ts checks the same uniqueness in O(n)
     // (serialized items and bom-refs), so those three are dropped here and only there.

@@ -155,6 +155,8 @@ function resolveFrom(path: string, name: string, target: (p: string) => string |
   }
 }
 
+const validRanges = new Map<string, boolean>();
+
 function checkPeer(
   graph: LockfileGraph,
   text: string,
@@ -165,7 +167,13 @@ function checkPeer(
 ): void {
   const range = typeof spec === 'string' ? spec.replace(/^npm:[^@]+@/, '') : '';
   const version = str(found?.version);
-  if (!version || !range || semver.validRange(range) === null) return;
+  if (!version || !range) return;
+  let valid = validRanges.get(range);
+  if (valid === undefined) {
+    valid = semver.validRange(range) !== null;
+    validRanges.set(range, valid);
+  }
+  if (!valid) return;
   if (semver.satisfies(version, range, { includePrerelease: true })) return;
   graph.warnings.push({
     file: graph.file,

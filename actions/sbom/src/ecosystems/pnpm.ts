@@ -80,7 +80,8 @@ export function parsePnpm(text: string, file: string, manifests: ManifestReader)
       downloadLocation: downloadUrl(resolution.tarball) ?? downloadUrl(resolution.repo) ?? registryUrl(name, version),
       dev: v9 ? undefined : typeof entry.dev === 'boolean' ? entry.dev : undefined,
       optional: entry.optional === true ? true : undefined,
-      installPath: `node_modules/.pnpm/${key}`,
+      // pnpm's virtual store: node_modules/.pnpm/<name@version, / as +>/node_modules/<name> (peers add a suffix).
+      installPath: `node_modules/.pnpm/${bare.replace(/^\//, '').replace(/\//g, '+')}/node_modules/${name}`,
     });
   }
   for (const [key, value] of Object.entries(snapshots)) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Component } from '../model/types';
 import { leaves, parseExpression, render } from './expression';
@@ -14,12 +14,13 @@ export type LicenseMode = 'auto' | 'lockfile' | 'none';
  * and marked invalid so the writers emit it as a named (non-SPDX) license.
  */
 export function resolveLicenses(components: Component[], mode: LicenseMode, cwd: string, root: string): void {
+  const dirs = new Map<string, boolean>();
   for (const component of components) {
     if (mode === 'none') {
       component.license = undefined;
       continue;
     }
-    if (!component.license && mode === 'auto') component.license = installed(component, cwd, root);
+    if (!component.license && mode === 'auto') component.license = installed(component, cwd, root, dirs);
     if (component.license) {
       const ast = parseExpression(component.license.expression);
       component.license = ast
@@ -29,16 +30,42 @@ export function resolveLicenses(components: Component[], mode: LicenseMode, cwd:
   }
 }
 
-function installed(component: Component, cwd: string, root: string): Component['license'] {
+const lockDirs = new Map<string, string>();
+
+function lockfileDir(file: string, cwd: string, root: string): string {
+  const key = `${cwd}\0${root}\0${file}`;
+  let dir = lockDirs.get(key);
+  if (dir === undefined) {
+    dir = relative(cwd, join(root, file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'));
+    lockDirs.set(key, dir);
+  }
+  return dir;
+}
+
+function installed(component: Component, cwd: string, root: string, dirs: Map<string, boolean>): Component['license'] {
+  // Most CI checkouts have nothing installed: one stat per lockfile directory, not one failed read per package.
+  const present = (dir: string): boolean => {
+    let known = dirs.get(dir);
+    if (known === undefined) {
+      known = existsSync(resolve(cwd, dir));
+      dirs.set(dir, known);
+    }
+    return known;
+  };
   const candidates: string[] = [];
   const full = component.namespace ? `${component.namespace}/${component.name}` : component.name;
-  if (component.purlType === 'npm' && component.installPath)
-    candidates.push(join(component.installPath, 'package.json'));
+  if (component.purlType === 'npm' && component.installPath) {
+    const at = component.installPath.indexOf('node_modules');
+    if (at !== -1 && present(component.installPath.slice(0, at + 'node_modules'.length)))
+      candidates.push(join(component.installPath, 'package.json'));
+  }
   for (const file of component.files) {
     // component.files are relative to the scanned root; candidates are relative to the working directory.
-    const dir = relative(cwd, join(root, file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'));
-    if (component.purlType === 'npm') candidates.push(join(dir, 'node_modules', full, 'package.json'));
-    if (component.purlType === 'composer') candidates.push(join(dir, 'vendor', full, 'composer.json'));
+    const dir = lockfileDir(file, cwd, root);
+    if (component.purlType === 'npm' && present(join(dir, 'node_modules')))
+      candidates.push(join(dir, 'node_modules', full, 'package.json'));
+    if (component.purlType === 'composer' && present(join(dir, 'vendor')))
+      candidates.push(join(dir, 'vendor', full, 'composer.json'));
   }
   for (const candidate of new Set(candidates)) {
     let data: Record<string, unknown>;
