@@ -97,13 +97,13 @@ function parsePnpm(text, file, manifests) {
         }
     }
     const importers = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data.importers) ? data.importers : { '.': data };
+    // Every workspace member first, so a `link:` to a member listed later still resolves.
     for (const [dir, value] of Object.entries(importers)) {
         if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value))
             continue;
-        let from;
         if (dir !== '.') {
             const manifest = manifests(`${dir}/package.json`);
-            from = `importer:${dir}`;
+            const from = `importer:${dir}`;
             (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .addPackage */ .Eb)(graph, from, {
                 purlType: 'npm',
                 ...(0,_model_purl__WEBPACK_IMPORTED_MODULE_1__/* .npmName */ .Ln)((0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.name) ?? dir.split('/').pop()),
@@ -118,6 +118,11 @@ function parsePnpm(text, file, manifests) {
             graph.projectName = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.name);
             graph.projectVersion = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.version);
         }
+    }
+    for (const [dir, value] of Object.entries(importers)) {
+        if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value))
+            continue;
+        const from = dir === '.' ? undefined : `importer:${dir}`;
         for (const [field, kind] of IMPORTER_FIELDS) {
             if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value[field]))
                 continue;

@@ -7,6 +7,7 @@ import { parseCargo } from '../../actions/sbom/src/ecosystems/cargo';
 import { parseGoMod } from '../../actions/sbom/src/ecosystems/gomod';
 import type { ManifestReader } from '../../actions/sbom/src/ecosystems/manifest';
 import { parseNpm } from '../../actions/sbom/src/ecosystems/npm';
+import { parsePnpm } from '../../actions/sbom/src/ecosystems/pnpm';
 import { parseRequirements } from '../../actions/sbom/src/ecosystems/python';
 import { parseExpression, render } from '../../actions/sbom/src/licenses/expression';
 import { findOffenders, parseDenyList } from '../../actions/sbom/src/licenses/policy';
@@ -95,6 +96,59 @@ describe('graph building', () => {
 });
 
 describe('other ecosystems', () => {
+  it('pnpm v9 workspaces: importers become project components, link: deps point at them, dev marked', () => {
+    const text = [
+      "lockfileVersion: '9.0'",
+      'importers:',
+      '  .:',
+      '    devDependencies:',
+      '      typescript: {specifier: ^5.4.0, version: 5.4.5}',
+      '  packages/app:',
+      '    dependencies:',
+      "      '@acme/lib': {specifier: workspace:*, version: link:../lib}",
+      '      react-dom: {specifier: ^18, version: 18.3.1(react@18.3.1)}',
+      '  packages/lib:',
+      '    dependencies:',
+      '      react: {specifier: ^18, version: 18.3.1}',
+      'packages:',
+      '  react@18.3.1: {resolution: {integrity: sha512-wS+hAgJShR0KhEvPJArfuPVN1+Hz1t0Y6n5jLrGQbkb4urgPE/0Rve+1kMB1v/oWgHgm4WIcV+i7F2pTVj+2iQ==}}',
+      '  react-dom@18.3.1: {resolution: {integrity: sha512-5m4nQKp+rZRb09LNH59GM4BxTh9251/ylbKIbpe7TpGxfJ+9kv6BLkLBXIjjspbgbnIBNqlI23tRnTWT0snUIw==}}',
+      '  typescript@5.4.5: {resolution: {integrity: sha512-vcI4UpRgg81oIRUFwR0WSIHKt11nJ7SAVlYNIu+QpqeyXP+gpQJy/Z4+F0aGxSE4MqwjyXvW/TzgkLAx2AGHwQ==}}',
+      'snapshots:',
+      '  react@18.3.1: {}',
+      '  react-dom@18.3.1(react@18.3.1):',
+      '    dependencies:',
+      '      react: 18.3.1',
+      '  typescript@5.4.5: {}',
+      '',
+    ].join('\n');
+    const manifests = Object.assign(
+      (f: string) =>
+        f === 'packages/lib/package.json'
+          ? { name: '@acme/lib', version: '2.0.0' }
+          : f === 'packages/app/package.json'
+            ? { name: 'app', version: '1.0.0' }
+            : undefined,
+      { text: () => undefined, dirs: () => [] },
+    ) as ManifestReader;
+    const graph = buildGraph([parsePnpm(text, 'pnpm-lock.yaml', manifests)], { root, includeDev: true });
+    expect(graph.components.map((c) => c.purl)).toEqual([
+      'pkg:npm/%40acme/lib@2.0.0',
+      'pkg:npm/app@1.0.0',
+      'pkg:npm/react-dom@18.3.1',
+      'pkg:npm/react@18.3.1',
+      'pkg:npm/typescript@5.4.5',
+    ]);
+    expect(graph.dependencies.get('pkg:npm/app@1.0.0')).toEqual([
+      'pkg:npm/%40acme/lib@2.0.0',
+      'pkg:npm/react-dom@18.3.1',
+    ]);
+    expect(graph.dependencies.get('pkg:npm/react-dom@18.3.1')).toEqual(['pkg:npm/react@18.3.1']);
+    expect(graph.components.find((c) => c.name === 'typescript')?.dev).toBe(true);
+    expect(graph.components.find((c) => c.name === 'react')?.dev).toBe(false);
+    expect(graph.components.find((c) => c.name === 'react')?.hashes?.[0]?.alg).toBe('SHA-512');
+  });
+
   it('requirements.txt: pinned lines with hashes and markers; unpinned ones warned about', () => {
     const g = parseRequirements(
       'requests==2.31.0 \\\n    --hash=sha256:58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f\nidna==3.4 ; python_version >= "3.7"\nurllib3>=1.26\n# comment\n-r other.txt\nPyYAML[extra]===6.0\n',

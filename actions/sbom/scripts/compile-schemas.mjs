@@ -52,7 +52,12 @@ export const UNIQUE_CHECKED_IN_CODE = [
 export function generate() {
   const files = {};
   {
-    const ajv = new Ajv2019({ code: { source: true, optimize: true }, strict: false, allErrors: false, inlineRefs: false });
+    const ajv = new Ajv2019({
+      code: { source: true, optimize: true },
+      strict: false,
+      allErrors: false,
+      inlineRefs: false,
+    });
     addFormats(ajv);
     const validate = ajv.compile(stripAnnotations(json(join(here, '..', 'schemas', 'spdx-2.3.schema.json'))));
     files['spdx-2.3.cjs'] = header('actions/sbom/schemas/spdx-2.3.schema.json') + standalone(ajv, validate);

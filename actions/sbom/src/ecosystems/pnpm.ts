@@ -105,12 +105,12 @@ export function parsePnpm(text: string, file: string, manifests: ManifestReader)
   }
 
   const importers: Record<string, unknown> = isRecord(data.importers) ? data.importers : { '.': data };
+  // Every workspace member first, so a `link:` to a member listed later still resolves.
   for (const [dir, value] of Object.entries(importers)) {
     if (!isRecord(value)) continue;
-    let from: string | undefined;
     if (dir !== '.') {
       const manifest = manifests(`${dir}/package.json`);
-      from = `importer:${dir}`;
+      const from = `importer:${dir}`;
       addPackage(graph, from, {
         purlType: 'npm',
         ...npmName(str(manifest?.name) ?? (dir.split('/').pop() as string)),
@@ -124,6 +124,10 @@ export function parsePnpm(text: string, file: string, manifests: ManifestReader)
       graph.projectName = str(manifest?.name);
       graph.projectVersion = str(manifest?.version);
     }
+  }
+  for (const [dir, value] of Object.entries(importers)) {
+    if (!isRecord(value)) continue;
+    const from = dir === '.' ? undefined : `importer:${dir}`;
     for (const [field, kind] of IMPORTER_FIELDS) {
       if (!isRecord(value[field])) continue;
       for (const [name, spec] of Object.entries(value[field])) {
