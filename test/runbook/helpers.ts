@@ -61,7 +61,16 @@ export function report(result: RunBundleResult): {
     name: string;
     status: string;
     error?: string;
-    tasks: { id: string; status: string; diff?: string; msg?: string; attempts: number; handler?: boolean }[];
+    tasks: {
+      id: string;
+      status: string;
+      diff?: string;
+      msg?: string;
+      attempts: number;
+      handler?: boolean;
+      startedAt: number;
+      durationMs: number;
+    }[];
   }[];
   totals: { ok: number; changed: number; failed: number; skipped: number };
   cancelled: boolean;

@@ -15,7 +15,7 @@ import { writeReport } from './report/json';
 import { buildSummary } from './report/summary';
 import { recordRunbookDeployment } from './report/telemetry';
 import { loadRunbook } from './runbook/runbook';
-import { transport, warnPolicy } from './transport';
+import { checkKeys, transport, warnPolicy } from './transport';
 
 export function run(): Promise<void> {
   return runAction('runbook', async () => {
@@ -40,7 +40,10 @@ export function run(): Promise<void> {
         `No hosts matched "${pattern}"${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''}; nothing to do.`,
       );
     }
-    if (hosts.some((h) => h.connection === 'ssh')) warnPolicy(options.hostKeyPolicy);
+    if (hosts.some((h) => h.connection === 'ssh')) {
+      await checkKeys(options, hosts);
+      warnPolicy(options.hostKeyPolicy);
+    }
 
     const reportPath = join(
       process.env.RUNNER_TEMP || tmpdir(),

@@ -219,7 +219,8 @@ export class HostRun {
           : result.changed
             ? 'changed'
             : 'ok';
-    if (task.register) {
+    // vars-file and the vars input win over registered results too.
+    if (task.register && !(task.register in this.settings.overrides)) {
       scope[task.register] = {
         ...result,
         changed: result.changed,

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { OperationError } from '../../../../shared/errors';
+import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import { registerSecret } from '../../../../shared/secrets';
 import type { Host } from '../inventory';
 import { KnownHosts } from './known-hosts';
 import { LocalConnection } from './local';
-import { connectSsh, type HostKeyPolicy, type SshConnection, type SshSettings } from './ssh';
+import { checkPrivateKey, connectSsh, type HostKeyPolicy, type SshConnection, type SshSettings } from './ssh';
 import { type Connection, UnreachableError } from './types';
 
 export interface TransportOptions {
@@ -59,7 +59,21 @@ export function transport(options: TransportOptions): {
       }
       return text;
     }
-    return options.sshKey;
+    if (options.sshKey) return options.sshKey;
+    if (process.env.SSH_AUTH_SOCK) return undefined;
+    // Like OpenSSH without -i: the user's default identity, so `paved runbook` works from a terminal.
+    for (const name of ['id_ed25519', 'id_ecdsa', 'id_rsa']) {
+      const path = resolve(homedir(), '.ssh', name);
+      if (keyFiles.has(path)) return keyFiles.get(path);
+      try {
+        const text = readFileSync(path, 'utf8');
+        keyFiles.set(path, text);
+        return text;
+      } catch {
+        /* try the next one */
+      }
+    }
+    return undefined;
   };
   let bastion: Promise<SshConnection> | undefined;
   const jump = () => {
@@ -111,5 +125,32 @@ export function warnPolicy(policy: HostKeyPolicy): void {
     core.warning(
       'host-key-policy is off: host keys are not checked, so a machine-in-the-middle would go unnoticed. Use it for throwaway hosts only; pin keys with known-hosts.',
     );
+  }
+}
+
+/** Every key that will be used must open before the first connection (input key and inventory key files). */
+export async function checkKeys(
+  options: Pick<TransportOptions, 'sshKey' | 'sshPassphrase' | 'workspace'>,
+  hosts: Host[],
+): Promise<void> {
+  if (options.sshKey) {
+    const problem = await checkPrivateKey(options.sshKey, options.sshPassphrase, 'The ssh-key input');
+    if (problem) throw new ConfigurationError(problem, { input: 'ssh-key' });
+  }
+  const files = new Set(
+    hosts.filter((h) => h.connection === 'ssh' && h.privateKeyFile).map((h) => h.privateKeyFile as string),
+  );
+  for (const file of files) {
+    const path = resolve(options.workspace, file.replace(/^~(?=\/)/, homedir()));
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new ConfigurationError(
+        `The private key file ${file} named in the inventory cannot be read (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+    const problem = await checkPrivateKey(text, options.sshPassphrase, `The private key file ${file}`);
+    if (problem) throw new ConfigurationError(problem);
   }
 }

@@ -6,6 +6,7 @@ import { algorithmsFor, fingerprint, type KnownHosts, keyType, knownHostsLine } 
 import { chownPath, mkdirWithShell, readWithShell, setMetaWithShell, statWithShell, writeWithShell } from './local';
 import { quote, tempName, withBecome } from './posix';
 import { Semaphore } from './semaphore';
+import { ShellWorker } from './shell-worker';
 import {
   type Connection,
   type FileInfo,
@@ -42,6 +43,8 @@ export interface SshSettings {
 
 /** OpenSSH's default MaxSessions is 10; leave headroom for the SFTP channel and a probe. */
 export const MAX_CHANNELS = 8;
+/** Persistent shells per host: leaves channels for SFTP, stdin commands and port probes. */
+const MAX_WORKERS = 5;
 /** SSH_FX_NO_SUCH_FILE */
 const NO_SUCH_FILE = 2;
 
@@ -59,6 +62,28 @@ async function loadSsh2(): Promise<typeof import('ssh2')> {
 }
 
 class HostKeyError extends Error {}
+
+/**
+ * Parses the private key (and passphrase) before any connection, so a wrong passphrase or a
+ * pasted public key is one clear error instead of every host "unreachable".
+ */
+export async function checkPrivateKey(
+  key: string,
+  passphrase: string | undefined,
+  what: string,
+): Promise<string | undefined> {
+  const { utils } = await loadSsh2();
+  const parsed = utils.parseKey(key, passphrase);
+  const first = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (first instanceof Error || !first) {
+    const message = first instanceof Error ? first.message : 'no key found';
+    if (/passphrase/i.test(message))
+      return `${what} is encrypted and ${passphrase ? 'the ssh-passphrase does not open it' : 'no ssh-passphrase was given'}`;
+    return `${what} is not a private key ssh can use (${message}); expected OpenSSH or PEM ed25519, ecdsa or rsa`;
+  }
+  if (!first.isPrivateKey()) return `${what} is a public key; the private key is needed`;
+  return undefined;
+}
 
 /**
  * Opens one SSH connection (through `via` when a bastion is used), retrying transient failures.
@@ -167,13 +192,61 @@ export class SshConnection implements Connection {
     readonly target: SshTarget,
   ) {
     this.isRoot = target.user === 'root';
+    // ssh2 leaves Nagle on: every small SFTP request would then wait for a delayed ACK (~40 ms).
+    client.setNoDelay(true);
     client.on('error', () => {
       /* reported by the operation that hit it */
     });
   }
 
-  run(command: string, options: RunOptions = {}): Promise<RunResult> {
+  private readonly idle: ShellWorker[] = [];
+  private workers = 0;
+  private readonly workerQueue: ((w: ShellWorker | undefined) => void)[] = [];
+
+  async run(command: string, options: RunOptions = {}): Promise<RunResult> {
     const line = withBecome(command, options.become, this.isRoot);
+    // Commands that need stdin get their own exec channel; everything else goes to a worker shell.
+    if (options.stdin !== undefined) return this.exec(line, options);
+    const worker = await this.worker();
+    if (!worker) return this.exec(line, options);
+    try {
+      return await worker.run(line, options);
+    } finally {
+      this.release(worker);
+    }
+  }
+
+  private async worker(): Promise<ShellWorker | undefined> {
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.workers >= MAX_WORKERS) return new Promise((resolve) => this.workerQueue.push(resolve));
+    this.workers++;
+    await this.channels.acquire();
+    try {
+      return await ShellWorker.open(this.client);
+    } catch {
+      // A server that refuses more sessions still runs plain exec channels.
+      this.workers--;
+      this.channels.release();
+      return undefined;
+    }
+  }
+
+  private release(worker: ShellWorker): void {
+    if (worker.broken || this.closed) {
+      worker.close();
+      this.workers--;
+      this.channels.release();
+      const next = this.workerQueue.shift();
+      if (next) void this.worker().then(next);
+      return;
+    }
+    const next = this.workerQueue.shift();
+    if (next) next(worker);
+    else this.idle.push(worker);
+  }
+
+  private exec(line: string, options: RunOptions): Promise<RunResult> {
     return this.channels.use(
       () =>
         new Promise<RunResult>((resolve, reject) => {
@@ -380,6 +453,7 @@ export class SshConnection implements Connection {
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
+    for (const w of this.idle.splice(0)) w.close();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, 2000);
       this.client.once('close', () => {
