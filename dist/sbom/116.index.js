@@ -157,6 +157,7 @@ function resolveFrom(path, name, target) {
     }
 }
 const validRanges = new Map();
+const satisfied = new Map();
 function checkPeer(graph, text, path, name, spec, found) {
     const range = typeof spec === 'string' ? spec.replace(/^npm:[^@]+@/, '') : '';
     const version = (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(found?.version);
@@ -169,7 +170,13 @@ function checkPeer(graph, text, path, name, spec, found) {
     }
     if (!valid)
         return;
-    if (semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, range, { includePrerelease: true }))
+    const key = `${version} ${range}`;
+    let ok = satisfied.get(key);
+    if (ok === undefined) {
+        ok = semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, range, { includePrerelease: true });
+        satisfied.set(key, ok);
+    }
+    if (ok)
         return;
     graph.warnings.push({
         file: graph.file,

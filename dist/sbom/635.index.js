@@ -34,8 +34,10 @@ async function validateCycloneDx(doc) {
     });
     const dependencies = Array.isArray(doc.dependencies) ? doc.dependencies : [];
     // The schema's uniqueItems for components, dependencies and dependsOn, in O(n) (see compile-schemas.mjs).
-    unique(components, '/components', violations);
-    unique(dependencies, '/dependencies', violations);
+    // Items with distinct bom-refs (components) or refs (dependencies) cannot be identical, so the
+    // ref checks below already prove uniqueItems for them; only items without one are compared whole.
+    unique(components.filter((c) => typeof c['bom-ref'] !== 'string'), '/components', violations);
+    unique(dependencies.filter((d) => typeof d.ref !== 'string'), '/dependencies', violations);
     const dependencyRefs = new Set();
     dependencies.forEach((d, i) => {
         if (!refs.has(String(d.ref)))

@@ -1,14 +1,18 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffPurls } from '../../actions/sbom/src/diff/compare';
 import { parseGemfileLock } from '../../actions/sbom/src/ecosystems/bundler';
 import { parseCargo } from '../../actions/sbom/src/ecosystems/cargo';
+import { findLockfiles } from '../../actions/sbom/src/ecosystems/detect';
 import { parseGoMod } from '../../actions/sbom/src/ecosystems/gomod';
 import type { ManifestReader } from '../../actions/sbom/src/ecosystems/manifest';
 import { parseNpm } from '../../actions/sbom/src/ecosystems/npm';
 import { parsePnpm } from '../../actions/sbom/src/ecosystems/pnpm';
 import { parseRequirements } from '../../actions/sbom/src/ecosystems/python';
+import { DEFAULT_EXCLUDES } from '../../actions/sbom/src/inputs';
 import { parseExpression, render } from '../../actions/sbom/src/licenses/expression';
 import { findOffenders, parseDenyList } from '../../actions/sbom/src/licenses/policy';
 import { buildGraph } from '../../actions/sbom/src/model/build';
@@ -212,6 +216,56 @@ describe('other ecosystems', () => {
       'pkg:gem/racc@1.7.3',
     ]);
     expect(graph.dependencies.get('#root')).toEqual(['pkg:gem/nokogiri@1.16.0?platform=x86_64-linux']);
+  });
+});
+
+describe('detection', () => {
+  it('finds every kind of lockfile, prefers npm-shrinkwrap.json, skips node_modules/vendor/.git and excludes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sbom-detect-'));
+    const touch = (rel: string) => {
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), '');
+    };
+    for (const f of [
+      'package-lock.json',
+      'npm-shrinkwrap.json',
+      'web/yarn.lock',
+      'web/pnpm-lock.yaml',
+      'py/poetry.lock',
+      'py/Pipfile.lock',
+      'py/uv.lock',
+      'py/requirements-dev.txt',
+      'py/dev-requirements.txt',
+      'go/go.mod',
+      'rs/Cargo.lock',
+      'java/pom.xml',
+      'java/gradle.lockfile',
+      'rb/Gemfile.lock',
+      'php/composer.lock',
+      'node_modules/x/yarn.lock',
+      'vendor/y/composer.lock',
+      '.git/z/go.mod',
+      'examples/a/package-lock.json',
+      'py/notes.txt',
+    ])
+      touch(f);
+    const found = findLockfiles(dir, [...DEFAULT_EXCLUDES, 'examples/**'], dir).map((f) => f.display);
+    expect(found).toEqual([
+      'go/go.mod',
+      'java/gradle.lockfile',
+      'java/pom.xml',
+      'npm-shrinkwrap.json',
+      'php/composer.lock',
+      'py/Pipfile.lock',
+      'py/dev-requirements.txt',
+      'py/poetry.lock',
+      'py/requirements-dev.txt',
+      'py/uv.lock',
+      'rb/Gemfile.lock',
+      'rs/Cargo.lock',
+      'web/pnpm-lock.yaml',
+      'web/yarn.lock',
+    ]);
   });
 });
 

@@ -156,6 +156,7 @@ function resolveFrom(path: string, name: string, target: (p: string) => string |
 }
 
 const validRanges = new Map<string, boolean>();
+const satisfied = new Map<string, boolean>();
 
 function checkPeer(
   graph: LockfileGraph,
@@ -174,7 +175,13 @@ function checkPeer(
     validRanges.set(range, valid);
   }
   if (!valid) return;
-  if (semver.satisfies(version, range, { includePrerelease: true })) return;
+  const key = `${version} ${range}`;
+  let ok = satisfied.get(key);
+  if (ok === undefined) {
+    ok = semver.satisfies(version, range, { includePrerelease: true });
+    satisfied.set(key, ok);
+  }
+  if (ok) return;
   graph.warnings.push({
     file: graph.file,
     line: lineOf(text, `"${path}"`),

@@ -24,8 +24,18 @@ export async function validateCycloneDx(doc: Doc): Promise<Violation[]> {
   });
   const dependencies = Array.isArray(doc.dependencies) ? (doc.dependencies as Doc[]) : [];
   // The schema's uniqueItems for components, dependencies and dependsOn, in O(n) (see compile-schemas.mjs).
-  unique(components, '/components', violations);
-  unique(dependencies, '/dependencies', violations);
+  // Items with distinct bom-refs (components) or refs (dependencies) cannot be identical, so the
+  // ref checks below already prove uniqueItems for them; only items without one are compared whole.
+  unique(
+    components.filter((c) => typeof c['bom-ref'] !== 'string'),
+    '/components',
+    violations,
+  );
+  unique(
+    dependencies.filter((d) => typeof d.ref !== 'string'),
+    '/dependencies',
+    violations,
+  );
   const dependencyRefs = new Set<string>();
   dependencies.forEach((d, i) => {
     if (!refs.has(String(d.ref)))
