@@ -79,7 +79,11 @@ export function dispatcherDefaults(actions) {
   return out;
 }
 
-const cell = (text) => String(text ?? '').trim().replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const cell = (text) =>
+  String(text ?? '')
+    .trim()
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 
 /** The inputs and outputs tables of an action's README, from its action.yml. */
 export function readmeTables(meta) {
@@ -89,7 +93,8 @@ export function readmeTables(meta) {
     inputs.push(`| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${dflt} | ${cell(spec.description)} |`);
   }
   const outputs = ['| output | description |', '| --- | --- |'];
-  for (const [name, spec] of Object.entries(meta.outputs ?? {})) outputs.push(`| \`${name}\` | ${cell(spec.description)} |`);
+  for (const [name, spec] of Object.entries(meta.outputs ?? {}))
+    outputs.push(`| \`${name}\` | ${cell(spec.description)} |`);
   return { inputs: inputs.join('\n'), outputs: outputs.join('\n') };
 }
 
@@ -99,7 +104,10 @@ export function fillReadme(text, meta) {
   let out = text;
   for (const [key, table] of Object.entries(tables)) {
     const re = new RegExp(`(<!-- BEGIN GENERATED: ${key} -->)[\\s\\S]*?(<!-- END GENERATED: ${key} -->)`);
-    out = out.replace(re, (_, begin, end) => `${begin}\n<!-- from action.yml by \`npm run build\`; do not edit -->\n\n${table}\n\n${end}`);
+    out = out.replace(
+      re,
+      (_, begin, end) => `${begin}\n<!-- from action.yml by \`npm run build\`; do not edit -->\n\n${table}\n\n${end}`,
+    );
   }
   return out;
 }
