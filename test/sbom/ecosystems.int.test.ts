@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   cdxNames,
@@ -221,5 +221,7 @@ describe('correctness oracle: the SBOM holds exactly what the lockfile defines',
     expect(fewerTypes.has('cargo')).toBe(false);
     expect(fewerTypes.has('composer')).toBe(false);
     expect(fewerTypes.has('npm')).toBe(true);
+    // No manifest at the top of path: the root is named after the directory, not a nested project.
+    expect((fewer.cdx as Json).metadata.component.name).toBe(basename(dir));
   });
 });

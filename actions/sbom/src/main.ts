@@ -178,10 +178,10 @@ async function generate(
   return documents;
 }
 
-/** Root name/version: the inputs, else the top-most manifest/lockfile, else the directory and git. */
+/** Root name/version: the inputs, else the manifest/lockfile at the top of `path`, else the directory and git. */
 async function rootComponent(options: Options, graphs: readonly LockfileGraph[]): Promise<RootComponent> {
-  const byDepth = [...graphs].sort((a, b) => a.file.split('/').length - b.file.split('/').length);
-  const named = byDepth.find((g) => g.projectName);
+  // Only a lockfile at the top of `path` names the whole thing; nested ones are parts of it.
+  const named = graphs.find((g) => g.projectName && !g.file.includes('/'));
   const name = options.name ?? named?.projectName ?? basename(options.path);
   let version = options.version ?? (named?.projectName === name ? named?.projectVersion : undefined);
   if (!version) {
