@@ -83,7 +83,8 @@ export function imageProblem(ref) {
   if (ref.length > 255 + 129 + 72) return 'is too long';
   const m = REFERENCE.exec(ref);
   if (!m) {
-    if (/[A-Z]/.test(ref.split('/').slice(-1)[0]?.split(':')[0] ?? ''))
+    // Registries and tags may hold upper case; repository paths may not.
+    if (REFERENCE.test(ref.toLowerCase()))
       return `"${ref}" is not a valid image reference (repository names are lower case)`;
     return `"${ref}" is not a valid image reference ([registry[:port]/]name[:tag][@sha256:…])`;
   }
