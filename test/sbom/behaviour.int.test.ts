@@ -227,6 +227,8 @@ describe('licenses', () => {
     expect(errors.map((e) => e.message)).toEqual([
       'pkg:npm/gpl@3.0.0 is licensed GPL-3.0-or-later AND MIT, denied by deny-licenses (GPL-3.0-or-later)',
     ]);
+    // The annotation points at the lockfile as the workspace sees it (here: an absolute temp path).
+    expect(errors[0]?.file).toBe(join(dir, 'package-lock.json'));
     expect(run.stdout).toContain('1 component with denied licenses: pkg:npm/gpl@3.0.0');
     expect(run.summary).toContain('Denied licenses: 1 component');
     // The SBOMs are still written, for inspection.

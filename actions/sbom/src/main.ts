@@ -120,11 +120,12 @@ export function run(): Promise<void> {
     );
 
     if (offenders.length > 0) {
+      const shown = new Map(graph.sources.map((s) => [s.file, s.display]));
       for (const o of offenders) {
         core.error(
           `${o.component.purl} is licensed ${o.expression}, denied by ${Inputs.denyLicenses} (${o.denied.join(', ')})`,
           {
-            file: o.component.files[0],
+            file: shown.get(o.component.files[0] ?? ''),
             title: 'sbom: denied license',
           },
         );

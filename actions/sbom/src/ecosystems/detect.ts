@@ -114,6 +114,7 @@ export async function parseLockfiles(found: readonly Found[], cwd: string, root:
       if (record.license?.source === item.display) record.license.source = content;
     }
     graph.file = content;
+    graph.display = item.display;
     graphs.push(graph);
   }
   return graphs;

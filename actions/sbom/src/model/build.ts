@@ -59,7 +59,13 @@ export function buildGraph(graphs: readonly LockfileGraph[], options: BuildOptio
       }
       merge(existing, record, graph, scope);
     }
-    sources.push({ file: graph.file, ecosystem: graph.ecosystem, format: graph.format, components: seen.size });
+    sources.push({
+      file: graph.file,
+      display: graph.display ?? graph.file,
+      ecosystem: graph.ecosystem,
+      format: graph.format,
+      components: seen.size,
+    });
 
     for (const [from, targets] of graph.edges) {
       const fromPurl = purls.get(from);

@@ -80,6 +80,8 @@ export interface LockfileGraph {
   ecosystem: Ecosystem;
   /** Path relative to the scan root, with forward slashes. */
   file: string;
+  /** Path relative to the workspace, for annotations (GitHub shows them on the file there). */
+  display?: string;
   /** Format version as the file states it, for the summary (e.g. `3`, `9.0`, `yarn berry 8`). */
   format: string;
   packages: Map<string, PackageRecord>;
@@ -118,7 +120,7 @@ export interface SbomGraph {
   /** purl → sorted dependency purls. The root's edges are under ROOT_REF. */
   dependencies: Map<string, string[]>;
   /** One entry per lockfile that was read. */
-  sources: { file: string; ecosystem: Ecosystem; format: string; components: number }[];
+  sources: { file: string; display: string; ecosystem: Ecosystem; format: string; components: number }[];
   warnings: ParseWarning[];
 }
 
