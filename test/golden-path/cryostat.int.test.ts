@@ -126,7 +126,11 @@ describe.skipIf(!service('sshd').available || !service('dockerd').available)(
         ...extra,
       });
 
-    const deploy = (extraVars: Record<string, unknown> = {}, secrets: Record<string, string> = SECRETS) =>
+    const deploy = (
+      extraVars: Record<string, unknown> = {},
+      secrets: Record<string, string> = SECRETS,
+      inputs: Record<string, string> = {},
+    ) =>
       runAction(
         'runbook',
         {
@@ -136,6 +140,7 @@ describe.skipIf(!service('sshd').available || !service('dockerd').available)(
           vars: vars(extraVars),
           secrets: JSON.stringify(secrets),
           environment: 'test',
+          ...inputs,
         },
         { cwd: ROOT, env: { GITHUB_WORKSPACE: ROOT, RUNNER_TEMP: mkdtempSync(join(work, 'rt-')) } },
       );
@@ -225,6 +230,37 @@ describe.skipIf(!service('sshd').available || !service('dockerd').available)(
       expect(stackContainers()).toEqual([]);
       expect(docker('network', 'inspect', STACK).status).not.toBe(0);
       for (const v of VOLUMES) expect(docker('volume', 'inspect', v).status).not.toBe(0);
+      expect(spawnSync('test', ['-e', join(configDir, 'auth', 'htpasswd')]).status).not.toBe(0);
+    });
+
+    it('check mode on a fresh host plans the whole deploy and creates nothing', async () => {
+      const r = await deploy({}, SECRETS, { check: 'true' });
+      expect(r.exitCode, visible(r)).toBe(0);
+      const tasks = report(r).hosts[0]!.tasks;
+      // Parallel siblings finish in any order.
+      expect(
+        tasks
+          .filter((t) => t.status === 'changed')
+          .map((t) => t.id)
+          .sort(),
+      ).toEqual(
+        [
+          'network and credentials › network',
+          'network and credentials › proxy credentials › config directory',
+          'network and credentials › proxy credentials › htpasswd',
+          'backing services › cryostat-db',
+          'backing services › cryostat-storage',
+          'cryostat',
+          'auth proxy',
+        ].sort(),
+      );
+      expect(tasks.find((t) => t.id === 'network and credentials › network')!.msg).toBe(
+        `would create network ${STACK} (bridge)`,
+      );
+      // Readiness checks read addresses that only exist after a real run: skipped, not failed.
+      expect(tasks.find((t) => t.id.endsWith('db accepts connections'))!.status).toBe('skipped');
+      expect(stackContainers()).toEqual([]);
+      expect(docker('network', 'inspect', STACK).status).not.toBe(0);
       expect(spawnSync('test', ['-e', join(configDir, 'auth', 'htpasswd')]).status).not.toBe(0);
     });
 
@@ -336,18 +372,7 @@ describe.skipIf(!service('sshd').available || !service('dockerd').available)(
     });
 
     it('check mode on the deployed stack plans nothing', async () => {
-      const r = await runAction(
-        'runbook',
-        {
-          ...sshInputs(),
-          runbook: 'examples/cryostat-stack/runbook.yml',
-          inventory: join(work, 'inventory.ini'),
-          vars: vars(),
-          secrets: JSON.stringify(SECRETS),
-          check: 'true',
-        },
-        { cwd: ROOT, env: { GITHUB_WORKSPACE: ROOT, RUNNER_TEMP: mkdtempSync(join(work, 'rt-')) } },
-      );
+      const r = await deploy({}, SECRETS, { check: 'true' });
       expect(r.exitCode, visible(r)).toBe(0);
       expect(r.outputs.changed).toBe('0');
     });
