@@ -123,6 +123,13 @@ describe('bad input', () => {
     ]) {
       expect(run.stdout).toContain(name);
     }
+    expect(run.stdout).toContain('Commit a lockfile');
+    // A manifest without its lockfile gets a pointed hint.
+    writeFileSync(join(dir, 'package.json'), '{"name":"x","dependencies":{"left-pad":"^1.3.0"}}');
+    const hinted = await runSbom({ path: dir });
+    expect(hinted.exitCode).toBe(1);
+    expect(hinted.stdout).toContain('package.json without a lockfile');
+    expect(hinted.stdout).toContain('npm install --package-lock-only');
   });
 
   it('a peer-dependency conflict still yields an SBOM, with a warning', async () => {

@@ -5,7 +5,7 @@ import { ConfigurationError, OperationError } from '../../../shared/errors';
 import { exec } from '../../../shared/exec';
 import { group } from '../../../shared/logging';
 import { runAction } from '../../../shared/run-action';
-import { displayPath, findLockfiles, LOOKED_FOR, parseLockfiles } from './ecosystems/detect';
+import { displayPath, findLockfiles, findUnlockedManifests, LOOKED_FOR, parseLockfiles } from './ecosystems/detect';
 import { type Options, parseInputs } from './inputs';
 import { findOffenders } from './licenses/policy';
 import { resolveLicenses } from './licenses/resolve';
@@ -34,8 +34,13 @@ export function run(): Promise<void> {
 
     const found = findLockfiles(options.path, options.exclude, cwd);
     if (found.length === 0) {
+      const unlocked = findUnlockedManifests(options.path, options.exclude, cwd);
+      const hint =
+        unlocked.length > 0
+          ? ` Found ${unlocked.slice(0, 5).join(', ')} without a lockfile: an SBOM needs resolved versions, so generate and commit the lockfile (e.g. npm install --package-lock-only, poetry lock, cargo generate-lockfile, bundle lock, composer update --lock).`
+          : ` Commit a lockfile or point the ${Inputs.path} input at the project.`;
       throw new ConfigurationError(
-        `No lockfile or manifest found under ${scanned}. Looked for: ${LOOKED_FOR.join(', ')} (skipping ${options.exclude.join(', ')}). Commit a lockfile or point the ${Inputs.path} input at the project.`,
+        `No lockfile found under ${scanned}. Looked for: ${LOOKED_FOR.join(', ')} (skipping ${options.exclude.join(', ')}).${hint}`,
         { input: Inputs.path },
       );
     }

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { ConfigurationError } from '../../../../shared/errors';
 import type { Ecosystem, LockfileGraph } from '../model/types';
@@ -51,14 +51,46 @@ function kindOf(name: string): Kind | undefined {
   return KINDS.find((k) => (typeof k.match === 'string' ? k.match === name : k.match.test(name)));
 }
 
+/** Manifests whose lockfile is missing: what the "nothing found" error points at. */
+const MANIFESTS = new Set([
+  'package.json',
+  'pyproject.toml',
+  'Pipfile',
+  'Cargo.toml',
+  'Gemfile',
+  'composer.json',
+  'build.gradle',
+  'build.gradle.kts',
+]);
+
+export function findUnlockedManifests(root: string, exclude: readonly string[], cwd: string): string[] {
+  return walkFiles(root, exclude, (name) => MANIFESTS.has(name)).map((path) => displayPath(path, cwd));
+}
+
 /** Walks `root` for lockfiles, skipping excluded directories without descending into them. */
 export function findLockfiles(root: string, exclude: readonly string[], cwd: string): Found[] {
   const found: Found[] = [];
+  const paths = walkFiles(root, exclude, (name, siblings) => {
+    // npm itself ignores package-lock.json when npm-shrinkwrap.json is present.
+    if (name === 'package-lock.json' && siblings.has('npm-shrinkwrap.json')) return false;
+    return kindOf(name) !== undefined;
+  });
+  for (const path of paths) found.push({ path, display: displayPath(path, cwd), kind: kindOf(basename(path)) as Kind });
+  return found;
+}
+
+/** Files under `root` (sorted, depth-first) that `want` accepts, never entering an excluded directory. */
+function walkFiles(
+  root: string,
+  exclude: readonly string[],
+  want: (name: string, siblings: Set<string>) => boolean,
+): string[] {
+  const out: string[] = [];
   // Compiled once: the walk tests every directory entry against every pattern.
   const matchers = exclude.map((g) => new Minimatch(g, { dot: true }));
   const excluded = (rel: string): boolean => matchers.some((m) => m.match(rel) || m.match(`${rel}/`));
   const walk = (dir: string): void => {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
@@ -71,18 +103,11 @@ export function findLockfiles(root: string, exclude: readonly string[], cwd: str
       const rel = relative(root, full).split(sep).join('/');
       if (entry.isDirectory()) {
         if (!excluded(rel) && !excluded(`${rel}/x`)) walk(full);
-        continue;
-      }
-      if (!entry.isFile()) continue;
-      const kind = kindOf(entry.name);
-      if (!kind || excluded(rel)) continue;
-      // npm itself ignores package-lock.json when npm-shrinkwrap.json is present.
-      if (entry.name === 'package-lock.json' && names.has('npm-shrinkwrap.json')) continue;
-      found.push({ path: full, display: displayPath(full, cwd), kind });
+      } else if (entry.isFile() && want(entry.name, names) && !excluded(rel)) out.push(full);
     }
   };
   walk(root);
-  return found;
+  return out;
 }
 
 export function displayPath(path: string, cwd: string): string {
