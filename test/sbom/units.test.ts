@@ -12,6 +12,7 @@ import type { ManifestReader } from '../../actions/sbom/src/ecosystems/manifest'
 import { parseNpm } from '../../actions/sbom/src/ecosystems/npm';
 import { parsePnpm } from '../../actions/sbom/src/ecosystems/pnpm';
 import { parseRequirements } from '../../actions/sbom/src/ecosystems/python';
+import { parseYarn } from '../../actions/sbom/src/ecosystems/yarn';
 import { DEFAULT_EXCLUDES } from '../../actions/sbom/src/inputs';
 import { parseExpression, render } from '../../actions/sbom/src/licenses/expression';
 import { findOffenders, parseDenyList } from '../../actions/sbom/src/licenses/policy';
@@ -151,6 +152,65 @@ describe('other ecosystems', () => {
     expect(graph.components.find((c) => c.name === 'typescript')?.dev).toBe(true);
     expect(graph.components.find((c) => c.name === 'react')?.dev).toBe(false);
     expect(graph.components.find((c) => c.name === 'react')?.hashes?.[0]?.alg).toBe('SHA-512');
+  });
+
+  it('yarn berry: workspace package.json decides dev, patches fold into their package', () => {
+    const text = [
+      '__metadata:',
+      '  version: 8',
+      '  cacheKey: 10c0',
+      '',
+      '"app@workspace:.":',
+      '  version: 0.0.0-use.local',
+      '  resolution: "app@workspace:."',
+      '  dependencies:',
+      '    left: "npm:^1.0.0"',
+      '    vitest: "npm:^2.0.0"',
+      '  languageName: unknown',
+      '  linkType: soft',
+      '',
+      '"left@npm:^1.0.0":',
+      '  version: 1.0.0',
+      '  resolution: "left@npm:1.0.0"',
+      '  checksum: 10c0/abcdef',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"left@patch:left@npm%3A^1.0.0#~/.yarn/patches/left.patch":',
+      '  version: 1.0.0',
+      '  resolution: "left@patch:left@npm%3A1.0.0#~/.yarn/patches/left.patch::version=1.0.0&hash=1"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+      '"vitest@npm:^2.0.0":',
+      '  version: 2.1.0',
+      '  resolution: "vitest@npm:2.1.0"',
+      '  dependencies:',
+      '    left: "npm:^1.0.0"',
+      '  languageName: node',
+      '  linkType: hard',
+      '',
+    ].join('\n');
+    const manifests = Object.assign(
+      (f: string) =>
+        f === './package.json'
+          ? { name: 'app', version: '3.0.0', dependencies: { left: '^1.0.0' }, devDependencies: { vitest: '^2.0.0' } }
+          : undefined,
+      { text: () => undefined, dirs: () => [] },
+    ) as ManifestReader;
+    const graph = buildGraph([parseYarn(text, 'yarn.lock', manifests)], { root, includeDev: true });
+    expect(graph.components.map((c) => c.purl)).toEqual([
+      'pkg:npm/app@3.0.0',
+      'pkg:npm/left@1.0.0',
+      'pkg:npm/vitest@2.1.0',
+    ]);
+    expect(graph.components.find((c) => c.name === 'vitest')?.dev).toBe(true);
+    expect(graph.components.find((c) => c.name === 'left')?.dev).toBe(false);
+    // Berry's checksum hashes Yarn's zip, not the package: not recorded.
+    expect(graph.components.find((c) => c.name === 'left')?.hashes).toEqual([]);
+    expect(graph.components.find((c) => c.name === 'left')?.downloadLocation).toBe(
+      'https://registry.yarnpkg.com/left/-/left-1.0.0.tgz',
+    );
   });
 
   it('requirements.txt: pinned lines with hashes and markers; unpinned ones warned about', () => {
