@@ -85,8 +85,7 @@ async function keylessVerifier(options, toMatcher) {
                 signer = verifier.verify(toSignedEntity(bundle, data));
             }
             catch (error) {
-                const e = error;
-                return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}`, signature: path };
+                return { reason: verificationReason(error), signature: path };
             }
             const checked = checkIdentity(signer);
             return 'reason' in checked ? { reason: checked.reason, signature: path } : { signature: path, ...checked };
@@ -104,11 +103,20 @@ async function keylessVerifier(options, toMatcher) {
                 return { payloadType, payload: Buffer.from(payload), signer: checked.signer };
             }
             catch (error) {
-                const e = error;
-                return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}` };
+                return { reason: verificationReason(error) };
             }
         },
     };
+}
+/** "CERTIFICATE_ERROR: Failed to verify certificate chain: certificate is not valid or expired …": the cause says why. */
+function verificationReason(error) {
+    const e = error;
+    const parts = [`${e.code ? `${e.code}: ` : ''}${e.message}`];
+    for (let cause = e.cause; cause; cause = cause.cause) {
+        if (cause.message && !parts.includes(cause.message))
+            parts.push(cause.message);
+    }
+    return parts.join(': ');
 }
 
 

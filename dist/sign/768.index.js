@@ -67,6 +67,11 @@ async function keylessSigner(options) {
     if (!certificate.publicKey.equals((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(publicPem))) {
         throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('Fulcio issued a certificate for another key');
     }
+    // Rekor would log signatures made after the certificate expired, and every verifier would refuse them.
+    const now = Date.now();
+    if (now < Date.parse(certificate.validFrom) - 60_000 || now > Date.parse(certificate.validTo)) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`Fulcio at ${options.fulcioUrl} issued a certificate that is not valid now (valid ${certificate.validFrom} to ${certificate.validTo}); check the runner's clock`);
+    }
     const certificateDer = (0,_output__WEBPACK_IMPORTED_MODULE_5__/* .pemToDer */ .BL)(certificatePem);
     const witnesses = [
         new sign.RekorWitness({ rekorBaseURL: options.rekorUrl, entryType: 'dsse', ...fetchOptions }),

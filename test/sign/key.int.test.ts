@@ -79,6 +79,9 @@ describe.each(['ec', 'ed25519', 'rsa'] as const)('method key with an encrypted %
 
     // The secrets were masked and never printed.
     expect(r.masks).toContain(PASSPHRASE);
+    // The key text and the decrypted key, line by line (the runner masks line by line).
+    expect(r.masks).toContain(readFileSync(key.encrypted, 'utf8').split('\n')[1]);
+    expect(r.masks).toContain(readFileSync(key.plain, 'utf8').split('\n')[1]);
     const logs = r.stdout
       .split('\n')
       .filter((l) => !l.startsWith('::add-mask::'))

@@ -3,9 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { bundleFromJSON } from '@sigstore/bundle';
+import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle';
 import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, rekorHandler } from '@sigstore/mock';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { FulcioSigner, MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../harness';
@@ -24,6 +25,7 @@ let base: string;
 let trustedRootPath: string;
 let trustedRoot: ReturnType<typeof TrustedRoot.fromJSON>;
 const requests: string[] = [];
+let jwt: string;
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const spki = (k: KeyObject) => k.export({ format: 'der', type: 'spki' });
@@ -41,7 +43,11 @@ beforeAll(async () => {
   const tlog = await initializeTLog(`${base}/rekor`, tlogKeys);
   const fulcio = fulcioHandler(ca);
   const rekor = rekorHandler(tlog);
-  const jwt = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({
+  // A second CA whose clock is two hours behind: its 10-minute certificates have expired when Rekor logs them.
+  const staleKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const staleCa = await initializeCA(staleKeys, ctlog, new Date(Date.now() - 2 * 3600_000));
+  const staleFulcio = fulcioHandler(staleCa);
+  jwt = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({
     iss: ISSUER,
     sub: IDENTITY,
     aud: 'sigstore',
@@ -65,7 +71,13 @@ beforeAll(async () => {
         return reply(200, JSON.stringify({ value: jwt }));
       }
       const handler =
-        url.pathname === `/fulcio${fulcio.path}` ? fulcio : url.pathname === `/rekor${rekor.path}` ? rekor : undefined;
+        url.pathname === `/fulcio${fulcio.path}`
+          ? fulcio
+          : url.pathname === `/stale-fulcio${staleFulcio.path}`
+            ? staleFulcio
+            : url.pathname === `/rekor${rekor.path}`
+              ? rekor
+              : undefined;
       if (!handler) return reply(404, 'not found', 'text/plain');
       let body = Buffer.concat(chunks).toString('utf8');
       if (handler === rekor) body = canonicalizeDsse(body);
@@ -89,6 +101,12 @@ beforeAll(async () => {
         subject: { organization: 'sigstore.mock', commonName: 'sigstore' },
         uri: `${base}/fulcio`,
         certChain: { certificates: [{ rawBytes: b64(ca.rootCertificate as unknown as Uint8Array) }] },
+        validFor,
+      },
+      {
+        subject: { organization: 'sigstore.mock', commonName: 'sigstore' },
+        uri: `${base}/stale-fulcio`,
+        certChain: { certificates: [{ rawBytes: b64(staleCa.rootCertificate as unknown as Uint8Array) }] },
         validFor,
       },
     ],
@@ -173,6 +191,13 @@ describe('method keyless (mock Fulcio and Rekor on 127.0.0.1)', () => {
     expect(r.exitCode, r.stdout).toBe(0);
     expect(requests.filter((q) => q.includes('signingCert'))).toHaveLength(1); // one certificate per run
     expect(r.masks).toContain('request-token-xyz');
+    expect(r.masks).toContain(jwt); // the OIDC token itself
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(jwt);
     expect(JSON.parse(r.outputs.signatures ?? '[]')).toEqual([
       'dist/app.tgz.sigstore.json',
       'dist/app.txt.sigstore.json',
@@ -264,5 +289,49 @@ describe('method keyless (mock Fulcio and Rekor on 127.0.0.1)', () => {
     expect(bad.stdout).toContain('dist/app.txt: the file does not match the digest in the bundle');
     expect(bad.stdout).toMatch(/dist\/multiple\.intoto\.jsonl: dist\/app\.txt has sha256 [0-9a-f]{64}, but the/);
     expect(JSON.parse(bad.outputs.verified ?? '[]')).toEqual(['dist/app.tgz']);
+  });
+});
+
+describe('keyless certificate validity', () => {
+  it('verify names an expired certificate (logged after its 10 minutes), and sign refuses one', async () => {
+    const ws = join(dir, 'stale');
+    sh('mkdir', ['-p', join(ws, 'dist')]);
+    writeFileSync(join(ws, 'dist/old.txt'), 'signed too late');
+    // The bundle is made by sigstore-js itself (not this action), with a certificate that expired before the Rekor entry.
+    const bundler = new MessageSignatureBundleBuilder({
+      signer: new FulcioSigner({
+        fulcioBaseURL: `${base}/stale-fulcio`,
+        identityProvider: { getToken: async () => jwt },
+      }),
+      witnesses: [new RekorWitness({ rekorBaseURL: `${base}/rekor` })],
+    });
+    const bundle = await bundler.create({ data: readFileSync(join(ws, 'dist/old.txt')) });
+    writeFileSync(join(ws, 'dist/old.txt.sigstore.json'), JSON.stringify(bundleToJSON(bundle)));
+    const verify = await runAction(
+      'sign',
+      {
+        command: 'verify',
+        method: 'keyless',
+        files: 'dist/old.txt',
+        'trusted-root': trustedRootPath,
+        'certificate-identity': IDENTITY,
+        'certificate-oidc-issuer': ISSUER,
+      },
+      { env: { GITHUB_WORKSPACE: ws } },
+    );
+    expect(verify.exitCode).toBe(1);
+    expect(verify.stdout).toMatch(
+      /::error.*dist\/old\.txt: CERTIFICATE_ERROR: .*certificate is not valid or expired at the specified date/,
+    );
+
+    const sign = await runAction(
+      'sign',
+      { method: 'keyless', files: 'dist/old.txt', 'fulcio-url': `${base}/stale-fulcio`, 'rekor-url': `${base}/rekor` },
+      { env: env(ws) },
+    );
+    expect(sign.exitCode).toBe(1);
+    expect(sign.stdout).toMatch(
+      /::error::sign: Fulcio .* issued a certificate that is not valid now \(valid .* to .*\)/,
+    );
   });
 });

@@ -157,6 +157,15 @@ describe('method openpgp', () => {
     });
     expect(r.exitCode, r.stdout).toBe(0);
     expect(readFileSync(join(ws, 'out/app.bin.asc'), 'utf8')).toMatch(/^-----BEGIN PGP SIGNATURE-----/);
+    expect(r.masks).toContain(PASSPHRASE);
+    const keyLine = pgp.secretArmored.split('\n').find((l) => l.length > 60) as string;
+    expect(r.masks).toContain(keyLine);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask'))
+        .join('\n'),
+    ).not.toContain(keyLine);
     expect(gpgVerify(dir, pgp.publicArmored, join(ws, 'out/app.bin.asc'), join(ws, 'out/app.bin'))).toBe(0);
     expect(gpgVerify(dir, pgp.publicArmored, join(ws, 'out/readme.txt.asc'), join(ws, 'out/readme.txt'))).toBe(0);
     expect(

@@ -10,8 +10,11 @@ export interface FileDigest {
 
 /** Files up to this size are read whole: signing them natively needs the bytes anyway. */
 export const SMALL_FILE_BYTES = 8 * 1024 * 1024;
-/** 1 MiB reads keep the buffer in the CPU cache between read and hash; 4 MiB+ measured ~30% slower. */
-const CHUNK = 1024 * 1024;
+/**
+ * 256 KiB reads stay in the hashing core's L2 cache between read and hash; on a 1 GiB file they
+ * measured as fast as or faster than 1 MiB, and faster than 2 MiB (64 KiB pays too much per read).
+ */
+const CHUNK = 256 * 1024;
 
 /** Bytes of small files held in memory at once, so 1,000 files of 8 MiB do not hold 8 GB. */
 export class MemoryBudget {
@@ -27,8 +30,10 @@ export class MemoryBudget {
 }
 
 /**
- * SHA-256 of a file, read once. Large files stream through one reused buffer (no per-chunk
- * allocation, so hashing runs at the speed of `openssl dgst`); small ones are kept in memory.
+ * SHA-256 of a file, read once. Small files are kept in memory, for signers that need the bytes.
+ * Larger ones stream through two reused buffers: the next read runs in libuv's thread pool while
+ * this chunk is hashed, so copying from the page cache overlaps hashing (`openssl dgst` reads,
+ * then hashes, in one thread).
  */
 export async function hashFile(path: string, budget?: MemoryBudget): Promise<FileDigest> {
   const handle = await open(path, 'r');
@@ -38,19 +43,28 @@ export async function hashFile(path: string, budget?: MemoryBudget): Promise<Fil
       const data = await handle.readFile();
       return { sha256: createHash('sha256').update(data).digest(), size: data.length, data };
     }
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let total = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-      if (bytesRead === 0) break;
-      hash.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
-      total += bytesRead;
-    }
-    return { sha256: hash.digest(), size: total };
+    return await streamHash(handle);
   } finally {
     await handle.close();
   }
+}
+
+async function streamHash(handle: Awaited<ReturnType<typeof open>>): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  let chunk = Buffer.allocUnsafe(CHUNK);
+  let next = Buffer.allocUnsafe(CHUNK);
+  let total = 0;
+  let pending = handle.read(chunk, 0, CHUNK, 0);
+  for (;;) {
+    const { bytesRead } = await pending;
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    // Positional reads: the next one may start before this chunk is hashed.
+    pending = handle.read(next, 0, CHUNK, total);
+    hash.update(bytesRead === CHUNK ? chunk : chunk.subarray(0, bytesRead));
+    [chunk, next] = [next, chunk];
+  }
+  return { sha256: hash.digest(), size: total };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping the input order in the result. */

@@ -49,6 +49,13 @@ export async function keylessSigner(options: Options): Promise<MethodSigner> {
   if (!certificate.publicKey.equals(createPublicKey(publicPem))) {
     throw new OperationError('Fulcio issued a certificate for another key');
   }
+  // Rekor would log signatures made after the certificate expired, and every verifier would refuse them.
+  const now = Date.now();
+  if (now < Date.parse(certificate.validFrom) - 60_000 || now > Date.parse(certificate.validTo)) {
+    throw new OperationError(
+      `Fulcio at ${options.fulcioUrl} issued a certificate that is not valid now (valid ${certificate.validFrom} to ${certificate.validTo}); check the runner's clock`,
+    );
+  }
   const certificateDer = pemToDer(certificatePem);
   const witnesses: InstanceType<typeof sign.RekorWitness | typeof sign.TSAWitness>[] = [
     new sign.RekorWitness({ rekorBaseURL: options.rekorUrl, entryType: 'dsse', ...fetchOptions }),

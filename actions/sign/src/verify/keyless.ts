@@ -75,8 +75,7 @@ export async function keylessVerifier(
         const data = request.digest.data ?? (await readFile(request.file));
         signer = verifier.verify(toSignedEntity(bundle, data));
       } catch (error) {
-        const e = error as { code?: string; message: string };
-        return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}`, signature: path };
+        return { reason: verificationReason(error), signature: path };
       }
       const checked = checkIdentity(signer);
       return 'reason' in checked ? { reason: checked.reason, signature: path } : { signature: path, ...checked };
@@ -92,9 +91,22 @@ export async function keylessVerifier(
         const { payloadType, payload } = bundle.content.dsseEnvelope;
         return { payloadType, payload: Buffer.from(payload), signer: checked.signer };
       } catch (error) {
-        const e = error as { code?: string; message: string };
-        return { reason: `${e.code ? `${e.code}: ` : ''}${e.message}` };
+        return { reason: verificationReason(error) };
       }
     },
   };
+}
+
+/** "CERTIFICATE_ERROR: Failed to verify certificate chain: certificate is not valid or expired …": the cause says why. */
+function verificationReason(error: unknown): string {
+  const e = error as { code?: string; message: string; cause?: unknown };
+  const parts = [`${e.code ? `${e.code}: ` : ''}${e.message}`];
+  for (
+    let cause = e.cause as { message?: string; cause?: unknown } | undefined;
+    cause;
+    cause = cause.cause as typeof cause
+  ) {
+    if (cause.message && !parts.includes(cause.message)) parts.push(cause.message);
+  }
+  return parts.join(': ');
 }
