@@ -135,6 +135,8 @@ export default async function bench({ root, quick }) {
       .map(([path, entry]) => `${entry.name ?? path.slice(path.lastIndexOf('node_modules/') + 13)}@${entry.version}`),
   );
   const extra = {
+    // The machine is shared: the load average says how much the medians above were disturbed.
+    load_average_1_5_15: (await import('node:os')).loadavg().map((l) => Math.round(l * 100) / 100),
     fixture: 'bench/sbom/fixture/package-lock.json',
     lockfile_entries: Object.keys(lock.packages).length - 1,
     lockfile_distinct_packages: lockNames.size,

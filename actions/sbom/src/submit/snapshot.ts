@@ -78,7 +78,7 @@ export function snapshotBody(graph: SbomGraph, context: JobContext, scanned: str
     detector: {
       name: 'paved-sbom',
       version: VERSION,
-      url: `${context.serverUrl}/${context.actionRepository || 'paved/paved'}`,
+      url: `${context.serverUrl}/${context.actionRepository || 'paved-dev/paved'}`,
     },
     scanned,
     manifests,
