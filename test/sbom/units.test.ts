@@ -20,6 +20,8 @@ import { buildGraph } from '../../actions/sbom/src/model/build';
 import { purlOf } from '../../actions/sbom/src/model/purl';
 import type { Component } from '../../actions/sbom/src/model/types';
 import { correlator, type JobContext } from '../../actions/sbom/src/submit/snapshot';
+import { validateCycloneDx } from '../../actions/sbom/src/validate/cyclonedx';
+import { validateSpdx } from '../../actions/sbom/src/validate/spdx';
 import { ROOT } from '../harness';
 
 const root = { name: 'r', version: '1' };
@@ -408,6 +410,39 @@ describe('schemas', () => {
       cwd: ROOT,
       stdio: 'pipe',
     });
+  });
+
+  it('the compiled validators reject what the official schemas reject, and fields the writers never emit', async () => {
+    const bom = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      components: [{ type: 'library', 'bom-ref': 'a', name: 'a', version: '1' }],
+      dependencies: [{ ref: 'a', dependsOn: ['missing'] }],
+    };
+    expect(await validateCycloneDx(bom)).toEqual([
+      { path: '/dependencies/0/dependsOn', message: 'missing is not a component' },
+    ]);
+    const wrongType = await validateCycloneDx({
+      ...bom,
+      dependencies: [],
+      components: [{ type: 'gadget', 'bom-ref': 'a', name: 'a' }],
+    });
+    expect(wrongType[0]?.path).toBe('/components/0/type');
+    // Valid per the official schema, but not something we write: refused, so new fields get reviewed.
+    const extra = await validateCycloneDx({ ...bom, dependencies: [], services: [{ name: 's' }] });
+    expect(extra.map((v) => v.path)).toEqual(['/services']);
+    const spdx = await validateSpdx({
+      spdxVersion: 'SPDX-2.3',
+      SPDXID: 'SPDXRef-DOCUMENT',
+      name: 'x',
+      dataLicense: 'CC0-1.0',
+      creationInfo: { created: '2024-01-01T00:00:00Z', creators: ['Tool: x'] },
+      documentNamespace: 'https://example.com/x',
+      packages: [],
+      relationships: [],
+    });
+    expect(spdx).toEqual([{ path: '/relationships', message: 'no DESCRIBES relationship from SPDXRef-DOCUMENT' }]);
   });
 
   it('the vendored SPDX schema is the reference copy, unchanged', async () => {
