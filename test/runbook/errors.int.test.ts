@@ -105,6 +105,15 @@ describe('runbook configuration errors (bundle, local target)', () => {
     expect(e).toMatchObject({ file: 'undef.yml', line: 5 });
   });
 
+  it('keeps the step inputs (the ssh key among them) out of ${env}', async () => {
+    const e = await expectConfigError(
+      'env.yml',
+      `tasks:\n${first()}  - name: leak\n    echo: "\${env.INPUT_SSH-KEY}"\n`,
+      { 'ssh-key': '' },
+    );
+    expect(e.message).toContain('Undefined variable "env.INPUT_SSH-KEY"');
+  });
+
   it('refuses code in when conditions', async () => {
     const e = await expectConfigError(
       'when.yml',

@@ -61,6 +61,38 @@ tasks:
     expect(report(again).hosts[0]!.tasks.find((t) => t.id === 'show')?.status).toBe('skipped');
   });
 
+  it('loads a custom module from an npm package in the workspace', async () => {
+    writeFileSync(join(dir, 'package.json'), '{"name": "ws", "private": true}');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'node_modules/paved-module-hello'), { recursive: true });
+    writeFileSync(
+      join(dir, 'node_modules/paved-module-hello/package.json'),
+      '{"name": "paved-module-hello", "main": "index.js"}',
+    );
+    writeFileSync(
+      join(dir, 'node_modules/paved-module-hello/index.js'),
+      'module.exports = async (args, ctx) => { const r = await ctx.run(`echo hello ${args.who}`); return { changed: false, said: r.stdout.trim() }; };\n',
+    );
+    writeFileSync(
+      join(dir, 'npm.yml'),
+      'tasks:\n  - name: hi\n    uses: paved-module-hello\n    with: { who: npm }\n    register: hi\n  - name: show\n    echo: "${hi.said}"\n',
+    );
+    const result = await runbook(dir, { runbook: 'npm.yml' });
+    expect(result.exitCode, visibleLog(result)).toBe(0);
+    expect(visibleLog(result)).toContain('[show] hello npm');
+  });
+
+  it('cancels at the timeout input and still reports', async () => {
+    writeFileSync(join(dir, 'slowish.yml'), 'tasks:\n  - name: wait\n    shell: sleep 20\n');
+    const started = Date.now();
+    const result = await runbook(dir, { runbook: 'slowish.yml', timeout: '1s' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('exceeded timeout');
+    expect(report(result)).toMatchObject({ cancelled: true });
+    expect(report(result).hosts[0]!.tasks[0]!.status).toBe('cancelled');
+  });
+
   it('accepts the paper runbook format (a bare task list) and keeps serial order', async () => {
     const result = await runbook(dir, { runbook: 'paper.yml' }, { OUT: dir });
     expect(result.exitCode, visibleLog(result)).toBe(0);

@@ -32,7 +32,14 @@ export function run(): Promise<void> {
       varsFile: options.varsFile,
       varsInput: options.vars,
       secrets: options.secrets,
-      env: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+      // ${env.X} sees the job's environment, minus this step's inputs (the ssh key is one) and the
+      // runner's own tokens: a runbook has no business copying those to a host.
+      env: Object.fromEntries(
+        Object.entries(process.env).filter(
+          (e): e is [string, string] =>
+            e[1] !== undefined && !/^(INPUT_|ACTIONS_(RUNTIME|ID_TOKEN_REQUEST|CACHE)_)/.test(e[0]),
+        ),
+      ),
     };
     precheck(runbook, hosts, sources, options.workspace, selected);
     if (hosts.length === 0) {

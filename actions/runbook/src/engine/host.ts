@@ -199,7 +199,8 @@ export class HostRun {
         };
       }
       try {
-        this.applyConditions(task, result, scope);
+        // A command that did not run (check mode) has no output for changed_when/failed_when to judge.
+        if (!(this.settings.check && result.wouldRun)) this.applyConditions(task, result, scope);
       } catch (error) {
         result = { ...result, failed: true, msg: errorMessage(error) };
       }

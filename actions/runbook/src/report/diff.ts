@@ -28,7 +28,7 @@ function splitLines(text: string): string[] {
 }
 
 function isBinary(text: string | undefined): boolean {
-  return text !== undefined && text.includes('\u0000');
+  return text?.includes('\u0000') === true;
 }
 
 function diffLines(a: string[], b: string[]): Op[] {

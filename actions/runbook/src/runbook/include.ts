@@ -6,7 +6,7 @@ import { ConfigurationError } from '../../../../shared/errors';
 import { closest } from '../../../../shared/suggest';
 import { insideWorkspace, keyLoc, loadYamlFile, locOf, mapKeys, type SourceFile, valueNode } from './load';
 import { fail, parseTaskList, type SchemaContext, varsOf } from './schema';
-import type { Loc, Task } from './types';
+import type { Loc } from './types';
 
 /**
  * Includes are the runbook's roles: a task file with its own defaults, pulled in by
