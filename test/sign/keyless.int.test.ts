@@ -4,7 +4,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle';
-import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, rekorHandler } from '@sigstore/mock';
+import {
+  fulcioHandler,
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  initializeTSA,
+  rekorHandler,
+  tsaHandler,
+} from '@sigstore/mock';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { FulcioSigner, MessageSignatureBundleBuilder, RekorWitness } from '@sigstore/sign';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
@@ -47,6 +55,8 @@ beforeAll(async () => {
   const staleKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const staleCa = await initializeCA(staleKeys, ctlog, new Date(Date.now() - 2 * 3600_000));
   const staleFulcio = fulcioHandler(staleCa);
+  const tsa = await initializeTSA(generateKeyPairSync('ec', { namedCurve: 'P-256' }));
+  const timestamps = tsaHandler(tsa);
   jwt = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({
     iss: ISSUER,
     sub: IDENTITY,
@@ -77,7 +87,9 @@ beforeAll(async () => {
             ? staleFulcio
             : url.pathname === `/rekor${rekor.path}`
               ? rekor
-              : undefined;
+              : url.pathname === `/tsa${timestamps.path}`
+                ? timestamps
+                : undefined;
       if (!handler) return reply(404, 'not found', 'text/plain');
       let body = Buffer.concat(chunks).toString('utf8');
       if (handler === rekor) body = canonicalizeDsse(body);
@@ -118,7 +130,19 @@ beforeAll(async () => {
         logId: { keyId: b64(ctlog.logID as unknown as Uint8Array) },
       },
     ],
-    timestampAuthorities: [],
+    timestampAuthorities: [
+      {
+        subject: { organization: 'sigstore.mock', commonName: 'sigstore-tsa' },
+        uri: `${base}/tsa`,
+        certChain: {
+          certificates: [
+            { rawBytes: b64(tsa.intCertificate as unknown as Uint8Array) },
+            { rawBytes: b64(tsa.rootCertificate as unknown as Uint8Array) },
+          ],
+        },
+        validFor,
+      },
+    ],
   };
   trustedRootPath = join(dir, 'trusted_root.json');
   writeFileSync(trustedRootPath, JSON.stringify(root));
@@ -333,5 +357,45 @@ describe('keyless certificate validity', () => {
     expect(sign.stdout).toMatch(
       /::error::sign: Fulcio .* issued a certificate that is not valid now \(valid .* to .*\)/,
     );
+  });
+
+  it('tsa-url adds an RFC 3161 timestamp that @sigstore/verify checks against the trusted root', async () => {
+    const ws = join(dir, 'tsa');
+    sh('mkdir', ['-p', join(ws, 'dist')]);
+    writeFileSync(join(ws, 'dist/stamped.txt'), 'timestamped');
+    const r = await runAction(
+      'sign',
+      {
+        method: 'keyless',
+        files: 'dist/stamped.txt',
+        'fulcio-url': `${base}/fulcio`,
+        'rekor-url': `${base}/rekor`,
+        'tsa-url': `${base}/tsa/api/v1/timestamp`, // the full endpoint, as a SigningConfig lists it
+      },
+      { env: env(ws) },
+    );
+    expect(r.exitCode, r.stdout).toBe(0);
+    const json = JSON.parse(readFileSync(join(ws, 'dist/stamped.txt.sigstore.json'), 'utf8'));
+    expect(json.verificationMaterial.timestampVerificationData.rfc3161Timestamps).toHaveLength(1);
+    // Two timestamps required: Rekor's integrated time and the TSA's signed one.
+    const verifier = new Verifier(toTrustMaterial(trustedRoot), {
+      tlogThreshold: 1,
+      ctlogThreshold: 1,
+      timestampThreshold: 2,
+    });
+    verifier.verify(toSignedEntity(bundleFromJSON(json), readFileSync(join(ws, 'dist/stamped.txt'))));
+    const verify = await runAction(
+      'sign',
+      {
+        command: 'verify',
+        method: 'keyless',
+        files: 'dist/stamped.txt',
+        'trusted-root': trustedRootPath,
+        'certificate-identity': IDENTITY,
+        'certificate-oidc-issuer': ISSUER,
+      },
+      { env: { GITHUB_WORKSPACE: ws } },
+    );
+    expect(verify.exitCode, verify.stdout).toBe(0);
   });
 });

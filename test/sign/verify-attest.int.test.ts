@@ -192,6 +192,13 @@ describe('verify with method key checks attestations and Sigstore bundles', () =
     const bundleOnly = await verify();
     expect(bundleOnly.exitCode, bundleOnly.stdout).toBe(0);
     expect(JSON.parse(bundleOnly.outputs.signatures ?? '[]')).toContain('sigs/tool-linux-amd64.sigstore.json');
+    tamper(join(ws, 'dist/tool-linux-amd64'));
+    const bundleTampered = await verify();
+    expect(bundleTampered.exitCode).toBe(1);
+    expect(bundleTampered.stdout).toContain(
+      'dist/tool-linux-amd64: tool-linux-amd64.sigstore.json: the file does not match the digest in the bundle',
+    );
+    tamper(join(ws, 'dist/tool-linux-amd64'));
     const bundlePath = join(ws, 'sigs/tool-linux-amd64.sigstore.json');
     const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
     const donor = JSON.parse(readFileSync(join(ws, 'sigs/tool-darwin-arm64.sigstore.json'), 'utf8'));

@@ -102,6 +102,20 @@ describe('method x509', () => {
     expect(existsSync(join(ws, 'out/readme.txt.p7s'))).toBe(false);
   });
 
+  it('an unreadable certificate names the certificate input', async () => {
+    const ws = workspace('bad-cert');
+    const broken = readFileSync(p.leafCert, 'utf8').replace(/\n[A-Za-z0-9+/]{20}/, '\nAAAAAAAAAAAAAAAAAAAA');
+    const r = await run(ws, {
+      method: 'x509',
+      files: 'out/app.bin',
+      certificate: broken,
+      'private-key': readFileSync(p.leafKey, 'utf8'),
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/::error::sign: Input certificate: certificate 1 is not readable/);
+    expect(existsSync(join(ws, 'out/app.bin.p7s'))).toBe(false);
+  });
+
   it("refuses a key that is not the certificate's, and signing with an expired certificate", async () => {
     const ws = workspace('mismatch');
     const mismatch = await run(ws, {
@@ -190,6 +204,23 @@ describe('method openpgp', () => {
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout).toMatch(/::error.*out\/app\.bin: /);
     expect(JSON.parse(bad.outputs.verified ?? '[]')).toEqual(['out/readme.txt']);
+  });
+
+  it('a corrupt key names the private-key input, and writes nothing', async () => {
+    const ws = workspace('pgp-corrupt');
+    // Lines cut out of the middle of the armored key: packet lengths no longer add up.
+    const lines = pgp.secretArmored.split('\n');
+    const corrupt = [...lines.slice(0, 4), ...lines.slice(9)].join('\n');
+    const r = await run(ws, {
+      method: 'openpgp',
+      files: 'out/app.bin',
+      'private-key': corrupt,
+      passphrase: PASSPHRASE,
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/::error::sign: Input private-key is not an armored OpenPGP private key/);
+    expect(r.stdout).not.toContain('    at ');
+    expect(existsSync(join(ws, 'out/app.bin.asc'))).toBe(false);
   });
 
   it('a wrong passphrase names the passphrase input', async () => {
