@@ -47,19 +47,37 @@ export function buildSummary(report: RunReport): Summary {
   }
   const chart = gantt(report);
   if (chart) s.details('Timeline (Gantt)', new Summary().mermaid(chart));
-  const diffs = report.hosts.flatMap((h) =>
-    h.tasks.filter((task) => task.diff || task.wouldRun).map((task) => ({ host: h.name, task })),
-  );
-  if (diffs.length) {
-    s.heading(report.check ? 'Planned changes' : 'Changes', 3);
-    let shown = 0;
-    for (const { host, task } of diffs) {
-      if (shown++ >= 50) {
-        s.paragraph(`… ${diffs.length - 50} more in the JSON report.`);
-        break;
+  // Diffs belong to check mode (the plan); a real run keeps them in the JSON report. Hosts that
+  // would get the same change share one entry, so 20 identical configs are one block, not 20.
+  if (report.check) {
+    const groups = new Map<string, { id: string; body: string; hosts: string[] }>();
+    for (const h of report.hosts) {
+      for (const task of h.tasks) {
+        if (!task.diff && !task.wouldRun) continue;
+        const body = [task.wouldRun ? `would run: ${task.wouldRun}` : '', clip(task.diff ?? '')]
+          .filter(Boolean)
+          .join('\n');
+        const key = `${task.id}\u0000${body}`;
+        const g = groups.get(key) ?? { id: task.id, body, hosts: [] };
+        g.hosts.push(h.name);
+        groups.set(key, g);
       }
-      const body = [task.wouldRun ? `would run: ${task.wouldRun}` : '', task.diff ?? ''].filter(Boolean).join('\n');
-      s.details(`${host} · ${task.id}`, new Summary().code(body, task.diff ? 'diff' : ''));
+    }
+    if (groups.size) {
+      s.heading('Planned changes', 3);
+      let shown = 0;
+      for (const g of groups.values()) {
+        if (shown++ >= 50) {
+          s.paragraph(`… ${groups.size - 50} more in the JSON report.`);
+          break;
+        }
+        const who =
+          g.hosts.length > 3 ? `${g.hosts.slice(0, 3).join(', ')} and ${g.hosts.length - 3} more` : g.hosts.join(', ');
+        s.details(
+          `${g.id} · ${who}`,
+          new Summary().code(g.body, g.body.startsWith('would run') && !g.body.includes('\n@@') ? '' : 'diff'),
+        );
+      }
     }
   }
   return s;
@@ -73,4 +91,12 @@ function hostStatus(status: string): string {
       : status === 'failed'
         ? '❌ failed'
         : status;
+}
+
+const MAX_DIFF_LINES = 80;
+
+function clip(diff: string): string {
+  const lines = diff.split('\n');
+  if (lines.length <= MAX_DIFF_LINES) return diff;
+  return `${lines.slice(0, MAX_DIFF_LINES).join('\n')}\n… ${lines.length - MAX_DIFF_LINES} more lines in the JSON report`;
 }
