@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../shared/errors';
 import {
   getBoolean,
   getDuration,
