@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Client, ClientChannel } from 'ssh2';
+import { quote } from './posix';
 import type { RunResult } from './types';
 
 /**
@@ -7,18 +8,24 @@ import type { RunResult } from './types';
  *
  * Every SSH exec goes through the login user's shell, and bash sources ~/.bashrc for commands
  * run by sshd: on a host whose .bashrc initialises pyenv, nvm or conda that costs 100 ms or more
- * of CPU per task. A worker pays it once per host. Each command runs in a subshell with stdin
- * from /dev/null (so it cannot eat the worker's input), and is followed by a random marker on
- * stdout (with the exit code) and stderr, which delimit its output.
+ * of CPU per task. A worker pays it once per host. Each command runs in the background in its
+ * own session (setsid, when the host has it) with stdin from /dev/null, so it cannot eat the
+ * worker's input and can be killed as a whole process group on cancel or timeout. Random markers
+ * on stdout (with the exit code) and stderr delimit its output; a third carries its pid.
  */
 export class ShellWorker {
   private readonly marker = `__PAVED_${randomBytes(12).toString('hex')}__`;
   private out = '';
   private err = '';
   private waiting?: { resolve(r: RunResult): void; reject(e: Error): void };
+  private pid?: number;
   broken = false;
 
-  private constructor(private readonly channel: ClientChannel) {
+  private constructor(
+    private readonly channel: ClientChannel,
+    /** Runs a command on another channel: how a running command is killed. */
+    private readonly sideline: (command: string) => Promise<unknown>,
+  ) {
     channel.on('data', (c: Buffer) => {
       this.out += c.toString('utf8');
       this.check();
@@ -34,9 +41,13 @@ export class ShellWorker {
     });
   }
 
-  static open(client: Client): Promise<ShellWorker> {
+  static open(client: Client, sideline: (command: string) => Promise<unknown>): Promise<ShellWorker> {
     return new Promise((resolve, reject) => {
-      client.exec('exec /bin/sh', (error, channel) => (error ? reject(error) : resolve(new ShellWorker(channel))));
+      client.exec('exec /bin/sh', (error, channel) => {
+        if (error) return reject(error);
+        channel.write('command -v setsid >/dev/null 2>&1 && __paved_setsid=1 || __paved_setsid=0\n');
+        resolve(new ShellWorker(channel, sideline));
+      });
     });
   }
 
@@ -44,10 +55,20 @@ export class ShellWorker {
     if (this.broken) return Promise.reject(new Error('the shell on the host exited'));
     return new Promise<RunResult>((resolve, reject) => {
       const stop = (why: Error) => {
-        // The only way to stop a command mid-run is to drop its shell; the pool opens a new one.
+        if (this.broken) return;
+        // Kill the command's process group from another channel, then drop this shell; the pool
+        // opens a new one for the next command.
         this.broken = true;
-        this.channel.close();
-        reject(why);
+        this.waiting = undefined;
+        const pid = this.pid;
+        const kill = pid
+          ? this.sideline(`kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; true`)
+          : Promise.resolve();
+        void Promise.race([kill.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]).then(() => {
+          this.channel.close();
+          done();
+          reject(why);
+        });
       };
       if (options.signal?.aborted) return stop(new Error('cancelled'));
       const timer = options.timeoutMs
@@ -73,12 +94,22 @@ export class ShellWorker {
         },
       };
       const m = this.marker;
-      this.channel.write(`( ${line}\n) </dev/null; printf '\\n${m}%d\\n' "$?"; printf '\\n${m}\\n' >&2\n`);
+      this.pid = undefined;
+      this.channel.write(
+        `if [ "$__paved_setsid" = 1 ]; then setsid /bin/sh -c ${quote(line)} </dev/null & else ( ${line}\n) </dev/null & fi; ` +
+          `__paved_pid=$!; printf '\\n${m}pid %d\\n' "$__paved_pid" >&2; wait "$__paved_pid"; ` +
+          `printf '\\n${m}%d\\n' "$?"; printf '\\n${m}\\n' >&2\n`,
+      );
     });
   }
 
   private check(): void {
     if (!this.waiting) return;
+    const pidLine = new RegExp(`\\n${this.marker}pid (\\d+)\\n`).exec(this.err);
+    if (pidLine) {
+      this.pid = Number(pidLine[1]);
+      this.err = this.err.slice(0, pidLine.index) + this.err.slice(pidLine.index + pidLine[0].length);
+    }
     const outEnd = new RegExp(`\\n${this.marker}(\\d+)\\n`).exec(this.out);
     const errAt = this.err.indexOf(`\n${this.marker}\n`);
     if (!outEnd || errAt === -1) return;

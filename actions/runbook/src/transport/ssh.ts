@@ -223,7 +223,7 @@ export class SshConnection implements Connection {
     this.workers++;
     await this.channels.acquire();
     try {
-      return await ShellWorker.open(this.client);
+      return await ShellWorker.open(this.client, (command) => this.exec(command, { timeoutMs: 3000 }));
     } catch {
       // A server that refuses more sessions still runs plain exec channels.
       this.workers--;
