@@ -26,6 +26,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 async function keySigner(options) {
     const key = (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .loadPrivateKey */ .PM)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.passphrase);
+    (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .prefetchPrehashedSigner */ .kJ)(key.kind);
     const { toMessageSignatureBundle, bundleToJSON } = await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040));
     return {
         method: 'key',

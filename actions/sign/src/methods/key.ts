@@ -3,7 +3,7 @@ import { envelope, pae } from '../attest/dsse';
 import type { Options } from '../inputs';
 import { Inputs } from '../names';
 import { keyScript } from '../verify-script';
-import { loadPrivateKey, signBytes, signFile, verifyBytes, verifyFile } from './keys';
+import { loadPrivateKey, prefetchPrehashedSigner, signBytes, signFile, verifyBytes, verifyFile } from './keys';
 import type { FileSignature, MethodSigner, SignRequest } from './types';
 
 /**
@@ -13,6 +13,7 @@ import type { FileSignature, MethodSigner, SignRequest } from './types';
  */
 export async function keySigner(options: Options): Promise<MethodSigner> {
   const key = loadPrivateKey(options.privateKey, options.passphrase, Inputs.privateKey, Inputs.passphrase);
+  prefetchPrehashedSigner(key.kind);
   const { toMessageSignatureBundle, bundleToJSON } = await import('@sigstore/bundle');
   return {
     method: 'key',

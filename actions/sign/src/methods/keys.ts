@@ -106,6 +106,14 @@ function nodeVerifyAsync(algorithm: string | null, data: Buffer, key: KeyObject,
 
 let p256: typeof import('@noble/curves/nist.js').p256 | undefined;
 
+/**
+ * Starts loading @noble/curves while files are still hashing: the main thread waits on reads now and
+ * then, and the chunk loads in those gaps instead of after the last byte is hashed.
+ */
+export function prefetchPrehashedSigner(kind: KeyKind): void {
+  if (kind === 'ecdsa-p256') noble().catch(() => undefined);
+}
+
 async function noble() {
   if (!p256) {
     p256 = (await import('@noble/curves/nist.js')).p256;
