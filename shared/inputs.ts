@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import YAML from 'yaml';
+import * as core from './actions-core';
 import { ConfigurationError } from './errors';
 import { registerSecret } from './secrets';
 import { closest } from './suggest';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './actions-core';
 import { redact } from './secrets';
 
 /** A `::group::` around `fn`; groups cannot nest on the runner, so callers keep them flat. */

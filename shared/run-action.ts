@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './actions-core';
 import { errorClass, errorMessage, isConfigurationError } from './errors';
 import { redact } from './secrets';
 import { recordActionRun } from './telemetry';

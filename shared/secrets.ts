@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './actions-core';
 
 /**
  * The runner masks what core.setSecret registered, but only in its own log; our CLI, job summary

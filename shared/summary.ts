@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from './actions-core';
 import { redact } from './secrets';
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as core from '@actions/core';
 import { inputEnvName } from '../../shared/action-metadata';
+import * as core from '../../shared/actions-core';
 import { closest } from '../../shared/suggest';
 
 /**

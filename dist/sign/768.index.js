@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(88179);
-/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78446);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78446);
+/* harmony import */ var _shared_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12813);
 /* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(48688);
 /* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79679);
 /* harmony import */ var _keys__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31504);
@@ -61,16 +61,16 @@ async function keylessSigner(options) {
         certificatePem = issued.key.certificate;
     }
     catch (error) {
-        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`Fulcio at ${options.fulcioUrl} did not issue a certificate: ${causeOf(error)}`);
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Fulcio at ${options.fulcioUrl} did not issue a certificate: ${causeOf(error)}`);
     }
     const certificate = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(certificatePem);
     if (!certificate.publicKey.equals((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(publicPem))) {
-        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('Fulcio issued a certificate for another key');
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('Fulcio issued a certificate for another key');
     }
     // Rekor would log signatures made after the certificate expired, and every verifier would refuse them.
     const now = Date.now();
     if (now < Date.parse(certificate.validFrom) - 60_000 || now > Date.parse(certificate.validTo)) {
-        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`Fulcio at ${options.fulcioUrl} issued a certificate that is not valid now (valid ${certificate.validFrom} to ${certificate.validTo}); check the runner's clock`);
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Fulcio at ${options.fulcioUrl} issued a certificate that is not valid now (valid ${certificate.validFrom} to ${certificate.validTo}); check the runner's clock`);
     }
     const certificateDer = (0,_output__WEBPACK_IMPORTED_MODULE_5__/* .pemToDer */ .BL)(certificatePem);
     const witnesses = [
@@ -87,7 +87,7 @@ async function keylessSigner(options) {
             };
         }
         catch (error) {
-            throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`${what}: transparency log or timestamp authority refused the entry: ${causeOf(error)}`);
+            throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`${what}: transparency log or timestamp authority refused the entry: ${causeOf(error)}`);
         }
     };
     return {
@@ -96,7 +96,7 @@ async function keylessSigner(options) {
         async signFile(request) {
             const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_4__/* .signFile */ .Wr)('ecdsa-p256', privateKey, request.file, request.digest);
             if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_4__/* .verifyFile */ .AI)('ecdsa-p256', certificate.publicKey, request.file, request.digest, signature))) {
-                throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`${request.display}: the fresh signature does not verify with the Fulcio certificate`);
+                throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`${request.display}: the fresh signature does not verify with the Fulcio certificate`);
             }
             const bundle = toMessageSignatureBundle({
                 digest: request.digest.sha256,
@@ -112,7 +112,7 @@ async function keylessSigner(options) {
             const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_6__/* .pae */ .Z)(payloadType, payload);
             const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', bytes, privateKey);
             if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_4__/* .verifyBytes */ .RV)('ecdsa-p256', certificate.publicKey, bytes, signature))) {
-                throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK('The attestation signature does not verify with the Fulcio certificate');
+                throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('The attestation signature does not verify with the Fulcio certificate');
             }
             const bundle = toDSSEBundle({
                 artifact: payload,
@@ -128,24 +128,24 @@ async function keylessSigner(options) {
 }
 async function identityToken(audience) {
     if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Method keyless needs a GitHub OIDC token: add "permissions: id-token: write" to the job, or use method key, x509 or openpgp`, { input: _names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.method });
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Method keyless needs a GitHub OIDC token: add "permissions: id-token: write" to the job, or use method key, x509 or openpgp`, { input: _names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.method });
     }
-    (0,_shared__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     let token;
     try {
-        token = await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getIDToken */ .V9(audience);
+        token = await _shared_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getIDToken */ .V9(audience);
     }
     catch (error) {
-        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .OperationError */ .OK(`Could not get a GitHub OIDC token for audience ${audience}: ${(0,_shared__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Could not get a GitHub OIDC token for audience ${audience}: ${(0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
     }
-    (0,_shared__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(token);
+    (0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(token);
     return token;
 }
 function causeOf(error) {
-    const parts = [(0,_shared__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)];
+    const parts = [(0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)];
     let cause = error.cause;
     while (cause) {
-        parts.push((0,_shared__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(cause));
+        parts.push((0,_shared__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(cause));
         cause = cause.cause;
     }
     return parts.join(': ');

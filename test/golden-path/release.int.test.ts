@@ -150,7 +150,8 @@ describe('release path: sbom → sign → verify → attest', () => {
     expect(JSON.parse(ok.outputs.verified as string).length).toBeGreaterThanOrEqual(2);
 
     const bytes = readFileSync(spdx);
-    bytes[bytes.length - 2] ^= 1;
+    const at = bytes.length - 2;
+    bytes[at] = (bytes[at] as number) ^ 1;
     writeFileSync(spdx, bytes);
     const bad = await runAction('sign', inputs);
     expect(bad.exitCode).toBe(1);

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../shared/actions-core';
 import { errorMessage } from '../../../shared/errors';
 import { group } from '../../../shared/logging';
 

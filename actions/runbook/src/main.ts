@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../shared/errors';
 import { runAction } from '../../../shared/run-action';
 import { precheck } from './engine/precheck';

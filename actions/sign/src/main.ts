@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import * as core from '@actions/core';
 import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
+import * as core from '../../../shared/actions-core';
 import { PAYLOAD_TYPE, statement } from './attest/intoto';
 import { provenancePredicate } from './attest/provenance';
 import { type SbomPredicate, sbomPredicate } from './attest/sbom';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../shared/actions-core';
 import { runAction } from '../../../shared/run-action';
 import { Summary } from '../../../shared/summary';
 import { TELEMETRY_ENV, TELEMETRY_POLICY_VERSION } from '../../../shared/telemetry';

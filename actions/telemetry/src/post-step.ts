@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as core from '../../../shared/actions-core';
 import { errorMessage } from '../../../shared/errors';
 import { Summary } from '../../../shared/summary';
 import { telemetryOptOut } from '../../../shared/telemetry';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import type { Summary } from '../../../../shared/summary';
 import type { Db2Instance } from '../db2/instance';
 import type { BackupOptions } from '../inputs';

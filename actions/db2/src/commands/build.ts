@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import type { Summary } from '../../../../shared/summary';
 import { docker } from '../docker/cli';

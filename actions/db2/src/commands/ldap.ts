@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { OperationError } from '../../../../shared/errors';
 import type { Summary } from '../../../../shared/summary';
 import { cfgValue } from '../db2/clp-output';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { ConfigurationError } from '../../../../shared/errors';
 import type { Summary } from '../../../../shared/summary';
 import type { ScheduleOptions } from '../inputs';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import type { Summary } from '../../../../shared/summary';
 import { describeLevel } from '../db2/level';
 import type { StatusOptions } from '../inputs';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { ConfigurationError, errorMessage, OperationError } from '../../../../shared/errors';
 import { commandLine } from '../../../../shared/exec';
 import { redact, registerSecret } from '../../../../shared/secrets';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { OperationError } from '../../../../shared/errors';
 import { shellQuote } from './identifiers';
 import type { Db2Instance } from './instance';

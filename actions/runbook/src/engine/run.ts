@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { errorMessage } from '../../../../shared/errors';
 import { BufferedGroup, type Logger, prefixed } from '../../../../shared/logging';
 import type { Host } from '../inventory';

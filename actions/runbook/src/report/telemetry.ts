@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { recordDeployment } from '../../../../shared/telemetry';
 import type { RunReport } from '../engine/results';
 

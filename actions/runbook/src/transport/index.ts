@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import { registerSecret } from '../../../../shared/secrets';
 import type { Host } from '../inventory';

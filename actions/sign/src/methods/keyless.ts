@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, sign as nodeSign, X509Certificate } from 'node:crypto';
-import * as core from '@actions/core';
 import { ConfigurationError, errorMessage, OperationError, registerSecret } from '../../../../shared';
+import * as core from '../../../../shared/actions-core';
 import { pae } from '../attest/dsse';
 import type { Options } from '../inputs';
 import { Inputs } from '../names';
