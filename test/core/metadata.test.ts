@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script without types
-import { readActions, rootActionYaml } from '../../scripts/generate.mjs';
+import { fillReadme, readActions, rootActionYaml } from '../../scripts/generate.mjs';
 import { ACTIONS, actionMetadataPath, readActionMetadata } from '../../shared/action-metadata';
 import { ROOT } from '../harness';
 
@@ -46,5 +46,19 @@ describe('root action.yml', () => {
       }
     }
     expect(root.runs).toMatchObject({ using: 'node24', main: 'dist/dispatcher/index.js' });
+  });
+});
+
+describe.each(ACTIONS)('actions/%s/README.md', (action) => {
+  it('has inputs and outputs tables generated from action.yml, in sync', () => {
+    const file = join(ROOT, 'actions', action, 'README.md');
+    const text = readFileSync(file, 'utf8');
+    for (const key of ['inputs', 'outputs']) {
+      expect(text).toContain(`<!-- BEGIN GENERATED: ${key} -->`);
+      expect(text).toContain(`<!-- END GENERATED: ${key} -->`);
+    }
+    const meta = readActionMetadata(actionMetadataPath(ROOT, action));
+    expect(text).toBe(fillReadme(text, meta));
+    for (const name of Object.keys(meta.inputs)) expect(text).toContain(`| \`${name}\` |`);
   });
 });
