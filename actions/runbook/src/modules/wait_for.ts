@@ -1,8 +1,9 @@
 import { request } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
+import { ConfigurationError } from '../../../../shared/errors';
 import { parseDuration } from '../../../../shared/inputs';
-import { mapping, oneOf } from './args';
+import { isTemplated, mapping, oneOf } from './args';
 import type { ModuleContext, ModuleDef } from './types';
 
 const KEYS = [
@@ -30,15 +31,14 @@ export const waitFor: ModuleDef = {
     const kinds = ['port', 'url', 'path'].filter((k) => a[k] !== undefined);
     if (kinds.length !== 1) check.fail('needs exactly one of port, url or path');
     oneOf(check, a, 'state', a.path !== undefined ? ['present', 'absent'] : ['started', 'stopped']);
-    for (const key of ['timeout', 'interval', 'delay']) {
-      if (a[key] !== undefined && parseDuration(String(a[key])) === undefined)
-        check.fail(`${key} must be a duration such as 30s`, key);
-    }
-    if (a.url !== undefined && !/^https?:\/\//.test(String(a.url)) && !String(a.url).includes('${'))
-      check.fail('url must start with http:// or https://', 'url');
+    // Literal values are checked now; `${}` ones once they are resolved for each host (in run).
+    const problem = invalid(a, (v) => !isTemplated(v));
+    if (problem) check.fail(problem.message, problem.key);
   },
   async run(ctx) {
     const a = ctx.args as Record<string, unknown>;
+    const problem = invalid(a, () => true);
+    if (problem) throw new ConfigurationError(`wait_for ${problem.message}`, ctx.task.argsLoc);
     const timeout = parseDuration(String(a.timeout ?? '60s')) ?? 60_000;
     const interval = parseDuration(String(a.interval ?? '500ms')) ?? 500;
     const delay = parseDuration(String(a.delay ?? '0')) ?? 0;
@@ -75,6 +75,33 @@ export const waitFor: ModuleDef = {
     }
   },
 };
+
+/**
+ * The first argument whose value is wrong, among those `ready(value)` says are final: at load
+ * only literal values are, after interpolation all of them are (a template such as `${t}` can
+ * only be judged once it became "30s" or "soon").
+ */
+function invalid(
+  a: Record<string, unknown>,
+  ready: (value: unknown) => boolean,
+): { key: string; message: string } | undefined {
+  for (const key of ['timeout', 'interval', 'delay']) {
+    const v = a[key];
+    if (v !== undefined && ready(v) && parseDuration(String(v)) === undefined)
+      return { key, message: `${key} must be a duration such as 30s, got "${v}"` };
+  }
+  if (a.port !== undefined && ready(a.port)) {
+    const port = Number(a.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535)
+      return { key: 'port', message: `port must be a TCP port (1-65535), got "${a.port}"` };
+  }
+  if (a.url !== undefined && ready(a.url)) {
+    const url = String(a.url);
+    if (!/^https?:\/\//.test(url) || !URL.canParse(url))
+      return { key: 'url', message: `url must be an http:// or https:// URL, got "${url}"` };
+  }
+  return undefined;
+}
 
 async function probe(ctx: ModuleContext, a: Record<string, unknown>): Promise<boolean> {
   if (a.port !== undefined) return ctx.conn.tcpProbe(String(a.host ?? '127.0.0.1'), Number(a.port), 3000);
