@@ -17,8 +17,8 @@ import { DEFAULT_EXCLUDES } from '../../actions/sbom/src/inputs';
 import { parseExpression, render } from '../../actions/sbom/src/licenses/expression';
 import { findOffenders, parseDenyList } from '../../actions/sbom/src/licenses/policy';
 import { buildGraph } from '../../actions/sbom/src/model/build';
-import { purlOf } from '../../actions/sbom/src/model/purl';
-import type { Component } from '../../actions/sbom/src/model/types';
+import { fast, libraryEncoder, purlsOf } from '../../actions/sbom/src/model/purl';
+import type { Component, PackageRecord } from '../../actions/sbom/src/model/types';
 import { correlator, type JobContext } from '../../actions/sbom/src/submit/snapshot';
 import { validateCycloneDx } from '../../actions/sbom/src/validate/cyclonedx';
 import { validateSpdx } from '../../actions/sbom/src/validate/spdx';
@@ -26,25 +26,79 @@ import { ROOT } from '../harness';
 
 const root = { name: 'r', version: '1' };
 
+const purlOf = async (record: PackageRecord): Promise<string | undefined> =>
+  (await purlsOf(new Map([['x', record]]))).get('x');
+
 describe('purls', () => {
-  it('encodes an npm scope once and normalises PyPI names', () => {
-    expect(purlOf({ purlType: 'npm', namespace: '@babel', name: 'core', version: '7.0.0' })).toBe(
+  it('encodes an npm scope once and normalises PyPI names', async () => {
+    expect(await purlOf({ purlType: 'npm', namespace: '@babel', name: 'core', version: '7.0.0' })).toBe(
       'pkg:npm/%40babel/core@7.0.0',
     );
-    expect(purlOf({ purlType: 'pypi', name: 'Typing_Extensions', version: '4.5.0' })).toBe(
+    expect(await purlOf({ purlType: 'pypi', name: 'Typing_Extensions', version: '4.5.0' })).toBe(
       'pkg:pypi/typing-extensions@4.5.0',
     );
-    expect(purlOf({ purlType: 'golang', namespace: 'github.com/spf13', name: 'viper', version: 'v1.0.2' })).toBe(
+    expect(await purlOf({ purlType: 'golang', namespace: 'github.com/spf13', name: 'viper', version: 'v1.0.2' })).toBe(
       'pkg:golang/github.com/spf13/viper@v1.0.2',
     );
     expect(
-      purlOf({ purlType: 'gem', name: 'nokogiri', version: '1.10.4', qualifiers: { platform: 'x86_64-linux' } }),
+      await purlOf({ purlType: 'gem', name: 'nokogiri', version: '1.10.4', qualifiers: { platform: 'x86_64-linux' } }),
     ).toBe('pkg:gem/nokogiri@1.10.4?platform=x86_64-linux');
+  });
+
+  it('the direct path writes exactly what packageurl-js writes, for every fixture package and odd names', async () => {
+    const library = libraryEncoder(await import('packageurl-js'));
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { KINDS } = await import('../../actions/sbom/src/ecosystems/detect');
+    const { manifestReader } = await import('../../actions/sbom/src/ecosystems/manifest');
+    const records: PackageRecord[] = [];
+    const fixtures = join(ROOT, 'test/sbom/fixtures');
+    const dirs = [
+      ...readdirSync(fixtures, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(fixtures, d.name)),
+      join(ROOT, 'bench/sbom/fixture'),
+    ];
+    for (const dir of dirs) {
+      for (const file of readdirSync(dir)) {
+        const kind = KINDS.find((k) => (typeof k.match === 'string' ? k.match === file : k.match.test(file)));
+        if (!kind) continue;
+        const parse = await kind.load();
+        records.push(...parse(readFileSync(join(dir, file), 'utf8'), file, manifestReader(dir)).packages.values());
+      }
+    }
+    const odd: [string | undefined, string, string][] = [
+      ['@Babel', 'Core', '7.0.0'],
+      ['@types', 'node', '1.0.0+build.5'],
+      [undefined, 'JSONStream', '1.3.5'],
+      [undefined, 'lodash.merge', '4.6.2-rc.1'],
+      [undefined, 'a~b_c', '0.0.1'],
+      [undefined, 'has space', '1.0.0'],
+      [undefined, 'x', 'v1 '],
+      [undefined, 'x', 'git+https://github.com/a/b.git#abc'],
+      ['@', 'x', '1.0.0'],
+      ['@a/b', 'x', '1.0.0'],
+      ['vendor', 'Name', '1.0.0'],
+      [undefined, 'ünïcode', '1.0.0'],
+      [undefined, 'x', '1.0.0:epoch'],
+    ];
+    for (const purlType of ['npm', 'composer', 'cargo', 'gem', 'pypi', 'golang', 'maven'] as const)
+      for (const [namespace, name, version] of odd) records.push({ purlType, namespace, name, version });
+    let direct = 0;
+    for (const record of records) {
+      const mine = fast(record);
+      if (mine === undefined) continue;
+      direct++;
+      expect(mine, JSON.stringify(record)).toBe(library(record));
+    }
+    // The bench fixture alone has ~1,600 npm packages, all on the direct path.
+    expect(direct).toBeGreaterThan(2000);
+    expect(fast({ purlType: 'pypi', name: 'x', version: '1' })).toBeUndefined();
+    expect(fast({ purlType: 'npm', name: 'x', version: '1', qualifiers: { a: 'b' } })).toBeUndefined();
   });
 });
 
 describe('graph building', () => {
-  it('one component per purl across lockfiles; dev only when no runtime path; no dangling edges', () => {
+  it('one component per purl across lockfiles; dev only when no runtime path; no dangling edges', async () => {
     const lock = (deps: Record<string, unknown>, rootDeps: Record<string, string>, dev: Record<string, string> = {}) =>
       JSON.stringify({
         name: 'x',
@@ -67,7 +121,7 @@ describe('graph building', () => {
       lock({ 'node_modules/shared': { version: '1.0.0', dev: true } }, {}, { shared: '^1' }),
       'two/package-lock.json',
     );
-    const graph = buildGraph([a, b], { root, includeDev: true });
+    const graph = await buildGraph([a, b], { root, includeDev: true });
     expect(graph.components.map((c) => c.purl)).toEqual(['pkg:npm/a@1.0.0', 'pkg:npm/shared@1.0.0', 'pkg:npm/t@2.0.0']);
     const shared = graph.components.find((c) => c.name === 'shared') as Component;
     // Dev in one project, runtime in the other: runtime.
@@ -79,10 +133,13 @@ describe('graph building', () => {
       'node_modules/t depends on ghost@^1, which the lockfile does not contain',
     ]);
     expect(graph.dependencies.get('pkg:npm/t@2.0.0')).toEqual([]);
-    expect(buildGraph([a, b], { root, includeDev: false }).components.map((c) => c.name)).toEqual(['a', 'shared']);
+    expect((await buildGraph([a, b], { root, includeDev: false })).components.map((c) => c.name)).toEqual([
+      'a',
+      'shared',
+    ]);
   });
 
-  it('resolves nested node_modules the way Node does', () => {
+  it('resolves nested node_modules the way Node does', async () => {
     const g = parseNpm(
       JSON.stringify({
         lockfileVersion: 2,
@@ -96,14 +153,14 @@ describe('graph building', () => {
       }),
       'package-lock.json',
     );
-    const graph = buildGraph([g], { root, includeDev: true });
+    const graph = await buildGraph([g], { root, includeDev: true });
     expect(graph.dependencies.get('pkg:npm/a@1.0.0')).toEqual(['pkg:npm/c@2.0.0']);
     expect(graph.dependencies.get('pkg:npm/b@1.0.0')).toEqual(['pkg:npm/c@1.0.0']);
   });
 });
 
 describe('other ecosystems', () => {
-  it('pnpm v9 workspaces: importers become project components, link: deps point at them, dev marked', () => {
+  it('pnpm v9 workspaces: importers become project components, link: deps point at them, dev marked', async () => {
     const text = [
       "lockfileVersion: '9.0'",
       'importers:',
@@ -138,7 +195,7 @@ describe('other ecosystems', () => {
             : undefined,
       { text: () => undefined, dirs: () => [] },
     ) as ManifestReader;
-    const graph = buildGraph([parsePnpm(text, 'pnpm-lock.yaml', manifests)], { root, includeDev: true });
+    const graph = await buildGraph([parsePnpm(text, 'pnpm-lock.yaml', manifests)], { root, includeDev: true });
     expect(graph.components.map((c) => c.purl)).toEqual([
       'pkg:npm/%40acme/lib@2.0.0',
       'pkg:npm/app@1.0.0',
@@ -156,7 +213,7 @@ describe('other ecosystems', () => {
     expect(graph.components.find((c) => c.name === 'react')?.hashes?.[0]?.alg).toBe('SHA-512');
   });
 
-  it('yarn berry: workspace package.json decides dev, patches fold into their package', () => {
+  it('yarn berry: workspace package.json decides dev, patches fold into their package', async () => {
     const text = [
       '__metadata:',
       '  version: 8',
@@ -200,7 +257,7 @@ describe('other ecosystems', () => {
           : undefined,
       { text: () => undefined, dirs: () => [] },
     ) as ManifestReader;
-    const graph = buildGraph([parseYarn(text, 'yarn.lock', manifests)], { root, includeDev: true });
+    const graph = await buildGraph([parseYarn(text, 'yarn.lock', manifests)], { root, includeDev: true });
     expect(graph.components.map((c) => c.purl)).toEqual([
       'pkg:npm/app@3.0.0',
       'pkg:npm/left@1.0.0',
@@ -254,12 +311,12 @@ describe('other ecosystems', () => {
     expect(g.projectName).toBe('example.com/app');
   });
 
-  it('Cargo.lock: "name version" disambiguates two versions of a crate', () => {
+  it('Cargo.lock: "name version" disambiguates two versions of a crate', async () => {
     const g = parseCargo(
       'version = 3\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = ["rand 0.8.5", "rand 0.7.3"]\n\n[[package]]\nname = "rand"\nversion = "0.8.5"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "34af8d1a0e25924bc5b7c43c079c942339d8f0a8b57c39049bef581b46327404"\n\n[[package]]\nname = "rand"\nversion = "0.7.3"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n',
       'Cargo.lock',
     );
-    const graph = buildGraph([g], { root, includeDev: true });
+    const graph = await buildGraph([g], { root, includeDev: true });
     expect(graph.dependencies.get('pkg:cargo/app@0.1.0')).toEqual(['pkg:cargo/rand@0.7.3', 'pkg:cargo/rand@0.8.5']);
     expect(graph.dependencies.get('#root')).toEqual(['pkg:cargo/app@0.1.0']);
     expect(graph.components.find((c) => c.version === '0.8.5')?.hashes).toEqual([
@@ -267,12 +324,12 @@ describe('other ecosystems', () => {
     ]);
   });
 
-  it('Gemfile.lock: platform gems keep their platform as a purl qualifier', () => {
+  it('Gemfile.lock: platform gems keep their platform as a purl qualifier', async () => {
     const g = parseGemfileLock(
       'GEM\n  remote: https://rubygems.org/\n  specs:\n    nokogiri (1.16.0-x86_64-linux)\n      racc (~> 1.4)\n    racc (1.7.3)\n\nDEPENDENCIES\n  nokogiri\n',
       'Gemfile.lock',
     );
-    const graph = buildGraph([g], { root, includeDev: true });
+    const graph = await buildGraph([g], { root, includeDev: true });
     expect(graph.components.map((c) => c.purl)).toEqual([
       'pkg:gem/nokogiri@1.16.0?platform=x86_64-linux',
       'pkg:gem/racc@1.7.3',

@@ -53,7 +53,7 @@ export function run(): Promise<void> {
 
     const root = await rootComponent(options, graphs);
     phase('parse');
-    const graph = buildGraph(graphs, { root, includeDev: options.includeDev });
+    const graph = await buildGraph(graphs, { root, includeDev: options.includeDev });
     for (const w of graph.warnings)
       core.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
     phase('graph');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Component } from '../model/types';
+import type { Component, License } from '../model/types';
 import { leaves, parseExpression, render } from './expression';
 import { licenseText } from './text';
 
@@ -15,31 +15,48 @@ export type LicenseMode = 'auto' | 'lockfile' | 'none';
  */
 export function resolveLicenses(components: Component[], mode: LicenseMode, cwd: string, root: string): void {
   const dirs = new Map<string, boolean>();
+  // A large lockfile states a few dozen distinct license texts: each is parsed once.
+  const parsed = new Map<string, Pick<License, 'expression' | 'valid' | 'ids'>>();
   for (const component of components) {
     if (mode === 'none') {
       component.license = undefined;
       continue;
     }
     if (!component.license && mode === 'auto') component.license = installed(component, cwd, root, dirs);
-    if (component.license) {
-      const ast = parseExpression(component.license.expression);
-      component.license = ast
-        ? { ...component.license, expression: render(ast), valid: true, ids: [...new Set(leaves(ast))] }
-        : { ...component.license, valid: false };
+    const license = component.license;
+    if (license) {
+      let result = parsed.get(license.expression);
+      if (!result) {
+        const ast = parseExpression(license.expression);
+        result = ast
+          ? { expression: render(ast), valid: true, ids: [...new Set(leaves(ast))] }
+          : { expression: license.expression, valid: false, ids: undefined };
+        parsed.set(license.expression, result);
+      }
+      component.license = result.valid
+        ? { ...license, expression: result.expression, valid: true, ids: result.ids }
+        : { ...license, valid: false };
     }
   }
 }
 
-const lockDirs = new Map<string, string>();
+interface LockfileDirs {
+  nodeModules: string;
+  vendor: string;
+}
 
-function lockfileDir(file: string, cwd: string, root: string): string {
+const lockDirs = new Map<string, LockfileDirs>();
+
+/** Where a lockfile's packages are installed, relative to the working directory; computed once per lockfile. */
+function lockfileDirs(file: string, cwd: string, root: string): LockfileDirs {
   const key = `${cwd}\0${root}\0${file}`;
-  let dir = lockDirs.get(key);
-  if (dir === undefined) {
-    dir = relative(cwd, join(root, file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'));
-    lockDirs.set(key, dir);
+  let dirs = lockDirs.get(key);
+  if (dirs === undefined) {
+    const dir = relative(cwd, join(root, file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'));
+    dirs = { nodeModules: join(dir, 'node_modules'), vendor: join(dir, 'vendor') };
+    lockDirs.set(key, dirs);
   }
-  return dir;
+  return dirs;
 }
 
 function installed(component: Component, cwd: string, root: string, dirs: Map<string, boolean>): Component['license'] {
@@ -61,11 +78,11 @@ function installed(component: Component, cwd: string, root: string, dirs: Map<st
   }
   for (const file of component.files) {
     // component.files are relative to the scanned root; candidates are relative to the working directory.
-    const dir = lockfileDir(file, cwd, root);
-    if (component.purlType === 'npm' && present(join(dir, 'node_modules')))
-      candidates.push(join(dir, 'node_modules', full, 'package.json'));
-    if (component.purlType === 'composer' && present(join(dir, 'vendor')))
-      candidates.push(join(dir, 'vendor', full, 'composer.json'));
+    const dirs = lockfileDirs(file, cwd, root);
+    if (component.purlType === 'npm' && present(dirs.nodeModules))
+      candidates.push(join(dirs.nodeModules, full, 'package.json'));
+    if (component.purlType === 'composer' && present(dirs.vendor))
+      candidates.push(join(dirs.vendor, full, 'composer.json'));
   }
   for (const candidate of new Set(candidates)) {
     let data: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { purlOf } from './purl';
+import { purlsOf } from './purl';
 import {
   type Component,
   type EdgeKind,
@@ -26,17 +26,17 @@ interface Scope {
  * lockfiles, or twice in one through pnpm peer variants or yarn patches, is still one component),
  * edges re-keyed to purls, scopes computed from reachability, and nothing dangling.
  */
-export function buildGraph(graphs: readonly LockfileGraph[], options: BuildOptions): SbomGraph {
+export async function buildGraph(graphs: readonly LockfileGraph[], options: BuildOptions): Promise<SbomGraph> {
+  const purlMaps = await Promise.all(graphs.map((g) => purlsOf(g.packages)));
   const components = new Map<string, Component>();
   const edges = new Map<string, Set<string>>();
   const rootEdges = new Set<string>();
   const warnings: ParseWarning[] = [];
   const sources: SbomGraph['sources'] = [];
 
-  for (const graph of graphs) {
+  for (const [index, graph] of graphs.entries()) {
     warnings.push(...graph.warnings);
-    const purls = new Map<string, string>();
-    for (const [id, record] of graph.packages) purls.set(id, purlOf(record));
+    const purls = purlMaps[index] as Map<string, string>;
     const scopes = scopesOf(graph);
     const seen = new Set<string>();
     for (const [id, record] of graph.packages) {

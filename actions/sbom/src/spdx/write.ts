@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { VERSION } from '../../../../shared/version';
 import { displayName } from '../model/purl';
 import { type Component, type HashAlgorithm, ROOT_REF, type SbomGraph } from '../model/types';
@@ -130,7 +130,7 @@ function declared(c: Component, extracted: Map<string, string>): string {
       .replace(/[^A-Za-z0-9.-]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'unknown'
-  }-${createHash('sha256').update(c.license.expression).digest('hex').slice(0, 8)}`;
+  }-${hash('sha256', c.license.expression, 'hex').slice(0, 8)}`;
   extracted.set(ref, c.license.expression);
   return ref;
 }
@@ -138,5 +138,5 @@ function declared(c: Component, extracted: Map<string, string>): string {
 /** SPDXRef-Package-<type>-<name>-<version>-<8 hex of the purl>: readable, valid, unique per purl. */
 function spdxId(c: Component): string {
   const readable = `${c.purlType}-${displayName(c)}-${c.version}`.replace(/[^A-Za-z0-9.-]+/g, '-').slice(0, 80);
-  return `SPDXRef-Package-${readable}-${createHash('sha256').update(c.purl).digest('hex').slice(0, 8)}`;
+  return `SPDXRef-Package-${readable}-${hash('sha256', c.purl, 'hex').slice(0, 8)}`;
 }
