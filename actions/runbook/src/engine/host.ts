@@ -199,8 +199,7 @@ export class HostRun {
         };
       }
       try {
-        // A command that did not run (check mode) has no output for changed_when/failed_when to judge.
-        if (!(this.settings.check && result.wouldRun)) this.applyConditions(task, result, scope);
+        this.applyConditions(task, result, scope);
       } catch (error) {
         result = { ...result, failed: true, msg: errorMessage(error) };
       }
@@ -253,12 +252,32 @@ export class HostRun {
     else if (result.failed && !task.ignoreErrors) this.fail('failed', `${task.id}: ${result.msg ?? 'failed'}`);
   }
 
+  /**
+   * changed_when/failed_when judge what a command did, so they are only evaluated when it ran:
+   * - skipped by its creates/removes guard: nothing ran, nothing changed, nothing failed;
+   * - check mode, where the command would run: it is reported as "would run / changed" (the
+   *   conservative plan: `'created' in result.stdout` cannot be known without running it);
+   * - check mode, a module that planned without producing the fields a condition reads (a custom
+   *   module's own check-mode answer): its answer stands.
+   */
   private applyConditions(task: ModuleTask, result: ModuleResult, scope: Record<string, unknown>): void {
     if (!task.changedWhen && !task.failedWhen) return;
+    if (result.skipped) return;
+    if (this.settings.check && result.wouldRun !== undefined) {
+      result.changed = true;
+      return;
+    }
     const local = { ...scope, result };
-    if (task.failedWhen && !(this.settings.check && result.wouldRun))
-      result.failed = this.condition(task.failedWhen, local, task);
-    if (task.changedWhen && !result.failed) result.changed = this.condition(task.changedWhen, local, task);
+    const judge = (cond: NonNullable<ModuleTask['changedWhen']>, fallback: boolean): boolean => {
+      try {
+        return this.condition(cond, local, task);
+      } catch (error) {
+        if (!this.unknownInCheckMode(error)) throw error;
+        return fallback;
+      }
+    };
+    if (task.failedWhen) result.failed = judge(task.failedWhen, Boolean(result.failed));
+    if (task.changedWhen && !result.failed) result.changed = judge(task.changedWhen, result.changed);
   }
 
   private moduleContext(
