@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export interface FileDigest {
@@ -11,10 +12,13 @@ export interface FileDigest {
 /** Files up to this size are read whole: signing them natively needs the bytes anyway. */
 export const SMALL_FILE_BYTES = 8 * 1024 * 1024;
 /**
- * 256 KiB reads stay in the hashing core's L2 cache between read and hash; on a 1 GiB file they
- * measured as fast as or faster than 1 MiB, and faster than 2 MiB (64 KiB pays too much per read).
+ * Large files are read synchronously in 128 KiB chunks that stay in cache between read and hash,
+ * as `openssl dgst` does. Measured on 1 GiB (CPU time, the stable number on a shared machine):
+ * this path costs about 5% more than openssl, while double-buffered async reads through the
+ * thread pool cost about 22% more: a pool round trip per chunk outweighs the overlap it buys,
+ * and hashing is single-threaded either way.
  */
-const CHUNK = 256 * 1024;
+const CHUNK = 128 * 1024;
 
 /** Bytes of small files held in memory at once, so 1,000 files of 8 MiB do not hold 8 GB. */
 export class MemoryBudget {
@@ -31,9 +35,7 @@ export class MemoryBudget {
 
 /**
  * SHA-256 of a file, read once. Small files are kept in memory, for signers that need the bytes.
- * Larger ones stream through two reused buffers: the next read runs in libuv's thread pool while
- * this chunk is hashed, so copying from the page cache overlaps hashing (`openssl dgst` reads,
- * then hashes, in one thread).
+ * Larger ones stream through one reused buffer.
  */
 export async function hashFile(path: string, budget?: MemoryBudget): Promise<FileDigest> {
   const handle = await open(path, 'r');
@@ -43,26 +45,21 @@ export async function hashFile(path: string, budget?: MemoryBudget): Promise<Fil
       const data = await handle.readFile();
       return { sha256: createHash('sha256').update(data).digest(), size: data.length, data };
     }
-    return await streamHash(handle);
+    return streamHash(handle);
   } finally {
     await handle.close();
   }
 }
 
-async function streamHash(handle: Awaited<ReturnType<typeof open>>): Promise<FileDigest> {
+function streamHash(handle: Awaited<ReturnType<typeof open>>): FileDigest {
   const hash = createHash('sha256');
-  let chunk = Buffer.allocUnsafe(CHUNK);
-  let next = Buffer.allocUnsafe(CHUNK);
+  const chunk = Buffer.allocUnsafe(CHUNK);
   let total = 0;
-  let pending = handle.read(chunk, 0, CHUNK, 0);
   for (;;) {
-    const { bytesRead } = await pending;
+    const bytesRead = readSync(handle.fd, chunk, 0, CHUNK, total);
     if (bytesRead === 0) break;
     total += bytesRead;
-    // Positional reads: the next one may start before this chunk is hashed.
-    pending = handle.read(next, 0, CHUNK, total);
     hash.update(bytesRead === CHUNK ? chunk : chunk.subarray(0, bytesRead));
-    [chunk, next] = [next, chunk];
   }
   return { sha256: hash.digest(), size: total };
 }
