@@ -16,8 +16,12 @@ const KEYS = [
   'interval',
   'delay',
   'status',
+  'headers',
   'validate_certs',
 ] as const;
+
+/** RFC 9110 token: what a header name may contain. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Waits for a TCP port, an HTTP(S) URL or a file, as seen from the target: ports and URLs are
@@ -100,7 +104,38 @@ function invalid(
     if (!/^https?:\/\//.test(url) || !URL.canParse(url))
       return { key: 'url', message: `url must be an http:// or https:// URL, got "${url}"` };
   }
+  for (const key of ['status', 'headers']) {
+    if (a[key] !== undefined && a.url === undefined) return { key, message: `${key} applies to url only` };
+  }
+  if (a.status !== undefined) {
+    for (const code of Array.isArray(a.status) ? a.status : [a.status]) {
+      if (ready(code) && statusCode(code) === undefined)
+        return {
+          key: 'status',
+          message: `status must be an HTTP status code (100-599) or a list of them, got "${typeof code === 'object' ? JSON.stringify(code) : code}"`,
+        };
+    }
+  }
+  if (a.headers !== undefined) {
+    const headers = a.headers;
+    if (headers === null || typeof headers !== 'object' || Array.isArray(headers))
+      return { key: 'headers', message: 'headers must be a mapping of header names to values' };
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_NAME.test(name)) return { key: 'headers', message: `headers: "${name}" is not a header name` };
+      if (value === null || value === undefined || typeof value === 'object')
+        return { key: 'headers', message: `headers: the value of ${name} must be a string` };
+      // The value is never echoed: it is often a credential.
+      if (ready(value) && /[\r\n\0]/.test(String(value)))
+        return { key: 'headers', message: `headers: the value of ${name} must be a single line` };
+    }
+  }
   return undefined;
+}
+
+function statusCode(value: unknown): number | undefined {
+  const code =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isInteger(code) && code >= 100 && code <= 599 ? code : undefined;
 }
 
 async function probe(ctx: ModuleContext, a: Record<string, unknown>): Promise<boolean> {
@@ -114,10 +149,15 @@ async function probe(ctx: ModuleContext, a: Record<string, unknown>): Promise<bo
     url.protocol === 'https:'
       ? tlsConnect({ socket: raw, servername: url.hostname, rejectUnauthorized: a.validate_certs !== false })
       : raw;
+  // Header values built from secrets were registered (masked) when the arguments were resolved.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries((a.headers ?? {}) as Record<string, unknown>))
+    if (name.toLowerCase() !== 'connection') headers[name] = String(value);
+  headers.connection = 'close'; // one probe, one connection: nothing left open on the host
   const status = await new Promise<number>((resolve, reject) => {
     const req = request(
       url,
-      { method: 'GET', createConnection: () => socket as never, timeout: 5000, headers: { connection: 'close' } },
+      { method: 'GET', createConnection: () => socket as never, timeout: 5000, headers },
       (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
@@ -127,8 +167,10 @@ async function probe(ctx: ModuleContext, a: Record<string, unknown>): Promise<bo
     req.on('error', reject);
     req.end();
   }).finally(() => socket.destroy());
-  const wanted = a.status === undefined ? undefined : Number(a.status);
-  if (wanted !== undefined ? status !== wanted : status < 200 || status >= 400) throw new Error(`HTTP ${status}`);
+  // Default 2xx: a 3xx is usually an auth proxy sending us to its login page, not a healthy app.
+  const wanted = a.status === undefined ? undefined : (Array.isArray(a.status) ? a.status : [a.status]).map(statusCode);
+  if (wanted ? !wanted.includes(status) : status < 200 || status >= 300)
+    throw new Error(`HTTP ${status} (expected ${wanted ? wanted.join(' or ') : '2xx'})`);
   return true;
 }
 
