@@ -57,7 +57,8 @@ async function validateCycloneDx(doc) {
 function unique(items, path, violations) {
     const seen = new Map();
     items.forEach((item, i) => {
-        const key = JSON.stringify(item);
+        // Strings (every dependsOn entry) are their own key; anything else is compared as its JSON.
+        const key = typeof item === 'string' ? `s${item}` : `j${JSON.stringify(item)}`;
         const first = seen.get(key);
         if (first !== undefined)
             violations.push({

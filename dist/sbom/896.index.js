@@ -98,8 +98,9 @@ function toSpdx(graph, context) {
             relationships.push(rel(ROOT_SPDXID, 'DEPENDS_ON', ids.get(to)));
     }
     for (const c of graph.components) {
+        const from = ids.get(c.purl);
         for (const to of graph.dependencies.get(c.purl) ?? [])
-            relationships.push(rel(ids.get(c.purl), 'DEPENDS_ON', ids.get(to)));
+            relationships.push(rel(from, 'DEPENDS_ON', ids.get(to)));
     }
     const doc = {
         spdxVersion: 'SPDX-2.3',

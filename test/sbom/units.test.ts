@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { diffPurls } from '../../actions/sbom/src/diff/compare';
 import { parseGemfileLock } from '../../actions/sbom/src/ecosystems/bundler';
 import { parseCargo } from '../../actions/sbom/src/ecosystems/cargo';
-import { findLockfiles } from '../../actions/sbom/src/ecosystems/detect';
+import { excluder, findLockfiles } from '../../actions/sbom/src/ecosystems/detect';
 import { parseGoMod } from '../../actions/sbom/src/ecosystems/gomod';
 import type { ManifestReader } from '../../actions/sbom/src/ecosystems/manifest';
 import { parseNpm } from '../../actions/sbom/src/ecosystems/npm';
@@ -339,7 +339,7 @@ describe('other ecosystems', () => {
 });
 
 describe('detection', () => {
-  it('finds every kind of lockfile, prefers npm-shrinkwrap.json, skips node_modules/vendor/.git and excludes', () => {
+  it('finds every kind of lockfile, prefers npm-shrinkwrap.json, skips node_modules/vendor/.git and excludes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sbom-detect-'));
     const touch = (rel: string) => {
       mkdirSync(join(dir, rel, '..'), { recursive: true });
@@ -368,7 +368,7 @@ describe('detection', () => {
       'py/notes.txt',
     ])
       touch(f);
-    const found = findLockfiles(dir, [...DEFAULT_EXCLUDES, 'examples/**'], dir).map((f) => f.display);
+    const found = (await findLockfiles(dir, [...DEFAULT_EXCLUDES, 'examples/**'], dir)).map((f) => f.display);
     expect(found).toEqual([
       'go/go.mod',
       'java/gradle.lockfile',
@@ -385,6 +385,36 @@ describe('detection', () => {
       'web/pnpm-lock.yaml',
       'web/yarn.lock',
     ]);
+  });
+});
+
+describe('excludes', () => {
+  it('any-depth directory patterns answer exactly what minimatch answers, without loading it', async () => {
+    const { Minimatch } = await import('minimatch');
+    const patterns = [...DEFAULT_EXCLUDES, '**/.cache/**', '**/a.b-c_d/**'];
+    const fast = await excluder(patterns);
+    const matchers = patterns.map((g) => new Minimatch(g, { dot: true }));
+    const reference = (rel: string) => matchers.some((m) => m.match(rel) || m.match(`${rel}/`));
+    const segments = [
+      'node_modules',
+      'vendor',
+      '.git',
+      '.cache',
+      'a.b-c_d',
+      'src',
+      'xnode_modules',
+      'vendors',
+      '.gitx',
+      'a',
+    ];
+    const paths: string[] = [];
+    for (const a of segments) {
+      paths.push(a, `${a}/x`);
+      for (const b of segments) paths.push(`${a}/${b}`, `${a}/${b}/package-lock.json`, `${a}/${b}/x`);
+    }
+    for (const rel of paths) expect(fast(rel), rel).toBe(reference(rel));
+    expect(fast('src/node_modules')).toBe(true);
+    expect(fast('src/lib')).toBe(false);
   });
 });
 

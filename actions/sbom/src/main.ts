@@ -32,9 +32,9 @@ export function run(): Promise<void> {
     // Submission needs the runner's environment: check it before doing any work.
     const job = options.submit ? jobContext(scanned, options.matrix) : undefined;
 
-    const found = findLockfiles(options.path, options.exclude, cwd);
+    const found = await findLockfiles(options.path, options.exclude, cwd);
     if (found.length === 0) {
-      const unlocked = findUnlockedManifests(options.path, options.exclude, cwd);
+      const unlocked = await findUnlockedManifests(options.path, options.exclude, cwd);
       const hint =
         unlocked.length > 0
           ? ` Found ${unlocked.slice(0, 5).join(', ')} without a lockfile: an SBOM needs resolved versions, so generate and commit the lockfile (e.g. npm install --package-lock-only, poetry lock, cargo generate-lockfile, bundle lock, composer update --lock).`

@@ -1,6 +1,5 @@
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { Minimatch } from 'minimatch';
 import { ConfigurationError } from '../../../../shared/errors';
 import type { Ecosystem, LockfileGraph } from '../model/types';
 import { type ManifestReader, manifestReader } from './manifest';
@@ -63,14 +62,14 @@ const MANIFESTS = new Set([
   'build.gradle.kts',
 ]);
 
-export function findUnlockedManifests(root: string, exclude: readonly string[], cwd: string): string[] {
-  return walkFiles(root, exclude, (name) => MANIFESTS.has(name)).map((path) => displayPath(path, cwd));
+export async function findUnlockedManifests(root: string, exclude: readonly string[], cwd: string): Promise<string[]> {
+  return walkFiles(root, await excluder(exclude), (name) => MANIFESTS.has(name)).map((path) => displayPath(path, cwd));
 }
 
 /** Walks `root` for lockfiles, skipping excluded directories without descending into them. */
-export function findLockfiles(root: string, exclude: readonly string[], cwd: string): Found[] {
+export async function findLockfiles(root: string, exclude: readonly string[], cwd: string): Promise<Found[]> {
   const found: Found[] = [];
-  const paths = walkFiles(root, exclude, (name, siblings) => {
+  const paths = walkFiles(root, await excluder(exclude), (name, siblings) => {
     // npm itself ignores package-lock.json when npm-shrinkwrap.json is present.
     if (name === 'package-lock.json' && siblings.has('npm-shrinkwrap.json')) return false;
     return kindOf(name) !== undefined;
@@ -80,15 +79,36 @@ export function findLockfiles(root: string, exclude: readonly string[], cwd: str
 }
 
 /** Files under `root` (sorted, depth-first) that `want` accepts, never entering an excluded directory. */
+// `**` + `/<name>/` + `**`, the shape of the default excludes: a plain directory name at any depth.
+const ANY_DEPTH_DIR = /^\*\*\/([A-Za-z0-9_][A-Za-z0-9._-]*|\.[A-Za-z0-9_][A-Za-z0-9._-]*)\/\*\*$/;
+
+// Whether a path (relative to the root, `/`-separated) is excluded: it, or it as a directory,
+// matches a pattern. Any-depth directory patterns (the defaults) reduce to "some segment is <name>",
+// exactly what minimatch answers for them (unit-tested); minimatch is loaded only for other patterns.
+export async function excluder(patterns: readonly string[]): Promise<(rel: string) => boolean> {
+  const names = new Set<string>();
+  const globs: string[] = [];
+  for (const pattern of patterns) {
+    const plain = ANY_DEPTH_DIR.exec(pattern);
+    if (plain) names.add(plain[1] as string);
+    else globs.push(pattern);
+  }
+  // Compiled once: the walk tests every directory entry against every pattern.
+  const matchers =
+    globs.length > 0
+      ? await import('minimatch').then(({ Minimatch }) => globs.map((g) => new Minimatch(g, { dot: true })))
+      : [];
+  return (rel) =>
+    (names.size > 0 && rel.split('/').some((segment) => names.has(segment))) ||
+    matchers.some((m) => m.match(rel) || m.match(`${rel}/`));
+}
+
 function walkFiles(
   root: string,
-  exclude: readonly string[],
+  excluded: (rel: string) => boolean,
   want: (name: string, siblings: Set<string>) => boolean,
 ): string[] {
   const out: string[] = [];
-  // Compiled once: the walk tests every directory entry against every pattern.
-  const matchers = exclude.map((g) => new Minimatch(g, { dot: true }));
-  const excluded = (rel: string): boolean => matchers.some((m) => m.match(rel) || m.match(`${rel}/`));
   const walk = (dir: string): void => {
     let entries: Dirent[];
     try {

@@ -102,9 +102,11 @@ export async function buildGraph(graphs: readonly LockfileGraph[], options: Buil
     const targets = edges.get(component.purl);
     const list = targets ? [...targets].filter((p) => components.has(p)).sort(compare) : [];
     dependencies.set(component.purl, list);
-    component.ecosystems = [...new Set(component.ecosystems)].sort(compare);
-    component.files = [...new Set(component.files)].sort(compare);
-    component.hashes = (component.hashes ?? []).sort((a, b) => compare(a.alg, b.alg));
+    // Most components come from one lockfile and carry one hash: nothing to dedupe or sort.
+    if (component.ecosystems.length > 1) component.ecosystems = [...new Set(component.ecosystems)].sort(compare);
+    if (component.files.length > 1) component.files = [...new Set(component.files)].sort(compare);
+    component.hashes ??= [];
+    if (component.hashes.length > 1) component.hashes.sort((a, b) => compare(a.alg, b.alg));
   }
   // The same conflict under two install paths (nested copies of one package) is one warning.
   const seenWarnings = new Set<string>();
@@ -128,6 +130,7 @@ function merge(existing: Component, record: PackageRecord, graph: LockfileGraph,
 
 /** One value per algorithm; two lockfiles disagreeing keep the first seen (sorted later). */
 function dedupeHashes(hashes: readonly Hash[]): Hash[] {
+  if (hashes.length < 2) return [...hashes];
   const byAlg = new Map<string, Hash>();
   for (const hash of hashes) if (!byAlg.has(hash.alg)) byAlg.set(hash.alg, hash);
   return [...byAlg.values()];
@@ -139,14 +142,24 @@ function dedupeHashes(hashes: readonly Hash[]): Hash[] {
  * reaches it, and optional when every production path to it crosses an optional edge.
  */
 function scopesOf(graph: LockfileGraph): Map<string, Scope> {
-  const required = reach(graph, ['prod', 'peer'], ['prod', 'peer']);
-  const runtime = reach(graph, ['prod', 'peer', 'optional'], ['prod', 'peer', 'optional']);
-  const anyReach = reach(graph, ['prod', 'peer', 'optional', 'dev'], ['prod', 'peer', 'optional', 'dev']);
+  // Walked only when some package leaves a flag unstated: npm lockfiles state both for every package.
+  let runtime: Set<string> | undefined;
+  let required: Set<string> | undefined;
+  let anyReach: Set<string> | undefined;
   const scopes = new Map<string, Scope>();
   for (const [id, record] of graph.packages) {
-    const reached = anyReach.has(id);
-    const dev = record.dev ?? (reached ? !runtime.has(id) : false);
-    const optional = record.optional ?? (runtime.has(id) && !required.has(id));
+    let dev = record.dev;
+    let optional = record.optional;
+    if (dev === undefined || optional === undefined)
+      runtime ??= reach(graph, ['prod', 'peer', 'optional'], ['prod', 'peer', 'optional']);
+    if (dev === undefined) {
+      anyReach ??= reach(graph, ['prod', 'peer', 'optional', 'dev'], ['prod', 'peer', 'optional', 'dev']);
+      dev = anyReach.has(id) ? !(runtime as Set<string>).has(id) : false;
+    }
+    if (optional === undefined) {
+      required ??= reach(graph, ['prod', 'peer'], ['prod', 'peer']);
+      optional = (runtime as Set<string>).has(id) && !required.has(id);
+    }
     scopes.set(id, { dev, optional });
   }
   return scopes;

@@ -86,8 +86,9 @@ export function toSpdx(graph: SbomGraph, context: SpdxContext): Record<string, u
     else relationships.push(rel(ROOT_SPDXID, 'DEPENDS_ON', ids.get(to) as string));
   }
   for (const c of graph.components) {
+    const from = ids.get(c.purl) as string;
     for (const to of graph.dependencies.get(c.purl) ?? [])
-      relationships.push(rel(ids.get(c.purl) as string, 'DEPENDS_ON', ids.get(to) as string));
+      relationships.push(rel(from, 'DEPENDS_ON', ids.get(to) as string));
   }
 
   const doc: Record<string, unknown> = {

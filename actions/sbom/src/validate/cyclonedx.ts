@@ -55,7 +55,8 @@ export async function validateCycloneDx(doc: Doc): Promise<Violation[]> {
 function unique(items: readonly unknown[], path: string, violations: Violation[]): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
-    const key = JSON.stringify(item);
+    // Strings (every dependsOn entry) are their own key; anything else is compared as its JSON.
+    const key = typeof item === 'string' ? `s${item}` : `j${JSON.stringify(item)}`;
     const first = seen.get(key);
     if (first !== undefined)
       violations.push({
