@@ -17,7 +17,7 @@ import {
   unsupportedVersion,
 } from './common';
 import type { ManifestReader } from './manifest';
-import { workspaceDirs } from './manifest';
+import { workspaceDirs } from './workspaces';
 
 type Entry = Record<string, unknown>;
 
