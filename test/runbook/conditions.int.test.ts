@@ -33,6 +33,9 @@ tasks:
   - name: custom
     uses: ./modules/plan.mjs
     changed_when: "'made' in result.out"
+  - name: read only
+    command: [uname, -s]
+    changed_when: "false"
   - name: announce
     echo: "create changed: \${made.changed}"
 `,
@@ -51,8 +54,10 @@ tasks:
       create: 'changed',
       guarded: 'changed',
       custom: 'changed',
+      'read only': 'ok',
       announce: 'ok',
     });
+    // A condition that does not read the result is still judged: a read-only command plans as ok.
     expect(visibleLog(result)).not.toContain('Undefined variable');
     expect(result.summary).toContain('would run: touch');
     expect(existsSync(join(dir, 'out'))).toBe(false);
@@ -66,6 +71,7 @@ tasks:
       create: 'changed',
       guarded: 'changed',
       custom: 'changed',
+      'read only': 'ok',
       announce: 'ok',
     });
     expect(visibleLog(first)).toContain('create changed: true');

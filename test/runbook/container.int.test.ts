@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +48,15 @@ function ensureImage(): void {
   } finally {
     rmSync(rootfs, { recursive: true, force: true });
   }
+}
+
+/** The hosts log in as root here, so the key is root's. */
+const KEY_FILE = '/var/lib/paved/container-spec.key';
+
+function labels(): Record<string, string> {
+  return JSON.parse(
+    execFileSync('docker', ['inspect', '-f', '{{json .Config.Labels}}', NAME], { encoding: 'utf8' }),
+  ) as Record<string, string>;
 }
 
 function inspect(): { Id: string; State: { Running: boolean }; Config: { Env: string[] } } | undefined {
@@ -98,11 +117,66 @@ describe.skipIf(!service('sshd').available || !service('dockerd').available)(
       expect(after?.Id).not.toBe(before);
       expect(after?.Config.Env).toContain('MODE=two');
       const diff = report(result).hosts[0]!.tasks[0]!.diff ?? '';
-      expect(diff).toMatch(/^-\s+"MODE": "sha256:/m);
+      expect(diff).toMatch(/^-\s+"MODE": "hmac-sha256:[0-9a-f]{32}"/m);
+      expect(diff).toMatch(/^\s+"TOKEN": "hmac-sha256:/m); // unchanged value, same salt: same fingerprint
       expect(diff).not.toContain('tok-3141592653');
-      expect(
-        execFileSync('docker', ['inspect', '-f', '{{json .Config.Labels}}', NAME], { encoding: 'utf8' }),
-      ).not.toContain('tok-3141592653');
+      expect(JSON.stringify(labels())).not.toContain('tok-3141592653');
+    });
+
+    it('stores env values as keyed HMACs: neither the value nor its plain sha256 is in the label', async () => {
+      const label = JSON.parse(labels()['dev.paved.spec'] as string) as { env: Record<string, string>; salt: string };
+      expect(label.salt).toMatch(/^[0-9a-f]{32}$/);
+      const text = JSON.stringify(labels());
+      for (const value of ['tok-3141592653', 'two']) {
+        const plain = createHash('sha256').update(value).digest('hex');
+        expect(text).not.toContain(plain.slice(0, 16));
+        // Nor a salted hash anyone could recompute from the label alone.
+        const salted = createHash('sha256').update(`${label.salt}${value}`).digest('hex');
+        expect(text).not.toContain(salted.slice(0, 16));
+      }
+      expect(text).not.toContain('tok-3141592653');
+      // The key lives only on the host, readable by its owner only.
+      const key = statSync(KEY_FILE);
+      expect(key.mode & 0o777).toBe(0o600);
+      const hex = readFileSync(KEY_FILE, 'utf8').trim();
+      expect(hex).toMatch(/^[0-9a-f]{64}$/);
+      const mac = createHmac('sha256', Buffer.from(hex, 'hex'))
+        .update(`${label.salt}\0TOKEN\0tok-3141592653`)
+        .digest('hex');
+      expect(label.env.TOKEN).toBe(`hmac-sha256:${mac.slice(0, 32)}`);
+    });
+
+    it('replaces a container with an old-format (unsalted sha256) label once, then leaves it alone', async () => {
+      const old = {
+        image: IMAGE,
+        command: ['httpd', '-f', '-p', '80', '-h', '/www'],
+        env: Object.fromEntries(
+          Object.entries({ MODE: 'two', TOKEN: 'tok-3141592653' }).map(([k, v]) => [
+            k,
+            `sha256:${createHash('sha256').update(v).digest('hex').slice(0, 16)}`,
+          ]),
+        ),
+        ports: [`127.0.0.1:${PORT}:80`],
+        volumes: [],
+        restart: 'no',
+        network: null,
+        labels: {},
+      };
+      execFileSync('docker', ['rm', '-f', NAME], { stdio: 'ignore' });
+      execFileSync(
+        'docker',
+        ['create', '--name', NAME, '--label', `dev.paved.spec=${JSON.stringify(old)}`, IMAGE, 'sleep', '1'],
+        { stdio: 'ignore' },
+      );
+      const before = inspect()?.Id;
+      write('two');
+      const first = await runbook(dir, inputs());
+      expect(first.exitCode, visibleLog(first)).toBe(0);
+      expect(report(first).hosts[0]!.tasks[0]!.status).toBe('changed');
+      expect(inspect()?.Id).not.toBe(before);
+      expect(inspect()?.State.Running).toBe(true);
+      const second = await runbook(dir, inputs());
+      expect(second.outputs.changed, visibleLog(second)).toBe('0');
     });
 
     it('check mode plans a replacement but leaves the container running', async () => {

@@ -4,7 +4,7 @@ import { ConfigurationError, errorMessage } from '../../../../shared/errors';
 import type { Logger } from '../../../../shared/logging';
 import { registerSecret } from '../../../../shared/secrets';
 import { interpolateWithInfo } from '../../../../shared/template';
-import { evaluate, truthy } from '../expr';
+import { evaluate, referencedPaths, truthy } from '../expr';
 import type { Host } from '../inventory';
 import { moduleDef } from '../modules/registry';
 import type { ModuleContext, ModuleResult } from '../modules/types';
@@ -253,22 +253,23 @@ export class HostRun {
   }
 
   /**
-   * changed_when/failed_when judge what a command did, so they are only evaluated when it ran:
+   * changed_when/failed_when judge what a command did, so a condition reading `result` is only
+   * evaluated when the command ran:
    * - skipped by its creates/removes guard: nothing ran, nothing changed, nothing failed;
    * - check mode, where the command would run: it is reported as "would run / changed" (the
-   *   conservative plan: `'created' in result.stdout` cannot be known without running it);
+   *   conservative plan: `'created' in result.stdout` cannot be known without running it), and
+   *   not failed; a condition that does not read `result` (`changed_when: "false"` on a read-only
+   *   command) is still evaluated, so such a task plans as ok;
    * - check mode, a module that planned without producing the fields a condition reads (a custom
    *   module's own check-mode answer): its answer stands.
    */
   private applyConditions(task: ModuleTask, result: ModuleResult, scope: Record<string, unknown>): void {
     if (!task.changedWhen && !task.failedWhen) return;
     if (result.skipped) return;
-    if (this.settings.check && result.wouldRun !== undefined) {
-      result.changed = true;
-      return;
-    }
+    const unrun = this.settings.check && result.wouldRun !== undefined;
     const local = { ...scope, result };
     const judge = (cond: NonNullable<ModuleTask['changedWhen']>, fallback: boolean): boolean => {
+      if (unrun && referencedPaths(cond.expr).some((p) => p === 'result' || p.startsWith('result.'))) return fallback;
       try {
         return this.condition(cond, local, task);
       } catch (error) {

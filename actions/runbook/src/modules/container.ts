@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { registerSecret } from '../../../../shared/secrets';
 import { unifiedDiff } from '../report/diff';
 import { quote } from '../transport/posix';
 import { mapping, oneOf, stringList, stringMap } from './args';
@@ -27,25 +28,70 @@ interface Inspect {
 }
 
 /**
- * The container spec we compare, stored on the container as a label. Env values are stored as
- * hashes: the label is readable by anyone with `docker inspect`, the values may be secrets.
+ * Where the host keeps the key that env fingerprints are computed with: root's (become) or the
+ * login user's own, never readable by anyone else.
  */
-export function containerSpec(a: Record<string, unknown>): Record<string, unknown> {
+const KEY_SCRIPT = (create: boolean) =>
+  [
+    'umask 077',
+    'if [ "$(id -u)" = 0 ]; then d=/var/lib/paved; else d="${XDG_CONFIG_HOME:-$HOME/.config}/paved"; fi',
+    'f="$d/container-spec.key"',
+    create
+      ? '[ -s "$f" ] || { mkdir -p "$d" && od -An -tx1 -N32 /dev/urandom | tr -d " \n" > "$f.$$" && mv "$f.$$" "$f"; }'
+      : '[ -s "$f" ] || exit 0',
+    'cat "$f"',
+  ].join('; ');
+
+/**
+ * Env values are stored in the spec label as HMAC-SHA256(hostKey, salt, name, value), never as
+ * plain hashes. The label is far more visible than the env itself: it is in the diff of the job
+ * summary and the JSON report (readable by anyone who can read the workflow run), and label
+ * exporters such as cAdvisor publish every container label as metric metadata. A plain or merely
+ * salted hash there lets anyone with the label test guesses offline at GPU speed (a stored salt
+ * only defeats precomputed tables), so a weak password falls. A keyed hash cannot be checked
+ * without its key: the 256-bit key lives only on the host, in a 0600 file of the user that runs
+ * docker, i.e. readable only by those who can already read the env through the Docker API. The
+ * per-container random salt (stored in the label) keeps two containers that share a password
+ * from showing equal fingerprints. A label in the old format (unsalted sha256) is not comparable,
+ * so such a container is replaced once and carries the new format from then on.
+ */
+export function containerSpec(
+  a: Record<string, unknown>,
+  secret: { key: Buffer; salt: string } | undefined,
+): Record<string, unknown> {
   const env = Object.fromEntries(
     Object.entries((a.env ?? {}) as Record<string, unknown>)
       .sort(([x], [y]) => x.localeCompare(y))
-      .map(([k, v]) => [k, `sha256:${createHash('sha256').update(String(v)).digest('hex').slice(0, 16)}`]),
+      .map(([k, v]) => [k, fingerprint(secret, k, String(v))]),
   );
   return {
     image: String(a.image),
     command: a.command === undefined ? null : Array.isArray(a.command) ? a.command.map(String) : String(a.command),
     env,
+    ...(secret ? { salt: secret.salt } : {}),
     ports: ((a.ports ?? []) as unknown[]).map(String).sort(),
     volumes: ((a.volumes ?? []) as unknown[]).map(String).sort(),
     restart: a.restart === undefined ? 'no' : String(a.restart),
     network: a.network === undefined ? null : String(a.network),
     labels: a.labels ?? {},
   };
+}
+
+function fingerprint(secret: { key: Buffer; salt: string } | undefined, name: string, value: string): string {
+  if (!secret) throw new Error('env fingerprints need the host key');
+  const mac = createHmac('sha256', secret.key).update(`${secret.salt}\0${name}\0${value}`).digest('hex');
+  return `hmac-sha256:${mac.slice(0, 32)}`;
+}
+
+/** The salt of a label we wrote in the current format, so an unchanged spec compares equal. */
+function storedSalt(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  try {
+    const salt = (JSON.parse(label) as { salt?: unknown }).salt;
+    return typeof salt === 'string' && /^[0-9a-f]{32}$/.test(salt) ? salt : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -102,7 +148,29 @@ export const container: ModuleDef = {
       return f ?? { changed: true, actions, msg: `${name} removed` };
     }
 
-    const spec = containerSpec(a);
+    let secret: { key: Buffer; salt: string } | undefined;
+    if (Object.keys((a.env ?? {}) as object).length > 0) {
+      // In check mode the key is only read: a host without one yet gets a throwaway key, which
+      // plans a replacement, as the real run will (there is no current-format label to match).
+      const k = await ctx.conn.run(KEY_SCRIPT(!ctx.check), {
+        become: ctx.become,
+        signal: ctx.signal,
+        timeoutMs: ctx.timeoutMs,
+      });
+      const hex = k.stdout.trim();
+      if (k.code !== 0 || (hex && !/^[0-9a-f]{64}$/.test(hex)))
+        return {
+          changed: false,
+          failed: true,
+          msg: `cannot read or create the container spec key: ${k.stderr.trim()}`,
+        };
+      if (hex) registerSecret(hex);
+      secret = {
+        key: hex ? Buffer.from(hex, 'hex') : randomBytes(32),
+        salt: storedSalt(current?.Config?.Labels?.[LABEL]) ?? randomBytes(16).toString('hex'),
+      };
+    }
+    const spec = containerSpec(a, secret);
     const wanted = JSON.stringify(spec, null, 2);
     const stored = current?.Config?.Labels?.[LABEL];
     let diff = '';
