@@ -9,11 +9,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseNpm: () => (/* binding */ parseNpm)
 /* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8350);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var semver_classes_range__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5304);
+/* harmony import */ var semver_classes_range__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver_classes_range__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _licenses_text__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7649);
 /* harmony import */ var _model_purl__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6496);
 /* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1672);
+// Only the Range class: importing all of semver evaluates ~40 modules this parser never calls.
 
 
 
@@ -156,24 +157,31 @@ function resolveFrom(path, name, target) {
         }
     }
 }
-const validRanges = new Map();
+// Each distinct peer range is parsed once (semver.validRange and semver.satisfies each parsed it
+// again); `null` marks a range semver cannot parse, which is skipped as before.
+const ranges = new Map();
 const satisfied = new Map();
 function checkPeer(graph, text, path, name, spec, found) {
     const range = typeof spec === 'string' ? spec.replace(/^npm:[^@]+@/, '') : '';
     const version = (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(found?.version);
     if (!version || !range)
         return;
-    let valid = validRanges.get(range);
-    if (valid === undefined) {
-        valid = semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(range) !== null;
-        validRanges.set(range, valid);
+    let parsed = ranges.get(range);
+    if (parsed === undefined) {
+        try {
+            parsed = new (semver_classes_range__WEBPACK_IMPORTED_MODULE_0___default())(range, { includePrerelease: true });
+        }
+        catch {
+            parsed = null;
+        }
+        ranges.set(range, parsed);
     }
-    if (!valid)
+    if (!parsed)
         return;
     const key = `${version} ${range}`;
     let ok = satisfied.get(key);
     if (ok === undefined) {
-        ok = semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, range, { includePrerelease: true });
+        ok = parsed.test(version);
         satisfied.set(key, ok);
     }
     if (ok)

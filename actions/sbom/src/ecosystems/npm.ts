@@ -1,4 +1,5 @@
-import semver from 'semver';
+// Only the Range class: importing all of semver evaluates ~40 modules this parser never calls.
+import Range from 'semver/classes/range';
 import { licenseText } from '../licenses/text';
 import { npmName } from '../model/purl';
 import type { EdgeKind, License, LockfileGraph, PackageRecord } from '../model/types';
@@ -155,7 +156,9 @@ function resolveFrom(path: string, name: string, target: (p: string) => string |
   }
 }
 
-const validRanges = new Map<string, boolean>();
+// Each distinct peer range is parsed once (semver.validRange and semver.satisfies each parsed it
+// again); `null` marks a range semver cannot parse, which is skipped as before.
+const ranges = new Map<string, Range | null>();
 const satisfied = new Map<string, boolean>();
 
 function checkPeer(
@@ -169,16 +172,20 @@ function checkPeer(
   const range = typeof spec === 'string' ? spec.replace(/^npm:[^@]+@/, '') : '';
   const version = str(found?.version);
   if (!version || !range) return;
-  let valid = validRanges.get(range);
-  if (valid === undefined) {
-    valid = semver.validRange(range) !== null;
-    validRanges.set(range, valid);
+  let parsed = ranges.get(range);
+  if (parsed === undefined) {
+    try {
+      parsed = new Range(range, { includePrerelease: true });
+    } catch {
+      parsed = null;
+    }
+    ranges.set(range, parsed);
   }
-  if (!valid) return;
+  if (!parsed) return;
   const key = `${version} ${range}`;
   let ok = satisfied.get(key);
   if (ok === undefined) {
-    ok = semver.satisfies(version, range, { includePrerelease: true });
+    ok = parsed.test(version);
     satisfied.set(key, ok);
   }
   if (ok) return;
