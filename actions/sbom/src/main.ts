@@ -16,133 +16,147 @@ import { contentDigest, creationTime, uuidFrom } from './output/identity';
 import { jobContext } from './submit/submit';
 
 export function run(): Promise<void> {
-  return runAction('sbom', async () => {
-    const started = performance.now();
-    // Per-phase wall time, logged at the end: where a slow run spent its time.
-    const phases: [string, number][] = [];
-    let mark = started;
-    const phase = (name: string): void => {
-      const now = performance.now();
-      phases.push([name, Math.round(now - mark)]);
-      mark = now;
-    };
-    const options = parseInputs();
-    const cwd = process.cwd();
-    const scanned = displayPath(options.path, cwd) || '.';
-    // Submission needs the runner's environment: check it before doing any work.
-    const job = options.submit ? jobContext(scanned, options.matrix) : undefined;
+  return runAction('sbom', generateSboms).then(exitWhenFlushed);
+}
 
-    const found = await findLockfiles(options.path, options.exclude, cwd);
-    if (found.length === 0) {
-      const unlocked = await findUnlockedManifests(options.path, options.exclude, cwd);
-      const hint =
-        unlocked.length > 0
-          ? ` Found ${unlocked.slice(0, 5).join(', ')} without a lockfile: an SBOM needs resolved versions, so generate and commit the lockfile (e.g. npm install --package-lock-only, poetry lock, cargo generate-lockfile, bundle lock, composer update --lock).`
-          : ` Commit a lockfile or point the ${Inputs.path} input at the project.`;
-      throw new ConfigurationError(
-        `No lockfile found under ${scanned}. Looked for: ${LOOKED_FOR.join(', ')} (skipping ${options.exclude.join(', ')}).${hint}`,
-        { input: Inputs.path },
-      );
-    }
-    phase('find');
-    const graphs = await group(`Read ${found.length} lockfile${found.length === 1 ? '' : 's'}`, async () => {
-      const parsed = await parseLockfiles(found, cwd, options.path);
-      for (const g of parsed) core.info(`${g.file}: ${g.ecosystem} (${g.format}), ${g.packages.size} packages`);
-      return parsed;
-    });
-
-    const root = await rootComponent(options, graphs);
-    phase('parse');
-    const graph = await buildGraph(graphs, { root, includeDev: options.includeDev });
-    for (const w of graph.warnings)
-      core.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
-    phase('graph');
-    resolveLicenses(graph.components, options.licenses, cwd, options.path);
-    const offenders = await findOffenders(graph.components, options.denyLicenses);
-
-    const timestamp = await creationTime(options.reproducible, options.path);
-    if (options.reproducible && timestamp.source === 'clock') {
-      core.notice(
-        'No SOURCE_DATE_EPOCH and no git commit: the SBOM timestamp is the current time, so reruns will differ in that field.',
-      );
-    }
-    const digest = contentDigest(graph);
-    const base = fileBase(root.name);
-    phase('licenses');
-    const documents = await group('Generate and validate', () => generate(graph, options, timestamp.iso, digest, base));
-
-    phase('generate+validate');
-    mkdirSync(options.outputDir, { recursive: true });
-    const written: { format: string; path: string; bytes: number }[] = [];
-    for (const doc of documents) {
-      const target = join(options.outputDir, doc.file);
-      // Write-then-rename: a reader never sees half a document.
-      const temp = `${target}.${process.pid}.tmp`;
-      writeFileSync(temp, doc.text);
-      renameSync(temp, target);
-      const shown = displayPath(target, cwd);
-      written.push({ format: doc.format, path: shown, bytes: Buffer.byteLength(doc.text) });
-      core.setOutput(doc.format === 'spdx-json' ? Outputs.spdxFile : Outputs.cyclonedxFile, shown);
-      core.info(`Wrote ${shown} (${doc.format}, ${Buffer.byteLength(doc.text)} bytes)`);
-    }
-    core.setOutput(Outputs.components, String(graph.components.length));
-
-    let diff: import('./diff/compare').SbomDiff | undefined;
-    if (options.compareTo) {
-      const { diffAgainst } = await import('./diff/compare');
-      diff = diffAgainst(options.compareTo, displayPath(options.compareTo, cwd), graph.components);
-      core.setOutput(Outputs.diff, JSON.stringify(diff));
-      core.info(
-        `Compared with ${diff.against}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
-      );
-    }
-
-    let submitted: { id: number | undefined; correlator: string } | undefined;
-    if (job) {
-      const { submitSnapshot } = await import('./submit/submit');
-      submitted = await group('Submit to the dependency graph', () =>
-        submitSnapshot(graph, job, options.githubToken, timestamp.iso),
-      );
-    }
-
-    const { ntiaCoverage } = await import('./summary/ntia');
-    const { buildSummary } = await import('./summary/report');
-    phase('write+diff+submit');
-    buildSummary({
-      graph,
-      files: written,
-      coverage: ntiaCoverage(graph, timestamp.source),
-      timestamp: `${timestamp.iso} (${timestamp.source})`,
-      durationMs: Math.round(performance.now() - started),
-      offenders,
-      diff,
-      submitted,
-    }).write();
-    phase('summary');
-    // performance.now() counts from process start, so `started` is the time Node took to load us.
-    core.info(
-      `Done in ${Math.round(performance.now() - started)} ms after ${Math.round(started)} ms of start-up (${phases.map(([n, ms]) => `${n} ${ms}`).join(', ')})`,
-    );
-
-    if (offenders.length > 0) {
-      const shown = new Map(graph.sources.map((s) => [s.file, s.display]));
-      for (const o of offenders) {
-        core.error(
-          `${o.component.purl} is licensed ${o.expression}, denied by ${Inputs.denyLicenses} (${o.denied.join(', ')})`,
-          {
-            file: shown.get(o.component.files[0] ?? ''),
-            title: 'sbom: denied license',
-          },
-        );
-      }
-      throw new OperationError(
-        `${offenders.length} component${offenders.length === 1 ? '' : 's'} with denied licenses: ${offenders
-          .slice(0, 10)
-          .map((o) => `${o.component.purl} (${o.expression})`)
-          .join(', ')}${offenders.length > 10 ? ', …' : ''}. The SBOM files were written for inspection.`,
-      );
-    }
+/**
+ * Everything is written and reported, and the exit code set: end now. Left to itself, Node would
+ * first run the incremental GC that the ~50 MB heap of a large run has started, ~15 ms spent
+ * tidying memory about to be freed. stdout and stderr are drained first (pipes are asynchronous
+ * on some platforms), and bundles always run as their own process (runner, dispatcher, CLI).
+ */
+function exitWhenFlushed(): Promise<void> {
+  return new Promise(() => {
+    process.stdout.write('', () => process.stderr.write('', () => process.exit()));
   });
+}
+
+async function generateSboms(): Promise<void> {
+  const started = performance.now();
+  // Per-phase wall time, logged at the end: where a slow run spent its time.
+  const phases: [string, number][] = [];
+  let mark = started;
+  const phase = (name: string): void => {
+    const now = performance.now();
+    phases.push([name, Math.round(now - mark)]);
+    mark = now;
+  };
+  const options = parseInputs();
+  const cwd = process.cwd();
+  const scanned = displayPath(options.path, cwd) || '.';
+  // Submission needs the runner's environment: check it before doing any work.
+  const job = options.submit ? jobContext(scanned, options.matrix) : undefined;
+
+  const found = await findLockfiles(options.path, options.exclude, cwd);
+  if (found.length === 0) {
+    const unlocked = await findUnlockedManifests(options.path, options.exclude, cwd);
+    const hint =
+      unlocked.length > 0
+        ? ` Found ${unlocked.slice(0, 5).join(', ')} without a lockfile: an SBOM needs resolved versions, so generate and commit the lockfile (e.g. npm install --package-lock-only, poetry lock, cargo generate-lockfile, bundle lock, composer update --lock).`
+        : ` Commit a lockfile or point the ${Inputs.path} input at the project.`;
+    throw new ConfigurationError(
+      `No lockfile found under ${scanned}. Looked for: ${LOOKED_FOR.join(', ')} (skipping ${options.exclude.join(', ')}).${hint}`,
+      { input: Inputs.path },
+    );
+  }
+  phase('find');
+  const graphs = await group(`Read ${found.length} lockfile${found.length === 1 ? '' : 's'}`, async () => {
+    const parsed = await parseLockfiles(found, cwd, options.path);
+    for (const g of parsed) core.info(`${g.file}: ${g.ecosystem} (${g.format}), ${g.packages.size} packages`);
+    return parsed;
+  });
+
+  const root = await rootComponent(options, graphs);
+  phase('parse');
+  const graph = await buildGraph(graphs, { root, includeDev: options.includeDev });
+  for (const w of graph.warnings)
+    core.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
+  phase('graph');
+  resolveLicenses(graph.components, options.licenses, cwd, options.path);
+  const offenders = await findOffenders(graph.components, options.denyLicenses);
+
+  const timestamp = await creationTime(options.reproducible, options.path);
+  if (options.reproducible && timestamp.source === 'clock') {
+    core.notice(
+      'No SOURCE_DATE_EPOCH and no git commit: the SBOM timestamp is the current time, so reruns will differ in that field.',
+    );
+  }
+  const digest = contentDigest(graph);
+  const base = fileBase(root.name);
+  phase('licenses');
+  const documents = await group('Generate and validate', () => generate(graph, options, timestamp.iso, digest, base));
+
+  phase('generate+validate');
+  mkdirSync(options.outputDir, { recursive: true });
+  const written: { format: string; path: string; bytes: number }[] = [];
+  for (const doc of documents) {
+    const target = join(options.outputDir, doc.file);
+    // Write-then-rename: a reader never sees half a document.
+    const temp = `${target}.${process.pid}.tmp`;
+    writeFileSync(temp, doc.text);
+    renameSync(temp, target);
+    const shown = displayPath(target, cwd);
+    written.push({ format: doc.format, path: shown, bytes: Buffer.byteLength(doc.text) });
+    core.setOutput(doc.format === 'spdx-json' ? Outputs.spdxFile : Outputs.cyclonedxFile, shown);
+    core.info(`Wrote ${shown} (${doc.format}, ${Buffer.byteLength(doc.text)} bytes)`);
+  }
+  core.setOutput(Outputs.components, String(graph.components.length));
+
+  let diff: import('./diff/compare').SbomDiff | undefined;
+  if (options.compareTo) {
+    const { diffAgainst } = await import('./diff/compare');
+    diff = diffAgainst(options.compareTo, displayPath(options.compareTo, cwd), graph.components);
+    core.setOutput(Outputs.diff, JSON.stringify(diff));
+    core.info(
+      `Compared with ${diff.against}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+    );
+  }
+
+  let submitted: { id: number | undefined; correlator: string } | undefined;
+  if (job) {
+    const { submitSnapshot } = await import('./submit/submit');
+    submitted = await group('Submit to the dependency graph', () =>
+      submitSnapshot(graph, job, options.githubToken, timestamp.iso),
+    );
+  }
+
+  const { ntiaCoverage } = await import('./summary/ntia');
+  const { buildSummary } = await import('./summary/report');
+  phase('write+diff+submit');
+  buildSummary({
+    graph,
+    files: written,
+    coverage: ntiaCoverage(graph, timestamp.source),
+    timestamp: `${timestamp.iso} (${timestamp.source})`,
+    durationMs: Math.round(performance.now() - started),
+    offenders,
+    diff,
+    submitted,
+  }).write();
+  phase('summary');
+  // performance.now() counts from process start, so `started` is the time Node took to load us.
+  core.info(
+    `Done in ${Math.round(performance.now() - started)} ms after ${Math.round(started)} ms of start-up (${phases.map(([n, ms]) => `${n} ${ms}`).join(', ')})`,
+  );
+
+  if (offenders.length > 0) {
+    const shown = new Map(graph.sources.map((s) => [s.file, s.display]));
+    for (const o of offenders) {
+      core.error(
+        `${o.component.purl} is licensed ${o.expression}, denied by ${Inputs.denyLicenses} (${o.denied.join(', ')})`,
+        {
+          file: shown.get(o.component.files[0] ?? ''),
+          title: 'sbom: denied license',
+        },
+      );
+    }
+    throw new OperationError(
+      `${offenders.length} component${offenders.length === 1 ? '' : 's'} with denied licenses: ${offenders
+        .slice(0, 10)
+        .map((o) => `${o.component.purl} (${o.expression})`)
+        .join(', ')}${offenders.length > 10 ? ', …' : ''}. The SBOM files were written for inspection.`,
+    );
+  }
 }
 
 interface Document {
