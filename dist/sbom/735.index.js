@@ -2,92 +2,80 @@ export const id = 735;
 export const ids = [735];
 export const modules = {
 
-/***/ 735:
+/***/ 7735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parseGemfileLock: () => (/* binding */ parseGemfileLock)
+/* harmony export */   parseComposer: () => (/* binding */ parseComposer)
 /* harmony export */ });
-/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1672);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6972);
 
-/**
- * `Gemfile.lock`: the GEM/GIT/PATH sections' `specs:` (4-space indented `name (version[-platform])`
- * with 6-space dependency lines), DEPENDENCIES for the direct ones, and CHECKSUMS (Bundler 2.5+).
- */
-function parseGemfileLock(text, file) {
-    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .newGraph */ .BD)('bundler', file, 'Gemfile.lock');
-    const lines = text.split('\n');
-    const byName = new Map();
-    const pending = [];
-    const checksums = new Map();
-    const direct = [];
-    let section = '';
-    let remote;
-    let current;
-    for (let i = 0; i < lines.length; i++) {
-        const raw = lines[i].replace(/\r$/, '');
-        if (raw.trim() === '')
-            continue;
-        const indent = raw.length - raw.trimStart().length;
-        const line = raw.trim();
-        if (indent === 0) {
-            section = line;
-            remote = undefined;
-            current = undefined;
-            continue;
-        }
-        if (['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE'].includes(section)) {
-            if (indent === 2 && line.startsWith('remote:'))
-                remote = line.slice(7).trim();
-            else if (indent === 4) {
-                const m = /^(\S+) \(([^)]+)\)$/.exec(line);
-                if (!m)
-                    (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `expected "name (version)" in ${section} specs, got "${line}"`, i + 1, indent + 1);
-                const name = m[1];
-                const [version, ...platform] = m[2].split('-');
-                const id = `${name} ${m[2]}`;
-                current = id;
-                byName.set(name, [...(byName.get(name) ?? []), id]);
-                const rubygems = section === 'GEM' && remote?.startsWith('https://rubygems.org');
-                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, id, {
-                    purlType: 'gem',
-                    name,
-                    version: version,
-                    qualifiers: platform.length > 0 ? { platform: platform.join('-') } : undefined,
-                    downloadLocation: rubygems
-                        ? `https://rubygems.org/downloads/${name}-${m[2]}.gem`
-                        : remote && /^https?:\/\//.test(remote)
-                            ? remote
-                            : undefined,
-                });
-            }
-            else if (indent === 6 && current) {
-                const dep = /^(\S+)/.exec(line)?.[1];
-                pending.push([current, dep, i + 1]);
-            }
-        }
-        else if (section === 'DEPENDENCIES' && indent === 2) {
-            direct.push([(/^(\S+)/.exec(line)?.[1] ?? line).replace(/!$/, ''), i + 1]);
-        }
-        else if (section === 'CHECKSUMS' && indent === 2) {
-            const m = /^(\S+) \(([^)]+)\)\s+(\S+)$/.exec(line);
-            if (m)
-                checksums.set(`${m[1]} ${m[2]}`, m[3]);
+/** Platform requirements (`php`, `ext-json`, `composer-plugin-api`…) are not packages. */
+const PLATFORM = /^(php|php-64bit|php-ipv6|php-zts|php-debug|hhvm|composer|composer-plugin-api|composer-runtime-api|ext-.+|lib-.+)$/i;
+/** `composer.lock`: `packages` and `packages-dev`, licenses as declared, `require` as edges. */
+function parseComposer(text, file, manifests) {
+    const data = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .parseJson */ .qF)(text, file);
+    if (!(0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data) || !Array.isArray(data.packages))
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, 'expected an object with a "packages" array', 1, 1);
+    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .newGraph */ .BD)('composer', file, `composer.lock${(0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(data['plugin-api-version']) ? ` (plugin API ${String(data['plugin-api-version'])})` : ''}`);
+    const all = [
+        ...data.packages.filter(_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4).map((p) => [p, false]),
+        ...(Array.isArray(data['packages-dev']) ? data['packages-dev'] : [])
+            .filter(_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)
+            .map((p) => [p, true]),
+    ];
+    for (const [pkg, dev] of all) {
+        const full = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(pkg.name);
+        const version = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(pkg.version);
+        if (!full || !version)
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `a package without name or version${full ? ` (${full})` : ''}`, (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .lineOf */ .cA)(text, `"name": "${full ?? ''}"`));
+        const [vendor, name] = full.includes('/') ? full.split('/', 2) : [undefined, full];
+        const dist = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(pkg.dist) ? pkg.dist : {};
+        const source = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(pkg.source) ? pkg.source : {};
+        const shasum = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(dist.shasum);
+        const licenses = Array.isArray(pkg.license) ? pkg.license.filter((l) => typeof l === 'string') : [];
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, full.toLowerCase(), {
+            purlType: 'composer',
+            namespace: vendor?.toLowerCase(),
+            name: name.toLowerCase(),
+            version,
+            hashes: shasum && /^[0-9a-f]{40}$/.test(shasum) ? [{ alg: 'SHA-1', value: shasum }] : [],
+            downloadLocation: (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .downloadUrl */ .Is)(dist.url) ?? (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .downloadUrl */ .Is)(source.url),
+            // Composer's array means "any of these" (disjunctive), per its schema.
+            license: licenses.length > 0
+                ? {
+                    expression: licenses.length === 1 ? licenses[0] : `(${licenses.join(' OR ')})`,
+                    valid: false,
+                    source: file,
+                }
+                : undefined,
+            supplier: vendor,
+            dev,
+            installPath: `vendor/${full}`,
+        });
+    }
+    for (const [pkg] of all) {
+        const from = String(pkg.name).toLowerCase();
+        for (const dep of Object.keys((0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(pkg.require) ? pkg.require : {})) {
+            if (PLATFORM.test(dep))
+                continue;
+            const to = dep.toLowerCase();
+            if (graph.packages.has(to))
+                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addEdge */ .rN)(graph, from, to, 'prod');
         }
     }
-    for (const [from, dep] of pending) {
-        for (const to of byName.get(dep) ?? [])
-            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addEdge */ .rN)(graph, from, to, 'prod');
-    }
-    for (const [name] of direct)
-        for (const id of byName.get(name) ?? [])
-            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, id, 'prod');
-    for (const [id, value] of checksums) {
-        const hash = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .fromPrefixed */ .wF)(value);
-        const record = graph.packages.get(id);
-        if (hash && record)
-            record.hashes = [hash];
+    const manifest = manifests('composer.json');
+    if (manifest) {
+        graph.projectName = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(manifest.name);
+        graph.projectVersion = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(manifest.version);
+        for (const [field, kind] of [
+            ['require', 'prod'],
+            ['require-dev', 'dev'],
+        ])
+            for (const dep of Object.keys((0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(manifest[field]) ? manifest[field] : {}))
+                if (graph.packages.has(dep.toLowerCase()))
+                    (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, dep.toLowerCase(), kind);
     }
     (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .directFromRoots */ .Pj)(graph);
     return graph;

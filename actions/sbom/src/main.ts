@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../shared/errors';
 import { exec } from '../../../shared/exec';
 import { group } from '../../../shared/logging';

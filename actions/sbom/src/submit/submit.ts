@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import type { SbomGraph } from '../model/types';
 import { Inputs } from '../names';

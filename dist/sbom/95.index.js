@@ -1,0 +1,133 @@
+export const id = 95;
+export const ids = [95];
+export const modules = {
+
+/***/ 6095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseGoMod: () => (/* binding */ parseGoMod)
+/* harmony export */ });
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6972);
+
+const DIRECTIVES = new Set([
+    'module',
+    'go',
+    'toolchain',
+    'require',
+    'replace',
+    'exclude',
+    'retract',
+    'tool',
+    'godebug',
+    'ignore',
+]);
+/**
+ * `go.mod` with `go.sum` beside it. go.mod lists every module in the build list (Go 1.17+ records
+ * indirect ones too) but no edges between them, so each is a dependency of the main module;
+ * `replace` directives are applied, and go.sum contributes each module's `h1:` hash.
+ */
+function parseGoMod(text, file, manifests) {
+    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .newGraph */ .BD)('gomod', file, 'go.mod');
+    const requires = [];
+    const replaces = new Map();
+    const lines = text.split('\n');
+    let block;
+    for (let i = 0; i < lines.length; i++) {
+        const raw = lines[i].replace(/\r$/, '');
+        const comment = raw.indexOf('//');
+        const indirect = comment !== -1 && /^\/\/\s*indirect\b/.test(raw.slice(comment));
+        const line = (comment === -1 ? raw : raw.slice(0, comment)).trim();
+        if (line === '')
+            continue;
+        if (block !== undefined) {
+            if (line === ')') {
+                block = undefined;
+                continue;
+            }
+            handle(block, line, i + 1, indirect);
+            continue;
+        }
+        const m = /^(\S+)\s*(.*)$/.exec(line);
+        const directive = m[1];
+        const rest = m[2].trim();
+        if (!DIRECTIVES.has(directive))
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `unknown directive "${directive}"`, i + 1, raw.indexOf(directive) + 1);
+        if (rest === '(')
+            block = directive;
+        else
+            handle(directive, rest, i + 1, indirect);
+    }
+    if (block !== undefined)
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `"${block} (" block is never closed`, lines.length, 1);
+    function handle(directive, args, line, indirect) {
+        if (directive === 'module')
+            graph.projectName = unquote(args);
+        if (directive === 'require') {
+            const parts = args.split(/\s+/);
+            if (parts.length !== 2)
+                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `expected "<module> <version>" in require, got "${args}"`, line, 1);
+            requires.push({ path: unquote(parts[0]), version: parts[1], indirect, line });
+        }
+        if (directive === 'replace') {
+            const [left, right] = args.split('=>').map((s) => s.trim());
+            if (!left || !right)
+                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `expected "<module> [version] => <replacement> [version]", got "${args}"`, line, 1);
+            const [from, fromVersion] = left.split(/\s+/);
+            const [to, toVersion] = right.split(/\s+/);
+            const local = /^(\.{1,2}\/|\/)/.test(to);
+            const key = fromVersion ? `${from}@${fromVersion}` : from;
+            replaces.set(key, { path: unquote(to), version: toVersion, local });
+        }
+    }
+    const sums = new Map();
+    for (const line of (manifests.text('go.sum') ?? '').split('\n')) {
+        const [mod, version, hash] = line.trim().split(/\s+/);
+        if (!mod || !version || !hash?.startsWith('h1:') || version.endsWith('/go.mod'))
+            continue;
+        sums.set(`${mod}@${version}`, Buffer.from(hash.slice(3), 'base64').toString('hex'));
+    }
+    for (const req of requires) {
+        const replace = replaces.get(`${req.path}@${req.version}`) ?? replaces.get(req.path);
+        if (replace?.local) {
+            graph.warnings.push({
+                file,
+                line: req.line,
+                message: `${req.path} is replaced by the local directory ${replace.path}; recorded at its required version ${req.version}`,
+            });
+        }
+        const path = replace && !replace.local ? replace.path : req.path;
+        const version = replace && !replace.local && replace.version ? replace.version : req.version;
+        const slash = path.lastIndexOf('/');
+        const sum = sums.get(`${path}@${version}`);
+        const id = `${path}@${version}`;
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, id, {
+            purlType: 'golang',
+            namespace: slash === -1 ? undefined : path.slice(0, slash),
+            name: slash === -1 ? path : path.slice(slash + 1),
+            version,
+            // h1: is SHA-256 over the module's file list and file hashes (what `go mod verify` checks).
+            hashes: sum ? [{ alg: 'SHA-256', value: sum }] : [],
+            downloadLocation: `https://proxy.golang.org/${escapePath(path)}/@v/${version}.zip`,
+        });
+        // go.mod's require list is the main module's own (an `// indirect` one is required to pin a
+        // transitive version), so each is an edge from the project; `indirect` keeps the distinction.
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, id, 'prod');
+        if (req.indirect)
+            graph.packages.get(id).indirect = true;
+    }
+    return graph;
+}
+function unquote(text) {
+    return text.replace(/^"(.*)"$/, '$1').replace(/^`(.*)`$/, '$1');
+}
+/** The module proxy's case encoding: each upper-case letter becomes `!` + lower case. */
+function escapePath(path) {
+    return path.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+
+
+/***/ })
+
+};
