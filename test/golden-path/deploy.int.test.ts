@@ -9,6 +9,16 @@ import type { RunBundleResult } from '../../shared/runner-protocol';
 import { ROOT, runAction, service } from '../harness';
 
 /**
+ * The host's own environment, as its SSH sessions see it: under `npm test` the test process has
+ * node_modules/.bin first on PATH (Node 24's npm) and npm_config_* variables (another global
+ * prefix); the host's sessions have neither.
+ */
+const HOST_ENV = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))),
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+};
+
+/**
  * The deploy path of the golden path: examples/ezios/runbook.yml run FOR REAL by the shipped
  * bundle over SSH to a loopback host. Two honest stand-ins, each for something this machine lacks:
  *
@@ -151,6 +161,8 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
       JSON.stringify({ name: 'ezios', version: '0.0.0-paved-standin', bin: { monjs: 'bin/monjs.js' } }, null, 2),
     );
     writeFileSync(join(dir, 'pkg/bin/monjs.js'), MONJS, { mode: 0o755 });
+    // A run that died before its cleanup may have left the stand-in installed.
+    spawnSync('npm', ['uninstall', '-g', '--no-audit', '--no-fund', 'ezios'], { stdio: 'ignore', env: HOST_ENV });
     const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
       cwd: join(dir, 'pkg'),
       encoding: 'utf8',
@@ -211,7 +223,7 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
       }
     }
     spawnSync('userdel', ['-r', USER], { stdio: 'ignore' });
-    spawnSync('npm', ['uninstall', '-g', '--no-audit', '--no-fund', 'ezios'], { stdio: 'ignore' });
+    spawnSync('npm', ['uninstall', '-g', '--no-audit', '--no-fund', 'ezios'], { stdio: 'ignore', env: HOST_ENV });
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -262,7 +274,7 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
     // The user, the db path and the app.
     const uid = Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }));
     expect(statSync(`${home}/.local/var/db/ezios`).uid).toBe(uid);
-    const root = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+    const root = execFileSync('npm', ['root', '-g'], { encoding: 'utf8', env: HOST_ENV }).trim();
     expect(JSON.parse(readFileSync(join(root, 'ezios/package.json'), 'utf8')).version).toBe('0.0.0-paved-standin');
     // The config: rendered, 0600, owned by the user, holding the secret.
     const config = statSync(`${home}/.mon.js`);
