@@ -29,11 +29,11 @@ for (const name of selected) {
     console.error(`bench ${name} failed: ${e.stack ?? e}`);
   }
 }
-const pages = [];
-for (const name of all) {
-  const file = join(ROOT, 'bench', 'results', `${name}.json`);
-  if (existsSync(file)) pages.push(markdown(JSON.parse(readFileSync(file, 'utf8'))));
-}
+// Every report, including benchmarks that write several (telemetry-hook, telemetry-export, …).
+const pages = readdirSync(join(ROOT, 'bench', 'results'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => markdown(JSON.parse(readFileSync(join(ROOT, 'bench', 'results', f), 'utf8'))));
 writeFileSync(
   join(ROOT, 'bench', 'results', 'README.md'),
   `# Benchmark results\n\nWritten by \`npm run bench\`. Each table comes from one run with the contenders side by side.\n\n${pages.join('\n')}`,
