@@ -62,3 +62,10 @@ describe.each(ACTIONS)('actions/%s/README.md', (action) => {
     for (const name of Object.keys(meta.inputs)) expect(text).toContain(`| \`${name}\` |`);
   });
 });
+
+describe('shared/version.ts', () => {
+  it('equals package.json’s version', async () => {
+    const { VERSION } = await import('../../shared/version');
+    expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
