@@ -1,8 +1,8 @@
-import YAML from 'yaml';
 import * as core from './actions-core';
 import { ConfigurationError } from './errors';
 import { registerSecret } from './secrets';
 import { closest } from './suggest';
+import { parseYaml } from './yaml';
 
 /**
  * Typed readers over the runner's INPUT_* variables. Each throws a ConfigurationError naming
@@ -149,16 +149,7 @@ export function getMapping(name: string, options: ReadOptions = {}): Record<stri
 }
 
 export function parseMapping(text: string, what: string, input?: string): Record<string, unknown> {
-  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0];
-    throw new ConfigurationError(
-      `${what} is not valid YAML/JSON${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${first.message.split('\n')[0]}`,
-      { input },
-    );
-  }
-  const data = doc.toJS() as unknown;
+  const data = parseYaml(text, { what, input }).doc.toJS() as unknown;
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigurationError(`${what} must be a mapping of keys to values`, { input });

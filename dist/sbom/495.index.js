@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   parseYarn: () => (/* binding */ parseYarn)
 });
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./shared/yaml.ts
+var yaml = __webpack_require__(7315);
 // EXTERNAL MODULE: ./actions/sbom/src/model/purl.ts
 var purl = __webpack_require__(7572);
 // EXTERNAL MODULE: ./actions/sbom/src/ecosystems/common.ts
@@ -181,13 +181,7 @@ function splitPair(line, file, lineNo, indent) {
 }
 // --- Yarn 2–4 ------------------------------------------------------------------------------------
 function parseBerry(text, file, manifests) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: false });
-    const error = doc.errors[0];
-    if (error) {
-        // linePos is only filled in with prettyErrors; the offset always is.
-        const pos = (0,common/* position */.G1)(text, error.pos[0]);
-        (0,common/* malformed */.Qm)(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col);
-    }
+    const { doc } = (0,yaml/* parseYaml */.h)(text, { what: file, file, uniqueKeys: false });
     const data = doc.toJS();
     if (!(0,common/* isRecord */.u4)(data) || !(0,common/* isRecord */.u4)(data.__metadata))
         (0,common/* malformed */.Qm)(file, 'missing __metadata', 1, 1);

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parsePnpm: () => (/* binding */ parsePnpm)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _shared_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7315);
 /* harmony import */ var _model_purl__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7572);
 /* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6972);
 
@@ -26,13 +26,7 @@ const IMPORTER_FIELDS = [
  * is a graph node of its own here; the builder folds variants of one version into one component.
  */
 function parsePnpm(text, file, manifests) {
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { prettyErrors: false });
-    const error = doc.errors[0];
-    if (error) {
-        // linePos is only filled in with prettyErrors; the offset always is.
-        const pos = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .position */ .G1)(text, error.pos[0]);
-        (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col);
-    }
+    const { doc } = (0,_shared_yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .h)(text, { what: file, file });
     const data = doc.toJS();
     if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(data))
         (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(file, 'expected a YAML mapping at the top level', 1, 1);

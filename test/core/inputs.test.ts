@@ -89,7 +89,7 @@ describe('input readers', () => {
     expect(getMapping('json')).toEqual({ a: { b: [1, 2] } });
     set('bad', 'user: ezios\n  port: [8080\n');
     expect(configurationError(() => getMapping('bad')).message).toMatch(
-      /input bad is not valid YAML\/JSON \(line \d+, column \d+\)/,
+      /^input bad is not valid YAML \(line \d+, column \d+\): /,
     );
     set('list', '- a\n- b\n');
     expect(configurationError(() => getMapping('list')).message).toContain('must be a mapping');

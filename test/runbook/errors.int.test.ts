@@ -43,6 +43,14 @@ describe('runbook configuration errors (bundle, local target)', () => {
     expect(e.message).toContain('retries must be a whole number');
   });
 
+  it('points a YAML syntax error at its line and column', async () => {
+    const e = await expectConfigError('syntax.yml', `tasks:\n${first()}  - name: broken\n    shell: [echo\n`);
+    expect(e).toMatchObject({ file: 'syntax.yml' });
+    expect(e.line).toBeGreaterThanOrEqual(5);
+    expect(e.col).toBeGreaterThanOrEqual(1);
+    expect(e.message).toContain('syntax.yml is not valid YAML');
+  });
+
   it('suggests the module meant by a typo', async () => {
     const e = await expectConfigError(
       'typo.yml',

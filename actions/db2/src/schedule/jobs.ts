@@ -1,5 +1,6 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../../../../shared/errors';
+import { parseYaml } from '../../../../shared/yaml';
 import { containerPath, databaseName, sqlIdentifier } from '../db2/identifiers';
 import { Inputs } from '../names';
 
@@ -27,8 +28,11 @@ const KEYS = new Set(['name', 'cron', 'database', ...ACTIONS]);
 const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
 
 export function parseJobs(source: { text: string; file?: string }, defaultDatabases?: string[]): Job[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: lc, uniqueKeys: true });
+  const { doc, lines: lc } = parseYaml(source.text, {
+    what: source.file ?? `input ${Inputs.jobs}`,
+    file: source.file,
+    input: Inputs.jobs,
+  });
   const where = (node: YamlNode | null | undefined) => {
     const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
     return { file: source.file, line: pos?.line, col: pos?.col, input: Inputs.jobs };
@@ -38,16 +42,6 @@ export function parseJobs(source: { text: string; file?: string }, defaultDataba
     const prefix = source.file ? '' : at.line ? `input ${Inputs.jobs} line ${at.line}: ` : `input ${Inputs.jobs}: `;
     throw new ConfigurationError(`${prefix}${message}`, at);
   };
-  if (doc.errors[0]) {
-    const e = doc.errors[0];
-    const pos = e.linePos?.[0];
-    throw new ConfigurationError(`jobs are not valid YAML: ${e.message.split('\n')[0]}`, {
-      file: source.file,
-      line: pos?.line,
-      col: pos?.col,
-      input: Inputs.jobs,
-    });
-  }
   const root = doc.contents;
   if (!isSeq(root)) return fail('jobs must be a YAML list', root as YamlNode);
   const jobs: Job[] = [];

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { ConfigurationError } from '../../../../shared/errors';
+import { parseYaml } from '../../../../shared/yaml';
 import type { Loc } from './types';
 
 /**
  * A YAML file kept with its positions, so every later error can name file, line and column.
- * `parseDocument` + `LineCounter` give each node's offset; we never use the position-less `parse`.
+ * shared/yaml.ts keeps each node's offset; we never use the position-less `parse`.
  */
 export interface SourceFile {
   file: string;
@@ -32,18 +34,8 @@ export function loadYamlFile(path: string, workspace: string, what = 'runbook'):
 }
 
 export function parseYamlText(text: string, path: string, workspace: string): SourceFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const display = displayPath(path, workspace);
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0];
-    const message = first.message.split('\n')[0] ?? first.message;
-    throw new ConfigurationError(
-      first.code === 'DUPLICATE_KEY' ? `Duplicate key: ${message}` : `Invalid YAML: ${message}`,
-      { file: display, line: pos?.line, col: pos?.col },
-    );
-  }
+  const { doc, lines } = parseYaml(text, { what: display, file: display });
   return { file: path, display, doc, lines };
 }
 

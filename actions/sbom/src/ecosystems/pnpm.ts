@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseYaml } from '../../../../shared/yaml';
 import { npmName } from '../model/purl';
 import type { EdgeKind, LockfileGraph } from '../model/types';
 import {
@@ -11,7 +11,6 @@ import {
   lineOf,
   malformed,
   newGraph,
-  position,
   str,
   unsupportedVersion,
 } from './common';
@@ -31,13 +30,7 @@ const IMPORTER_FIELDS: [string, EdgeKind][] = [
  * is a graph node of its own here; the builder folds variants of one version into one component.
  */
 export function parsePnpm(text: string, file: string, manifests: ManifestReader): LockfileGraph {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    // linePos is only filled in with prettyErrors; the offset always is.
-    const pos = position(text, error.pos[0]);
-    malformed(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col);
-  }
+  const { doc } = parseYaml(text, { what: file, file });
   const data = doc.toJS() as unknown;
   if (!isRecord(data)) malformed(file, 'expected a YAML mapping at the top level', 1, 1);
   const raw = String(data.lockfileVersion ?? '');

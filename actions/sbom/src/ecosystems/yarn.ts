@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseYaml } from '../../../../shared/yaml';
 import { npmName } from '../model/purl';
 import type { EdgeKind, LockfileGraph } from '../model/types';
 import {
@@ -12,7 +12,6 @@ import {
   lineOf,
   malformed,
   newGraph,
-  position,
   str,
   unsupportedVersion,
 } from './common';
@@ -158,13 +157,7 @@ function splitPair(line: string, file: string, lineNo: number, indent: number): 
 // --- Yarn 2–4 ------------------------------------------------------------------------------------
 
 function parseBerry(text: string, file: string, manifests: ManifestReader): LockfileGraph {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  const error = doc.errors[0];
-  if (error) {
-    // linePos is only filled in with prettyErrors; the offset always is.
-    const pos = position(text, error.pos[0]);
-    malformed(file, `not valid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col);
-  }
+  const { doc } = parseYaml(text, { what: file, file, uniqueKeys: false });
   const data = doc.toJS() as unknown;
   if (!isRecord(data) || !isRecord(data.__metadata)) malformed(file, 'missing __metadata', 1, 1);
   const version = Number(data.__metadata.version);
