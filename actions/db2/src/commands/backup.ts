@@ -4,7 +4,7 @@ import type { Db2Instance } from '../db2/instance';
 import type { BackupOptions } from '../inputs';
 import { Outputs } from '../names';
 import type { Steps } from '../steps';
-import { resolveDatabases, resolveTarget } from './target';
+import { inspectTarget, resolveDatabases } from './target';
 
 export interface BackupRecord {
   database: string;
@@ -46,12 +46,7 @@ export function backupOutputs(records: readonly BackupRecord[]): void {
 }
 
 export async function backup(o: BackupOptions, steps: Steps, summary: Summary): Promise<void> {
-  const target = await steps.run('Inspect container', async (note) => {
-    const t = await resolveTarget(o.container, o.instance);
-    note(`${t.name} (instance ${t.db2.instance})`);
-    return t;
-  });
-  core.setOutput(Outputs.container, target.name);
+  const target = await inspectTarget(steps, o.container, o.instance);
   const databases = await steps.run('Databases', async (note) => {
     const dbs = await resolveDatabases(target.db2, o.databases);
     note(dbs.join(', ') || 'none catalogued');

@@ -1,13 +1,11 @@
-import * as core from '../../../../shared/actions-core';
 import { OperationError } from '../../../../shared/errors';
 import type { Summary } from '../../../../shared/summary';
 import { cfgValue } from '../db2/clp-output';
 import type { Db2Instance } from '../db2/instance';
 import { waitReady } from '../db2/readiness';
 import type { LdapOptions } from '../inputs';
-import { Outputs } from '../names';
 import type { Steps } from '../steps';
-import { resolveDatabases, resolveTarget } from './target';
+import { inspectTarget, resolveDatabases } from './target';
 
 /**
  * Recipe #4: the IBM LDAP security plugins. The ini file goes into sqllib/cfg through stdin (the
@@ -36,12 +34,7 @@ export function renderLdapIni(o: Omit<LdapOptions, 'command' | 'container' | 're
 const INI = '$HOME/sqllib/cfg/IBMLDAPSecurity.ini';
 
 export async function ldap(o: LdapOptions, steps: Steps, summary: Summary): Promise<void> {
-  const target = await steps.run('Inspect container', async (note) => {
-    const t = await resolveTarget(o.container, o.instance);
-    note(`${t.name} (instance ${t.db2.instance})`);
-    return t;
-  });
-  core.setOutput(Outputs.container, target.name);
+  const target = await inspectTarget(steps, o.container, o.instance);
   const db2 = target.db2;
   const databases = await resolveDatabases(db2, o.databases);
   const before = await steps.run('Read dbm cfg', async (note) => {

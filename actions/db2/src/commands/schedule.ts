@@ -14,7 +14,7 @@ import {
 import { crontabLines } from '../schedule/cron';
 import { atsCall } from '../schedule/jobs';
 import type { Steps } from '../steps';
-import { resolveDatabases, resolveTarget } from './target';
+import { inspectTarget, resolveDatabases } from './target';
 
 export async function schedule(o: ScheduleOptions, steps: Steps, summary: Summary): Promise<void> {
   if (o.target === 'cron') {
@@ -50,12 +50,7 @@ export async function schedule(o: ScheduleOptions, steps: Steps, summary: Summar
       throw new ConfigurationError((error as Error).message, { input: Inputs.jobs });
     }
   }
-  const target = await steps.run('Inspect container', async (note) => {
-    const t = await resolveTarget(o.container, o.instance);
-    note(`${t.name} (instance ${t.db2.instance})`);
-    return t;
-  });
-  core.setOutput(Outputs.container, target.name);
+  const target = await inspectTarget(steps, o.container, o.instance);
   const db2 = target.db2;
   // Databases named in the input are managed too: that is how the last task of one is removed.
   const databases = [...new Set([...o.jobs.map((j) => j.database), ...(o.databases ?? [])])];

@@ -1,8 +1,10 @@
+import * as core from '../../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import { instanceName } from '../db2/identifiers';
 import { Db2Instance } from '../db2/instance';
 import { type ContainerInspect, containerName, envOf, inspectContainer } from '../docker/inspect';
-import { Inputs } from '../names';
+import { Inputs, Outputs } from '../names';
+import type { Steps } from '../steps';
 
 /** The container a command works on, its Db2 instance, and proof that it is running. */
 export interface Target {
@@ -29,6 +31,17 @@ export async function resolveTarget(
   }
   const inst = instance ?? envOf(inspect.Config.Env).get('DB2INSTANCE') ?? 'db2inst1';
   return { inspect, name, db2: new Db2Instance(name, instanceName(inst, Inputs.instance)) };
+}
+
+/** The first step of backup, schedule and ldap: find the running container, report it as an output. */
+export async function inspectTarget(steps: Steps, container: string, instance?: string): Promise<Target> {
+  const target = await steps.run('Inspect container', async (note) => {
+    const t = await resolveTarget(container, instance);
+    note(`${t.name} (instance ${t.db2.instance})`);
+    return t;
+  });
+  core.setOutput(Outputs.container, target.name);
+  return target;
 }
 
 /** The databases to act on: the input, else the local entries of the database directory. */
