@@ -4,24 +4,18 @@ import { resolve } from 'node:path';
 import * as core from '../../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import { registerSecret } from '../../../../shared/secrets';
+import type { Options } from '../inputs';
 import type { Host } from '../inventory';
 import { KnownHosts } from './known-hosts';
 import { LocalConnection } from './local';
 import { checkPrivateKey, connectSsh, type HostKeyPolicy, type SshConnection, type SshSettings } from './ssh';
 import { type Connection, UnreachableError } from './types';
 
-export interface TransportOptions {
-  workspace: string;
-  sshKey?: string;
-  sshPassphrase?: string;
-  sshUser: string;
-  sshPort: number;
-  knownHosts: string;
-  hostKeyPolicy: HostKeyPolicy;
-  jumpHost?: { user?: string; host: string; port?: number };
-  connectTimeoutMs: number;
-  signal: AbortSignal;
-}
+/** The connection settings of the parsed inputs, plus where the run is and how it is cancelled. */
+export type TransportOptions = Pick<
+  Options,
+  'sshKey' | 'sshPassphrase' | 'sshUser' | 'sshPort' | 'knownHosts' | 'hostKeyPolicy' | 'jumpHost' | 'connectTimeoutMs'
+> & { workspace: string; signal: AbortSignal };
 
 /** Builds the per-host connect function: local hosts get the runner, others one SSH connection each. */
 export function transport(options: TransportOptions): {
