@@ -101,10 +101,6 @@ export function setSecret(secret: string): void {
   issueCommand('add-mask', {}, secret);
 }
 
-export function isDebug(): boolean {
-  return process.env.RUNNER_DEBUG === '1';
-}
-
 export function debug(message: string): void {
   issueCommand('debug', {}, message);
 }

@@ -26,10 +26,6 @@ export function redact(text: string): string {
   return out;
 }
 
-export function isSecret(value: string): boolean {
-  return secrets.has(value);
-}
-
 /** For tests: forget registered secrets between cases. */
 export function clearSecrets(): void {
   secrets.clear();

@@ -83,11 +83,6 @@ export function interpolateDeep<T>(value: T, scope: Scope, options: InterpolateO
   return value;
 }
 
-/** True when the text has at least one `${…}` reference (escaped ones do not count). */
-export function hasReferences(text: string): boolean {
-  return /(^|[^$])\$\{/.test(text);
-}
-
 function findClose(text: string, openBrace: number): number {
   let depth = 0;
   for (let j = openBrace; j < text.length; j++) {

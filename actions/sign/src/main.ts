@@ -4,7 +4,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
 import * as core from '../../../shared/actions-core';
 import { PAYLOAD_TYPE, statement } from './attest/intoto';
-import { provenancePredicate } from './attest/provenance';
+import { PROVENANCE_TYPE, provenancePredicate } from './attest/provenance';
 import { type SbomPredicate, sbomPredicate } from './attest/sbom';
 import { resolveFiles, type Target } from './files';
 import { type FileDigest, hashFile, MemoryBudget, mapLimit } from './hash';
@@ -109,11 +109,9 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
       const subject = rows.map((r) => ({ name: r.file, digest: { sha256: r.sha256 } }));
       const lines: string[] = [];
       if (provenance) {
-        lines.push(
-          await signer.attest(PAYLOAD_TYPE, json(statement(subject, 'https://slsa.dev/provenance/v1', provenance))),
-        );
+        lines.push(await signer.attest(PAYLOAD_TYPE, json(statement(subject, PROVENANCE_TYPE, provenance))));
         attestations.push({
-          predicateType: 'https://slsa.dev/provenance/v1',
+          predicateType: PROVENANCE_TYPE,
           note: 'SLSA provenance v1 from the run context',
         });
       }

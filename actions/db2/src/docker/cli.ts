@@ -20,11 +20,3 @@ export function execAsInstance(
   args.push(container, 'su', '-', instance, '-c', script);
   return docker(args, { timeoutMs: 600_000, ...options });
 }
-
-/** `docker exec` as root (files the instance owner cannot write, /etc). */
-export function execAsRoot(container: string, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
-  const args = ['exec'];
-  if (options.input !== undefined) args.push('-i');
-  args.push('-u', '0', container, ...argv);
-  return docker(args, options);
-}

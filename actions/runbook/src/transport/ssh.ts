@@ -156,10 +156,6 @@ export async function connectSsh(
   );
 }
 
-export function isHostKeyError(error: unknown): boolean {
-  return error instanceof HostKeyError;
-}
-
 function verifyHostKey(target: SshTarget, key: Buffer, settings: SshSettings): string | undefined {
   const lookups = [settings.knownHosts.lookup(target.address, target.port)];
   if (target.name !== target.address) lookups.push(settings.knownHosts.lookup(target.name, target.port));

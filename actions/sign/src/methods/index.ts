@@ -14,10 +14,3 @@ export async function createSigner(options: Options): Promise<MethodSigner> {
       return (await import('./openpgp')).openpgpSigner(options);
   }
 }
-
-export const SIGNATURE_EXTENSION = {
-  key: '.sig',
-  keyless: '.sigstore.json',
-  x509: '.p7s',
-  openpgp: '.asc',
-} as const;
