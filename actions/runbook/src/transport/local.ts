@@ -3,7 +3,16 @@ import { chmod, lstat, mkdir, readFile, readlink, rename, rm, writeFile } from '
 import { connect } from 'node:net';
 import { exec } from '../../../../shared/exec';
 import { parseStat, quote, statCommand, tempName, withBecome } from './posix';
-import type { Connection, FileInfo, Meta, RunOptions, RunResult, StatOptions, WriteOptions } from './types';
+import {
+  type Connection,
+  type FileInfo,
+  fileInfoOf,
+  type Meta,
+  type RunOptions,
+  type RunResult,
+  type StatOptions,
+  type WriteOptions,
+} from './types';
 
 /** The runner itself as a target: the same modules, no SSH. */
 export class LocalConnection implements Connection {
@@ -31,14 +40,7 @@ export class LocalConnection implements Connection {
         return { exists: false };
       throw error;
     }
-    const info: FileInfo = {
-      exists: true,
-      type: st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other',
-      mode: st.mode & 0o7777,
-      uid: st.uid,
-      gid: st.gid,
-      size: st.size,
-    };
+    const info = fileInfoOf(st);
     if (info.type === 'link') info.target = await readlink(path);
     if (info.type === 'file') {
       info.content = await readFile(path);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client, ClientChannel } from 'ssh2';
 import { quote } from './posix';
-import type { RunResult } from './types';
+import { armDeadline, type RunResult } from './types';
 
 /**
  * A long-lived `/bin/sh` on the host that runs our commands one after another.
@@ -71,18 +71,7 @@ export class ShellWorker {
         });
       };
       if (options.signal?.aborted) return stop(new Error('cancelled'));
-      const timer = options.timeoutMs
-        ? setTimeout(
-            () => stop(new Error(`timed out after ${Math.round(options.timeoutMs! / 100) / 10}s`)),
-            options.timeoutMs,
-          )
-        : undefined;
-      const onAbort = () => stop(new Error('cancelled'));
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      const done = () => {
-        if (timer) clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-      };
+      const done = armDeadline(options, stop);
       this.waiting = {
         resolve: (r) => {
           done();

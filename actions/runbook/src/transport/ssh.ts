@@ -8,8 +8,10 @@ import { quote, tempName, withBecome } from './posix';
 import { Semaphore } from './semaphore';
 import { ShellWorker } from './shell-worker';
 import {
+  armDeadline,
   type Connection,
   type FileInfo,
+  fileInfoOf,
   type Meta,
   type RunOptions,
   type RunResult,
@@ -269,22 +271,14 @@ export class SshConnection implements Connection {
               }
               stream.close();
             };
-            const timer = options.timeoutMs
-              ? setTimeout(
-                  () => stop(new Error(`timed out after ${Math.round(options.timeoutMs! / 100) / 10}s`)),
-                  options.timeoutMs,
-                )
-              : undefined;
-            const onAbort = () => stop(new Error('cancelled'));
-            options.signal?.addEventListener('abort', onAbort, { once: true });
+            const disarm = armDeadline(options, stop);
             stream.on('data', (c: Buffer) => out.push(c));
             stream.stderr.on('data', (c: Buffer) => err.push(c));
             stream.on('exit', (c: number | null, signal?: string) => {
               code = c ?? (signal ? 128 : 1);
             });
             stream.on('close', () => {
-              if (timer) clearTimeout(timer);
-              options.signal?.removeEventListener('abort', onAbort);
+              disarm();
               if (failure) reject(failure);
               else
                 resolve({
@@ -315,14 +309,7 @@ export class SshConnection implements Connection {
       }),
     );
     if (!attrs) return { exists: false };
-    const info: FileInfo = {
-      exists: true,
-      type: attrs.isSymbolicLink() ? 'link' : attrs.isDirectory() ? 'directory' : attrs.isFile() ? 'file' : 'other',
-      mode: attrs.mode & 0o7777,
-      uid: attrs.uid,
-      gid: attrs.gid,
-      size: attrs.size,
-    };
+    const info = fileInfoOf(attrs);
     if (info.type === 'link') {
       info.target = await new Promise<string>((resolve, reject) =>
         sftp.readlink(path, (e, t) => (e ? reject(e) : resolve(t))),

@@ -29,6 +29,43 @@ export interface FileInfo {
   content?: Buffer;
 }
 
+/** What fs.Stats (local) and ssh2's SFTP Stats have in common. */
+interface StatsLike {
+  isSymbolicLink(): boolean;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+}
+
+export function fileInfoOf(st: StatsLike): FileInfo {
+  return {
+    exists: true,
+    type: st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other',
+    mode: st.mode & 0o7777,
+    uid: st.uid,
+    gid: st.gid,
+    size: st.size,
+  };
+}
+
+/**
+ * Arms a command's timeout and cancellation: either calls `stop` with the reason. Returns the
+ * function that disarms both once the command has ended.
+ */
+export function armDeadline(options: RunOptions, stop: (why: Error) => void): () => void {
+  const ms = options.timeoutMs;
+  const timer = ms ? setTimeout(() => stop(new Error(`timed out after ${Math.round(ms / 100) / 10}s`)), ms) : undefined;
+  const onAbort = () => stop(new Error('cancelled'));
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    if (timer) clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  };
+}
+
 export interface StatOptions {
   become?: boolean;
   signal?: AbortSignal;
