@@ -40,7 +40,7 @@ function parseComposer(text, file, manifests) {
             namespace: vendor?.toLowerCase(),
             name: name.toLowerCase(),
             version,
-            hashes: shasum && /^[0-9a-f]{40}$/.test(shasum) ? [{ alg: 'SHA-1', value: shasum }] : [],
+            hashes: shasum ? [(0,_common__WEBPACK_IMPORTED_MODULE_0__/* .hexHash */ .eP)('SHA-1', shasum)] : [],
             downloadLocation: (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .downloadUrl */ .Is)(dist.url) ?? (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .downloadUrl */ .Is)(source.url),
             // Composer's array means "any of these" (disjunctive), per its schema.
             license: licenses.length > 0

@@ -42,7 +42,7 @@ function parseCargo(text, file) {
             purlType: 'cargo',
             name,
             version: pkgVersion,
-            hashes: checksum && /^[0-9a-f]{64}$/.test(checksum) ? [{ alg: 'SHA-256', value: checksum }] : [],
+            hashes: checksum ? [(0,_common__WEBPACK_IMPORTED_MODULE_0__/* .hexHash */ .eP)('SHA-256', checksum)] : [],
             downloadLocation: source?.startsWith('registry+https://github.com/rust-lang/crates.io-index') ||
                 source === 'sparse+https://index.crates.io/'
                 ? `https://crates.io/api/v1/crates/${name}/${pkgVersion}/download`

@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as core from '../../../shared/actions-core';
+import { annotations } from '../../../shared/annotations';
 import { ConfigurationError, OperationError } from '../../../shared/errors';
 import { exec } from '../../../shared/exec';
 import { group } from '../../../shared/logging';
@@ -70,7 +71,13 @@ async function generateSboms(): Promise<void> {
   phase('parse');
   const graph = await buildGraph(graphs, { root, includeDev: options.includeDev });
   for (const w of graph.warnings)
-    core.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
+    annotations.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
+  if (graph.components.length === 0) {
+    core.warning(
+      `The SBOM has no components: ${graph.sources.map((s) => `${s.display} (${s.format})`).join(', ')} ${graph.sources.length === 1 ? 'lists' : 'list'} no packages${options.includeDev ? '' : ` outside development dependencies (${Inputs.includeDev} is false)`}.`,
+      { title: 'sbom' },
+    );
+  }
   phase('graph');
   resolveLicenses(graph.components, options.licenses, cwd, options.path);
   const offenders = await findOffenders(graph.components, options.denyLicenses);
@@ -142,7 +149,7 @@ async function generateSboms(): Promise<void> {
   if (offenders.length > 0) {
     const shown = new Map(graph.sources.map((s) => [s.file, s.display]));
     for (const o of offenders) {
-      core.error(
+      annotations.error(
         `${o.component.purl} is licensed ${o.expression}, denied by ${Inputs.denyLicenses} (${o.denied.join(', ')})`,
         {
           file: shown.get(o.component.files[0] ?? ''),

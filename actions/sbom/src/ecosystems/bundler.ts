@@ -13,6 +13,7 @@ export function parseGemfileLock(text: string, file: string): LockfileGraph {
   const checksums = new Map<string, string>();
   const direct: [string, number][] = [];
   let section = '';
+  const sections = new Set<string>();
   let remote: string | undefined;
   let current: string | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -22,6 +23,7 @@ export function parseGemfileLock(text: string, file: string): LockfileGraph {
     const line = raw.trim();
     if (indent === 0) {
       section = line;
+      sections.add(line);
       remote = undefined;
       current = undefined;
       continue;
@@ -58,6 +60,16 @@ export function parseGemfileLock(text: string, file: string): LockfileGraph {
       const m = /^(\S+) \(([^)]+)\)\s+(\S+)$/.exec(line);
       if (m) checksums.set(`${m[1]} ${m[2]}`, m[3] as string);
     }
+  }
+  if (graph.packages.size > 0 && !sections.has('DEPENDENCIES')) {
+    // Bundler always writes DEPENDENCIES after the specs: without it the file was cut short.
+    const line = text.trimEnd().split('\n').length;
+    graph.warnings.push({
+      file,
+      line,
+      col: 1,
+      message: `${file}:${line}: no DEPENDENCIES section after the specs, so the file looks cut short; packages after line ${line} and which gems are direct are missing - run bundle lock`,
+    });
   }
   for (const [from, dep] of pending) {
     for (const to of byName.get(dep) ?? []) addEdge(graph, from, to, 'prod');

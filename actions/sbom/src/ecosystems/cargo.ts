@@ -4,6 +4,7 @@ import {
   addEdge,
   addPackage,
   directFromRoots,
+  hexHash,
   isRecord,
   lineOf,
   malformed,
@@ -56,7 +57,7 @@ export function parseCargo(text: string, file: string): LockfileGraph {
       purlType: 'cargo',
       name,
       version: pkgVersion,
-      hashes: checksum && /^[0-9a-f]{64}$/.test(checksum) ? [{ alg: 'SHA-256', value: checksum }] : [],
+      hashes: checksum ? [hexHash('SHA-256', checksum)] : [],
       downloadLocation:
         source?.startsWith('registry+https://github.com/rust-lang/crates.io-index') ||
         source === 'sparse+https://index.crates.io/'

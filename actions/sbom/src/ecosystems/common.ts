@@ -88,7 +88,26 @@ export function malformed(file: string, message: string, line?: number, col?: nu
 
 const SRI: Record<string, HashAlgorithm> = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
 
-/** Subresource-integrity strings (`sha512-<base64> sha1-<base64>`) as hex hashes. */
+/** Hex digits of each algorithm's digest: a value of any other length is not that algorithm's hash. */
+export const HEX_LENGTH: Record<HashAlgorithm, number> = {
+  MD5: 32,
+  'SHA-1': 40,
+  'SHA-256': 64,
+  'SHA-384': 96,
+  'SHA-512': 128,
+};
+
+/** Whether a hash is what its algorithm produces; `checkHashes` drops (and reports) the rest. */
+export function wellFormed(hash: Hash): boolean {
+  return hash.value.length === HEX_LENGTH[hash.alg] && /^[0-9a-f]+$/.test(hash.value);
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Subresource-integrity strings (`sha512-<base64> sha1-<base64>`) as hex hashes. A part that is not
+ * base64 comes back with an empty value and its raw text, for `checkHashes` to report and drop.
+ */
 export function fromIntegrity(integrity: unknown): Hash[] {
   if (typeof integrity !== 'string') return [];
   const hashes: Hash[] = [];
@@ -96,16 +115,53 @@ export function fromIntegrity(integrity: unknown): Hash[] {
     const dash = part.indexOf('-');
     const alg = SRI[part.slice(0, dash).toLowerCase()];
     if (!alg) continue;
-    const value = Buffer.from(part.slice(dash + 1), 'base64').toString('hex');
-    if (value.length > 0) hashes.push({ alg, value });
+    const encoded = part.slice(dash + 1);
+    const value = BASE64.test(encoded) ? Buffer.from(encoded, 'base64').toString('hex') : '';
+    hashes.push(wellFormedOrRaw({ alg, value }, part));
   }
   return hashes;
 }
 
-/** A `<alg>:<hex>` pair as used by Python and Cargo tooling. */
+function wellFormedOrRaw(hash: Hash, raw: string): Hash {
+  return wellFormed(hash) ? hash : { ...hash, raw };
+}
+
+/** A hex digest as a lockfile wrote it; kept raw when malformed, for `checkHashes` to report. */
+export function hexHash(alg: HashAlgorithm, text: string): Hash {
+  return wellFormedOrRaw({ alg, value: text.toLowerCase() }, text);
+}
+
+/**
+ * Drops every malformed hash a parser kept, with a warning naming the file, the line the hash is
+ * written on and the package: one bad entry costs that entry's checksum, never the run.
+ */
+export function checkHashes(graph: LockfileGraph, text: string, file: string): void {
+  for (const record of graph.packages.values()) {
+    if (!record.hashes || record.hashes.every(wellFormed)) continue;
+    const kept: Hash[] = [];
+    for (const hash of record.hashes) {
+      if (wellFormed(hash)) {
+        kept.push(hash);
+        continue;
+      }
+      const raw = hash.raw ?? hash.value;
+      const line = (raw ? lineOf(text, raw) : undefined) ?? lineOf(text, record.name);
+      const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+      graph.warnings.push({
+        file,
+        line,
+        col: line ? 1 : undefined,
+        message: `${file}${line ? `:${line}` : ''}: ${record.name}@${record.version ?? '?'} has a malformed ${hash.alg} hash ${JSON.stringify(shown)} (expected ${HEX_LENGTH[hash.alg]} hex digits); the checksum is left out`,
+      });
+    }
+    record.hashes = kept;
+  }
+}
+
+/** A `<alg>:<hex>` pair as used by Python and Cargo tooling; a malformed value is kept raw for `checkHashes`. */
 export function fromPrefixed(text: unknown): Hash | undefined {
   if (typeof text !== 'string') return undefined;
-  const m = /^(sha256|sha384|sha512|sha1|md5):([0-9a-f]+)$/i.exec(text.trim());
+  const m = /^(sha256|sha384|sha512|sha1|md5)[:=](.*)$/i.exec(text.trim());
   if (!m) return undefined;
   const algs: Record<string, HashAlgorithm> = {
     sha256: 'SHA-256',
@@ -114,7 +170,10 @@ export function fromPrefixed(text: unknown): Hash | undefined {
     sha1: 'SHA-1',
     md5: 'MD5',
   };
-  return { alg: algs[(m[1] as string).toLowerCase()] as HashAlgorithm, value: (m[2] as string).toLowerCase() };
+  return wellFormedOrRaw(
+    { alg: algs[(m[1] as string).toLowerCase()] as HashAlgorithm, value: (m[2] as string).toLowerCase() },
+    text.trim(),
+  );
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,6 +5,7 @@ import {
   addPackage,
   directFromRoots,
   downloadUrl,
+  hexHash,
   isRecord,
   lineOf,
   malformed,
@@ -53,7 +54,7 @@ export function parseComposer(text: string, file: string, manifests: ManifestRea
       namespace: vendor?.toLowerCase(),
       name: (name as string).toLowerCase(),
       version,
-      hashes: shasum && /^[0-9a-f]{40}$/.test(shasum) ? [{ alg: 'SHA-1', value: shasum }] : [],
+      hashes: shasum ? [hexHash('SHA-1', shasum)] : [],
       downloadLocation: downloadUrl(dist.url) ?? downloadUrl(source.url),
       // Composer's array means "any of these" (disjunctive), per its schema.
       license:

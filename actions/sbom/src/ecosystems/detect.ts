@@ -2,6 +2,7 @@ import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError } from '../../../../shared/errors';
 import type { Ecosystem, LockfileGraph } from '../model/types';
+import { checkHashes, newGraph } from './common';
 import { type ManifestReader, manifestReader } from './manifest';
 
 type Parser = (text: string, file: string, manifests: ManifestReader) => LockfileGraph;
@@ -135,6 +136,40 @@ export function displayPath(path: string, cwd: string): string {
   return (rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
+/** Written by a tool that always ends it with a newline: one that does not was cut short. */
+const TOOL_WRITTEN = new Set(['yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'uv.lock', 'Cargo.lock', 'Gemfile.lock']);
+
+/**
+ * One lockfile's graph. An empty file is a warning and no packages (never a silently empty SBOM);
+ * a tool-written file that stops mid-line is a warning at that line; bad hashes are dropped.
+ */
+function readOne(parse: Parser, text: string, item: Found): LockfileGraph {
+  const display = item.display;
+  if (text.trim() === '') {
+    const graph = newGraph(item.kind.ecosystem, display, 'empty');
+    graph.warnings.push({
+      file: display,
+      line: 1,
+      col: 1,
+      message: `${display}:1: the file is empty, so no packages were read from it; regenerate it with its package manager`,
+    });
+    return graph;
+  }
+  const graph = parse(text, display, manifestReader(dirname(item.path)));
+  const name = basename(item.path);
+  if (TOOL_WRITTEN.has(name) && !text.endsWith('\n')) {
+    const line = text.split('\n').length;
+    graph.warnings.push({
+      file: display,
+      line,
+      col: 1,
+      message: `${display}:${line}: the last line has no line end, so the file looks cut short (${name} files always end with one); packages after it are missing - regenerate it`,
+    });
+  }
+  checkHashes(graph, text, display);
+  return graph;
+}
+
 /** Parses each lockfile; a parser's ConfigurationError already names the file, line and column. */
 export async function parseLockfiles(found: readonly Found[], cwd: string, root: string): Promise<LockfileGraph[]> {
   const graphs: LockfileGraph[] = [];
@@ -147,7 +182,7 @@ export async function parseLockfiles(found: readonly Found[], cwd: string, root:
       throw new ConfigurationError(`${item.display}: cannot read: ${(error as Error).message}`, { file: item.display });
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const graph = parse(text, item.display, manifestReader(dirname(item.path)));
+    const graph = readOne(parse, text, item);
     const dir = displayPath(dirname(item.path), cwd);
     // What the SBOM records is relative to the scanned directory, so it reads the same on any machine;
     // annotations (warnings, errors) keep paths relative to the workspace, where GitHub shows them.

@@ -26,6 +26,8 @@ export interface Hash {
   alg: HashAlgorithm;
   /** Lower-case hex. */
   value: string;
+  /** The text as the lockfile wrote it, kept only to point a "malformed hash" warning at its line. */
+  raw?: string;
 }
 
 export interface License {

@@ -1,4 +1,4 @@
-import { mermaidLabel, Summary } from '../../../../shared/summary';
+import { code, md, mermaidLabel, Summary } from '../../../../shared/summary';
 import type { SbomDiff } from '../diff/compare';
 import type { Offender } from '../licenses/policy';
 import { ROOT_REF, type SbomGraph } from '../model/types';
@@ -16,6 +16,9 @@ export interface Report {
 }
 
 const MAX_ROWS = 25;
+/** Where the rows a long table leaves out are (the summary's cut note names it). */
+const SBOM_FILES = 'the SBOM files';
+const DIFF_FILE = md`the ${code('diff')} output`;
 
 export function buildSummary(report: Report): Summary {
   const { graph } = report;
@@ -24,17 +27,17 @@ export function buildSummary(report: Report): Summary {
   const edges = [...graph.dependencies.values()].reduce((n, l) => n + l.length, 0);
   s.heading(`SBOM for ${graph.root.name} ${graph.root.version}`);
   s.paragraph(
-    `**${graph.components.length}** components (${dev} development-only), **${edges}** dependency edges, from ${graph.sources.length} lockfile${graph.sources.length === 1 ? '' : 's'} in ${report.durationMs} ms. Created ${report.timestamp}.`,
+    md`**${graph.components.length}** components (${dev} development-only), **${edges}** dependency edges, from ${graph.sources.length} lockfile${graph.sources.length === 1 ? '' : 's'} in ${report.durationMs} ms. Created ${report.timestamp}.`,
   );
   s.table(
     ['Format', 'File', 'Size'],
-    report.files.map((f) => [f.format, `\`${f.path}\``, `${(f.bytes / 1024).toFixed(1)} KiB`]),
+    report.files.map((f) => [f.format, code(f.path), `${(f.bytes / 1024).toFixed(1)} KiB`]),
   );
 
   s.heading('Components per ecosystem', 3);
   s.table(
     ['Lockfile', 'Ecosystem', 'Format', 'Components'],
-    graph.sources.map((src) => [`\`${src.file}\``, src.ecosystem, src.format, src.components]),
+    graph.sources.map((src) => [code(src.file), src.ecosystem, src.format, src.components]),
   );
   const perEcosystem = new Map<string, number>();
   for (const c of graph.components) for (const e of c.ecosystems) perEcosystem.set(e, (perEcosystem.get(e) ?? 0) + 1);
@@ -81,6 +84,7 @@ export function buildSummary(report: Report): Summary {
     s.table(
       ['Component', 'License', 'Denied', 'Lockfile'],
       report.offenders.map((o) => [o.component.purl, o.expression, o.denied.join(', '), o.component.files.join(', ')]),
+      { rest: SBOM_FILES },
     );
   }
 
@@ -105,17 +109,17 @@ export function buildSummary(report: Report): Summary {
       ...d.removed.map((p) => `removed ${p}`),
       ...d.changed.map((c) => `changed ${c.package}: ${c.from.join(', ') || '-'} → ${c.to.join(', ') || '-'}`),
     ];
-    if (lines.length > 0) s.details(`${lines.length} changes`, lines.map((l) => `- ${l}`).join('\n'));
+    if (lines.length > 0) s.details(`${lines.length} changes`, new Summary().list(lines, { max: 500, rest: DIFF_FILE }));
   }
   if (graph.warnings.length > 0) {
     s.details(
       `${graph.warnings.length} warning${graph.warnings.length === 1 ? '' : 's'}`,
-      graph.warnings.map((w) => `- \`${w.file}${w.line ? `:${w.line}` : ''}\` ${w.message}`).join('\n'),
+      new Summary().list(graph.warnings.map((w) => md`${code(`${w.file}${w.line ? `:${w.line}` : ''}`)} ${w.message}`)),
     );
   }
   if (report.submitted)
     s.paragraph(
-      `Submitted to the dependency graph as snapshot ${report.submitted.id ?? '(no id)'}, correlator \`${report.submitted.correlator}\`.`,
+      md`Submitted to the dependency graph as snapshot ${report.submitted.id ?? '(no id)'}, correlator ${code(report.submitted.correlator)}.`,
     );
   const direct = graph.dependencies.get(ROOT_REF)?.length ?? 0;
   s.paragraph(`${direct} direct dependencies of the project.`);
