@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62443);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71714);
 /* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48688);
 /* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79679);
 /* harmony import */ var _verify_script__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25736);
@@ -137,7 +137,7 @@ async function readPublicKey(openpgp, armoredKey) {
 function attestationCheck(dir, attestation, entries) {
     if (!attestation)
         return '';
-    const files = entries.map((e) => (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file)).join(' ');
+    const files = entries.map((e) => `"$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file)})"`).join(' ');
     return String.raw `
 check_attestation() {
   att=$1; shift
@@ -169,7 +169,7 @@ check_attestation() {
   done
   echo "OK      $att ($lines signed statement(s) covering every file)"
 }
-check_attestation ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, attestation)} ${files}
+check_attestation "$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, attestation)})" ${files}
 `;
 }
 /** base64 decoding and sha256 with openssl, for the key and x509 scripts. */
@@ -179,12 +179,23 @@ sha256hex() { openssl dgst -sha256 -r "$1" | cut -d' ' -f1; }
 const HEADER = (what) => `#!/bin/sh
 # Offline verification of ${what}, written by the Paved sign action.
 # Usage: sh verify.sh   (exit 0 when every signature verifies)
+# EXPECT_FINGERPRINT=<sha256 hex>  fail unless the signer has this fingerprint (printed below).
 set -u
 cd "$(dirname "$0")" || exit 2
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT INT TERM
 failed=0
-report() { if [ "$1" -eq 0 ]; then echo "OK      $2"; else echo "FAILED  $2"; failed=1; fi; }
+why=
+report() { if [ "$1" -eq 0 ]; then echo "OK      $2"; else echo "FAILED  $2\${3:+: $3}"; failed=1; fi; }
+# A file at its path relative to this script, or beside the script when the release was downloaded flat.
+here() { if [ -e "$1" ]; then printf '%s' "$1"; elif [ -e "$(basename "$1")" ]; then basename "$1"; else printf '%s' "$1"; fi; }
+norm_fp() { printf '%s' "$1" | tr -d ': \\n' | tr 'ABCDEF' 'abcdef'; }
+# Succeeds when EXPECT_FINGERPRINT is unset or equals $1; otherwise sets why.
+fp_ok() {
+  [ -z "\${EXPECT_FINGERPRINT:-}" ] && return 0
+  [ "$(norm_fp "$EXPECT_FINGERPRINT")" = "$(norm_fp "$1")" ] && return 0
+  why="signed by $(norm_fp "$1"), not EXPECT_FINGERPRINT $(norm_fp "$EXPECT_FINGERPRINT")"; return 1
+}
 `;
 const FOOTER = `
 if [ "$failed" -ne 0 ]; then echo "verification FAILED" >&2; exit 1; fi
@@ -194,18 +205,22 @@ function heredoc(target, text) {
     return `cat > ${target} <<'PAVED_EOF'\n${text.trim()}\nPAVED_EOF\n`;
 }
 function keyScript(dir, kind, publicPem, entries, attestation) {
-    const lines = entries.map((e) => {
-        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
-        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
-        // cosign's .sig is base64 text; openssl wants the raw DER.
-        const decode = `openssl base64 -d -A -in ${sig} -out "$work/sig" 2>/dev/null`;
-        const check = kind === 'ed25519'
-            ? `openssl pkeyutl -verify -pubin -inkey "$key" -rawin -in ${file} -sigfile "$work/sig" >/dev/null 2>&1`
-            : `openssl dgst -sha256 -verify "$key" -signature "$work/sig" ${file} >/dev/null 2>&1`;
-        return `${decode} && ${check}; report $? ${file}`;
-    });
+    const check = kind === 'ed25519'
+        ? `openssl pkeyutl -verify -pubin -inkey "$key" -rawin -in "$2" -sigfile "$work/sig" >/dev/null 2>&1`
+        : `openssl dgst -sha256 -verify "$key" -signature "$work/sig" "$2" >/dev/null 2>&1`;
+    const lines = entries.map((e) => `f=$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file)}); s=$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature)}); sig_ok "$s" "$f"; report $? "$f" "$why"`);
     return `${HEADER('cosign-style key signatures (.sig)')}${heredoc('"$work/key.pem"', publicPem)}key=\${PUBLIC_KEY:-"$work/key.pem"}
-echo "public key sha256 fingerprint: $(openssl pkey -pubin -in "$key" -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)"
+if [ ! -s "$key" ]; then echo "PUBLIC_KEY $key: no such file" >&2; exit 2; fi
+fingerprint=$(openssl pkey -pubin -in "$key" -outform DER 2>/dev/null | openssl dgst -sha256 -r | cut -d' ' -f1)
+echo "public key sha256 fingerprint: $fingerprint"
+if ! fp_ok "$fingerprint"; then echo "FAILED  public key: $why" >&2; exit 1; fi
+# cosign's .sig is base64 text; openssl wants the raw DER.
+sig_ok() {
+  why=
+  if [ ! -f "$2" ]; then why="no such file (looked beside this script too)"; return 1; fi
+  if ! openssl base64 -d -A -in "$1" -out "$work/sig" 2>/dev/null || [ ! -s "$work/sig" ]; then why="no signature at $1"; return 1; fi
+  ${check} || { why="signature does not match the file and public key"; return 1; }
+}
 ${lines.join('\n')}
 ${attestation ? `${OPENSSL_HELPERS}${dsseKeyCheck(kind)}${attestationCheck(dir, attestation, entries)}` : ''}${FOOTER}`;
 }
@@ -215,39 +230,77 @@ function dsseKeyCheck(kind) {
         : 'dsse_sig_ok() { openssl dgst -sha256 -verify "$key" -signature "$2" "$1" >/dev/null 2>&1; }\n';
 }
 /**
- * `chainPem` is the signing certificate first, then the rest of the chain: DSSE envelopes carry only
- * the certificate's fingerprint, so the script holds the certificate, checks it against the trust
- * anchor with `openssl verify`, and checks the envelope with its public key.
+ * `chainPem` is the signing certificate first, then the rest of the chain. Each .p7s is checked in
+ * three steps, so a failure says which: the signature over the file (`cms -verify -noverify`), the
+ * chain from the certificates it carries to the anchor (`openssl verify`, no purpose), and the
+ * certificate's purpose (extendedKeyUsage codeSigning or any, keyUsage digitalSignature when present),
+ * which OpenSSL 3.0 has no `-purpose` for. `caPem` is the chain's root when the signer gave one;
+ * without it the consumer must bring CA_FILE, and the script says so instead of failing every file.
  */
-function x509Script(dir, caPem, entries, attestation, chainPem = '') {
-    const lines = entries.map((e) => {
-        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
-        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
-        // -purpose any: code-signing certificates carry the codeSigning EKU, not the S/MIME one openssl checks by default.
-        return `openssl cms -verify -binary -inform DER -in ${sig} -content ${file} -CAfile "$ca" -purpose any -out /dev/null >/dev/null 2>&1; report $? ${file}`;
-    });
-    return `${HEADER('X.509 detached CMS signatures (.p7s)')}${heredoc('"$work/ca.pem"', caPem)}ca=\${CA_FILE:-"$work/ca.pem"}
+function x509Script(dir, caPem, entries, attestation, chainPem = '', chainEnd = '') {
+    const lines = entries.map((e) => `f=$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file)}); s=$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature)}); cms_ok "$s" "$f"; report $? "$f" "$why"`);
+    const anchor = caPem
+        ? `${heredoc('"$work/ca.pem"', caPem)}ca=\${CA_FILE:-"$work/ca.pem"}
+`
+        : `ca=\${CA_FILE:-}
+if [ -z "$ca" ]; then
+  echo "no trust anchor: the signing chain stops below ${chainEnd.replace(/["$`\\]/g, '')} and embeds no root certificate; set CA_FILE to the root certificate you trust" >&2
+  exit 2
+fi
+`;
+    return `${HEADER('X.509 detached CMS signatures (.p7s)')}${anchor}if [ ! -s "$ca" ]; then echo "CA_FILE $ca: no such file" >&2; exit 2; fi
 echo "trust anchor: $(openssl x509 -in "$ca" -noout -subject -fingerprint -sha256 2>/dev/null | tr '\\n' ' ')"
+code_signing() {
+  ext=$(openssl x509 -in "$1" -noout -ext extendedKeyUsage,keyUsage 2>/dev/null)
+  printf '%s\\n' "$ext" | grep -q -e 'Code Signing' -e 'Any Extended Key Usage' || return 1
+  if printf '%s\\n' "$ext" | grep -q '^X509v3 Key Usage'; then
+    printf '%s\\n' "$ext" | sed -n '/^X509v3 Key Usage/{n;p;}' | grep -q 'Digital Signature' || return 1
+  fi
+}
+cms_ok() {
+  why=
+  rm -f "$work/signer.pem" "$work/certs.pem"
+  if [ ! -f "$2" ]; then why="no such file (looked beside this script too)"; return 1; fi
+  if [ ! -f "$1" ]; then why="no signature at $1"; return 1; fi
+  if ! openssl cms -verify -binary -inform DER -in "$1" -content "$2" -noverify -signer "$work/signer.pem" -out /dev/null >/dev/null 2>&1; then
+    why="the signature does not match the file (modified after signing?)"; return 1
+  fi
+  openssl pkcs7 -inform DER -in "$1" -print_certs -out "$work/certs.pem" >/dev/null 2>&1
+  if ! openssl verify -CAfile "$ca" -untrusted "$work/certs.pem" "$work/signer.pem" >/dev/null 2>&1; then
+    why="the signing certificate does not chain to $ca, or is not valid now"; return 1
+  fi
+  if ! code_signing "$work/signer.pem"; then
+    why="the signing certificate is not for code signing (needs extendedKeyUsage codeSigning and keyUsage digitalSignature)"; return 1
+  fi
+  fp_ok "$(openssl x509 -in "$work/signer.pem" -noout -fingerprint -sha256 | cut -d= -f2)"
+}
 ${lines.join('\n')}
 ${attestation
-        ? `${OPENSSL_HELPERS}${heredoc('"$work/chain.pem"', chainPem)}openssl x509 -in "$work/chain.pem" -out "$work/signer.pem" 2>/dev/null
+        ? `${OPENSSL_HELPERS}${heredoc('"$work/chain.pem"', chainPem)}openssl x509 -in "$work/chain.pem" -out "$work/dsse-signer.pem" 2>/dev/null
 dsse_sig_ok() {
-  openssl verify -CAfile "$ca" -untrusted "$work/chain.pem" "$work/signer.pem" >/dev/null 2>&1 &&
-    openssl x509 -in "$work/signer.pem" -pubkey -noout > "$work/signer.pub" 2>/dev/null &&
+  openssl verify -CAfile "$ca" -untrusted "$work/chain.pem" "$work/dsse-signer.pem" >/dev/null 2>&1 &&
+    code_signing "$work/dsse-signer.pem" &&
+    openssl x509 -in "$work/dsse-signer.pem" -pubkey -noout > "$work/signer.pub" 2>/dev/null &&
     openssl dgst -sha256 -verify "$work/signer.pub" -signature "$2" "$1" >/dev/null 2>&1
 }
 ${attestationCheck(dir, attestation, entries)}`
         : ''}${FOOTER}`;
 }
 function openpgpScript(dir, armoredPublicKey, entries, attestation) {
-    const lines = entries.map((e) => {
-        const file = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file);
-        const sig = (0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature);
-        return `gpg --homedir "$work/gnupg" --batch --no-auto-key-retrieve --status-fd 1 --verify ${sig} ${file} 2>/dev/null | grep -q '^\\[GNUPG:\\] VALIDSIG'; report $? ${file}`;
-    });
+    const lines = entries.map((e) => `f=$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.file)}); s=$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .scriptPath */ .VA)(dir, e.signature)}); pgp_ok "$s" "$f"; report $? "$f" "$why"`);
+    // --no-autostart: verifying needs no gpg-agent, and a consumer's machine may have none (or a broken one).
     return `${HEADER('OpenPGP detached signatures (.asc)')}${heredoc('"$work/key.asc"', armoredPublicKey)}mkdir -m 700 "$work/gnupg"
-gpg --homedir "$work/gnupg" --batch --quiet --import "\${PUBLIC_KEY_ASC:-$work/key.asc}" 2>/dev/null || { echo "could not import the public key" >&2; exit 2; }
-echo "signing key: $(gpg --homedir "$work/gnupg" --batch --with-colons --fingerprint 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')"
+gpgv() { gpg --homedir "$work/gnupg" --no-autostart --batch --no-auto-key-retrieve "$@"; }
+gpgv --quiet --import "\${PUBLIC_KEY_ASC:-$work/key.asc}" 2>/dev/null || { echo "could not import the public key" >&2; exit 2; }
+echo "signing key: $(gpgv --with-colons --fingerprint 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')"
+pgp_ok() {
+  why=
+  if [ ! -f "$2" ]; then why="no such file (looked beside this script too)"; return 1; fi
+  status=$(gpgv --status-fd 1 --verify "$1" "$2" 2>/dev/null | grep '^\\[GNUPG:\\] VALIDSIG')
+  if [ -z "$status" ]; then why="no valid signature by the public key"; return 1; fi
+  # VALIDSIG <fpr> ... <primary key fpr>: the last field names the key, as EXPECT_FINGERPRINT does.
+  fp_ok "$(printf '%s' "$status" | awk '{print $NF}')"
+}
 ${lines.join('\n')}
 ${attestation ? `${GPG_HELPERS}${attestationCheck(dir, attestation, entries)}` : ''}${FOOTER}`;
 }
@@ -259,7 +312,7 @@ const GPG_HELPERS = String.raw `b64d() { { base64 -d < "$1" 2>/dev/null || opens
 sha256hex() { { sha256sum "$1" 2>/dev/null || shasum -a 256 "$1"; } | cut -d' ' -f1; }
 dsse_sig_ok() {
   { echo '-----BEGIN PGP SIGNATURE-----'; echo; fold -w 64 "$2.b64"; echo; echo '-----END PGP SIGNATURE-----'; } > "$2.asc"
-  gpg --homedir "$work/gnupg" --batch --no-auto-key-retrieve --status-fd 1 --verify "$2.asc" "$1" 2>/dev/null | grep -q '^\[GNUPG:\] VALIDSIG'
+  gpgv --status-fd 1 --verify "$2.asc" "$1" 2>/dev/null | grep -q '^\[GNUPG:\] VALIDSIG'
 }
 `;
 

@@ -70,6 +70,16 @@ export interface Pki {
   expiredCert: string;
   expiredKey: string;
   otherCaCert: string;
+  /** A TLS server certificate (extendedKeyUsage serverAuth) from the same CA. */
+  tlsCert: string;
+  tlsKey: string;
+  /** codeSigning, but keyUsage without digitalSignature. */
+  noDigSigCert: string;
+  noDigSigKey: string;
+  /** An intermediate CA under `ca`, and a code-signing leaf it issued. */
+  intermediateCert: string;
+  intLeafCert: string;
+  intLeafKey: string;
 }
 
 /** A CA, a leaf it issued, an expired leaf (via `openssl ca` with fixed dates), a PKCS#12 and an unrelated CA. */
@@ -117,28 +127,62 @@ export function pki(dir: string): Pki {
       `/CN=Paved Test ${name}/O=CD Foundation`,
     ]);
   };
-  leaf('leaf');
-  sh('openssl', [
-    'x509',
-    '-req',
-    '-in',
-    join(d, 'leaf.csr'),
-    '-CA',
-    join(d, 'ca.pem'),
-    '-CAkey',
-    join(d, 'ca.key'),
-    '-CAcreateserial',
-    '-out',
-    join(d, 'leaf.pem'),
-    '-days',
-    '10',
-  ]);
+  // Extensions of each kind of certificate the tests need (openssl x509 -extfile sections).
+  writeFileSync(
+    join(d, 'ext.cnf'),
+    [
+      '[codesign]',
+      'keyUsage=critical,digitalSignature',
+      'extendedKeyUsage=codeSigning',
+      '[tls]',
+      'keyUsage=critical,digitalSignature,keyEncipherment',
+      'extendedKeyUsage=serverAuth',
+      '[nodigsig]',
+      'keyUsage=critical,keyEncipherment',
+      'extendedKeyUsage=codeSigning',
+      '[intermediate]',
+      'basicConstraints=critical,CA:TRUE',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '',
+    ].join('\n'),
+  );
+  const issue = (name: string, section: string, issuer = 'ca') =>
+    sh('openssl', [
+      'x509',
+      '-req',
+      '-in',
+      join(d, `${name}.csr`),
+      '-CA',
+      join(d, `${issuer}.pem`),
+      '-CAkey',
+      join(d, `${issuer}.key`),
+      '-CAcreateserial',
+      '-out',
+      join(d, `${name}.pem`),
+      '-days',
+      '10',
+      '-extfile',
+      join(d, 'ext.cnf'),
+      '-extensions',
+      section,
+    ]);
+  for (const [name, section] of [
+    ['leaf', 'codesign'],
+    ['tls', 'tls'],
+    ['nodigsig', 'nodigsig'],
+    ['intermediate', 'intermediate'],
+  ] as const) {
+    leaf(name);
+    issue(name, section);
+  }
+  leaf('intleaf');
+  issue('intleaf', 'codesign', 'intermediate');
   leaf('expired');
   writeFileSync(join(d, 'db', 'index.txt'), '');
   writeFileSync(join(d, 'db', 'serial'), '1000\n');
   writeFileSync(
     join(d, 'ca.cnf'),
-    `[ca]\ndefault_ca = test\n[test]\ndir = ${d}\ndatabase = ${d}/db/index.txt\nserial = ${d}/db/serial\nnew_certs_dir = ${d}/db\ncertificate = ${d}/ca.pem\nprivate_key = ${d}/ca.key\ndefault_md = sha256\npolicy = any\nunique_subject = no\n[any]\ncommonName = supplied\norganizationName = optional\n`,
+    `[ca]\ndefault_ca = test\n[test]\ndir = ${d}\ndatabase = ${d}/db/index.txt\nserial = ${d}/db/serial\nnew_certs_dir = ${d}/db\ncertificate = ${d}/ca.pem\nprivate_key = ${d}/ca.key\ndefault_md = sha256\npolicy = any\nunique_subject = no\nx509_extensions = codesign\n[any]\ncommonName = supplied\norganizationName = optional\n[codesign]\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning\n`,
   );
   sh('openssl', [
     'ca',
@@ -184,6 +228,13 @@ export function pki(dir: string): Pki {
     expiredCert: join(d, 'expired.pem'),
     expiredKey: join(d, 'expired.key'),
     otherCaCert: join(d, 'other-ca.pem'),
+    tlsCert: join(d, 'tls.pem'),
+    tlsKey: join(d, 'tls.key'),
+    noDigSigCert: join(d, 'nodigsig.pem'),
+    noDigSigKey: join(d, 'nodigsig.key'),
+    intermediateCert: join(d, 'intermediate.pem'),
+    intLeafCert: join(d, 'intleaf.pem'),
+    intLeafKey: join(d, 'intleaf.key'),
   };
 }
 

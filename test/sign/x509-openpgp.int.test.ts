@@ -40,6 +40,9 @@ const cmsVerify = (ws: string, file: string, ca: string) =>
     join(ws, file),
     '-CAfile',
     ca,
+    // OpenSSL 3.0 has no code-signing purpose; the default (S/MIME) refuses a codeSigning-only certificate.
+    '-purpose',
+    'any',
     '-out',
     '/dev/null',
   ]);

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
 import * as core from '../../../shared/actions-core';
+import { annotations } from '../../../shared/annotations';
 import { PAYLOAD_TYPE, statement } from './attest/intoto';
 import { PROVENANCE_TYPE, provenancePredicate } from './attest/provenance';
 import { type SbomPredicate, sbomPredicate } from './attest/sbom';
@@ -233,7 +234,7 @@ async function verifyCommand(options: Options, targets: Target[], outputFor: Out
     })),
   }).write();
   for (const f of failed)
-    core.error(`${f.file}: ${f.reason}`, { file: f.file, title: 'signature verification failed' });
+    annotations.error(`${f.file}: ${f.reason}`, { file: f.file, title: 'signature verification failed' });
   if (failed.length > 0) {
     const first = failed[0] as (typeof failed)[number];
     const total = results.length + attestations.length;

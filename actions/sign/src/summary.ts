@@ -1,4 +1,4 @@
-import { Summary } from '../../../shared';
+import { code, joinInline, md, Summary } from '../../../shared';
 import type { Method } from './inputs';
 
 export interface SignedRow {
@@ -36,27 +36,24 @@ export function signSummary(s: {
 }): Summary {
   const summary = new Summary()
     .heading(`Signed ${s.rows.length} file${s.rows.length === 1 ? '' : 's'} (${s.method})`)
-    .paragraph(`Signer: \`${s.identity}\` · ${s.written} files written`)
+    .paragraph(md`Signer: ${code(s.identity)} · ${s.written} files written`)
     .table(
       ['File', 'SHA-256', 'Size', 'Signature'],
-      s.rows
-        .slice(0, MAX_ROWS)
-        .map((r) => [`\`${r.file}\``, `\`${r.sha256.slice(0, 16)}…\``, size(r.size), `\`${r.signature}\``]),
+      s.rows.map((r) => [code(r.file), code(`${r.sha256.slice(0, 16)}…`), size(r.size), code(r.signature)]),
+      { max: MAX_ROWS, rest: md`the ${code('digests')} output` },
     );
-  if (s.rows.length > MAX_ROWS)
-    summary.paragraph(`…and ${s.rows.length - MAX_ROWS} more (all in the \`digests\` output).`);
   if (s.attestations.length > 0) {
     summary
       .heading('Attestations', 3)
       .table(
         ['Predicate type', 'Content'],
-        s.attestations.map((a) => [`\`${a.predicateType}\``, a.note]),
+        s.attestations.map((a) => [code(a.predicateType), a.note]),
       )
-      .paragraph(`DSSE-signed in-toto statements, one per line of \`${s.attestationPath}\`.`);
+      .paragraph(md`DSSE-signed in-toto statements, one per line of ${code(s.attestationPath ?? '')}.`);
   }
   if (s.scriptPath)
     summary.paragraph(
-      `Offline check: \`sh ${s.scriptPath}\` (needs only ${s.method === 'openpgp' ? 'gpg' : 'openssl'}).`,
+      md`Offline check: ${code(`sh ${s.scriptPath}`)} (needs only ${s.method === 'openpgp' ? 'gpg' : 'openssl'}).`,
     );
   return summary.details('How these signatures were made', new Summary().mermaid(FLOW[s.method]));
 }
@@ -82,17 +79,16 @@ export function verifySummary(s: {
   const rows = [...s.rows].sort((a, b) => Number(Boolean(b.reason)) - Number(Boolean(a.reason)));
   summary.table(
     ['Result', 'File', 'Signature', 'Detail'],
-    rows
-      .slice(0, MAX_ROWS)
-      .map((r) => [r.reason ? '❌' : '✅', `\`${r.file}\``, `\`${r.signature}\``, r.reason ?? r.signer ?? '']),
+    rows.map((r) => [r.reason ? '❌' : '✅', code(r.file), code(r.signature), r.reason ?? r.signer ?? '']),
+    { max: MAX_ROWS },
   );
   if (s.attestations.length > 0) {
     summary.heading('Attestations', 3).table(
       ['Result', 'Attestation', 'Predicate types', 'Detail'],
       s.attestations.map((a) => [
         a.reason ? '❌' : '✅',
-        `\`${a.file}\``,
-        a.predicateTypes.map((t) => `\`${t}\``).join(', '),
+        code(a.file),
+        joinInline(a.predicateTypes.map(code)),
         a.reason ?? a.signer ?? 'signature and subjects match',
       ]),
     );

@@ -8,6 +8,7 @@ import { x509Script } from '../verify-script';
 import { buildDetachedCms, fingerprint } from './cms';
 import { loadPrivateKey, type SigningKey, signBytes, verifyBytes } from './keys';
 import { splitPem } from './output';
+import { codeSigningProblem } from './purpose';
 import type { FileSignature, MethodSigner, SignRequest } from './types';
 
 /** X.509 code signing: a detached DER CMS `<file>.p7s` carrying the chain and the signing time. */
@@ -34,6 +35,8 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
       { input: certInput },
     );
   }
+  const purpose = await codeSigningProblem(leaf);
+  if (purpose) throw new ConfigurationError(`Input ${certInput}: ${purpose}`, { input: certInput });
   const now = new Date();
   if (now < new Date(leaf.validFrom) || now > new Date(leaf.validTo)) {
     throw new ConfigurationError(
@@ -41,8 +44,10 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
       { input: certInput },
     );
   }
-  // Trust anchor embedded in verify.sh: the chain's last certificate (the root, when the chain includes it).
-  const anchor = chain[chain.length - 1] as X509Certificate;
+  // Trust anchor embedded in verify.sh: the chain's root, when the chain includes one. An intermediate
+  // is no anchor (openssl refuses a partial chain), so without a root the consumer brings CA_FILE.
+  const last = chain[chain.length - 1] as X509Certificate;
+  const root = last.checkIssued(last) && last.verify(last.publicKey) ? last : undefined;
   return {
     method: 'x509',
     identity: `${leaf.subject.replace(/\n/g, ', ')} (sha256 ${fingerprint(leaf).slice(0, 16)}…, valid to ${leaf.validTo})`,
@@ -68,7 +73,14 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
       return JSON.stringify(envelope(payloadType, payload, fingerprint(leaf), signature));
     },
     verifyScript: (dir, entries, attestation) =>
-      x509Script(dir, anchor.toString(), entries, attestation, chain.map((c) => c.toString()).join('')),
+      x509Script(
+        dir,
+        root?.toString(),
+        entries,
+        attestation,
+        chain.map((c) => c.toString()).join(''),
+        last.issuer.replace(/\n/g, ', '),
+      ),
   };
 }
 

@@ -7,6 +7,7 @@ import type { FileDigest } from '../hash';
 import { type Options, toMatcher } from '../inputs';
 import { type KeyKind, loadPublicKey, verifyBytes, verifyFile } from '../methods/keys';
 import { splitPem } from '../methods/output';
+import { codeSigningProblem } from '../methods/purpose';
 import { Inputs } from '../names';
 import { type EnvelopeVerifier, parseEnvelope } from './attestations';
 import { verifyCmsSignature, verifyCmsTrust } from './cms';
@@ -157,12 +158,14 @@ function x509Verifier(options: Options): MethodVerifier {
       if (typeof der === 'string') return { reason: der, signature: path };
       const signatureProblem = await verifyCmsSignature(der, request.digest.sha256);
       const trustProblem = await verifyCmsTrust(der, anchors).catch((e: Error) => `not a CMS signature (${e.message})`);
+      let purposeProblem: string | undefined;
       if (!trustProblem) {
         const { parseCms, fingerprint } = await import('../methods/cms');
         const signer = (await parseCms(der)).signer;
-        if (signer) trusted.set(fingerprint(signer), signer);
+        purposeProblem = signer ? await codeSigningProblem(signer) : 'the signer certificate is not in the CMS';
+        if (signer && !purposeProblem && !signatureProblem) trusted.set(fingerprint(signer), signer);
       }
-      return { reason: signatureProblem ?? trustProblem, signature: path };
+      return { reason: signatureProblem ?? trustProblem ?? purposeProblem, signature: path };
     },
     envelope: async (line) => {
       const parsed = parseEnvelope(line);
