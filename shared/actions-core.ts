@@ -109,7 +109,24 @@ export function info(message: string): void {
   process.stdout.write(message + EOL);
 }
 
-function annotation(kind: string, message: string | Error, properties: AnnotationProperties = {}): void {
+const issued = { error: 0, warning: 0, notice: 0 };
+
+/** Annotations of a kind written so far by this process (GitHub shows 10 per kind per step). */
+export function annotationsIssued(kind: 'error' | 'warning' | 'notice'): number {
+  return issued[kind];
+}
+
+/** For tests: a new step's budget. */
+export function resetAnnotationsIssued(): void {
+  issued.error = issued.warning = issued.notice = 0;
+}
+
+function annotation(
+  kind: 'error' | 'warning' | 'notice',
+  message: string | Error,
+  properties: AnnotationProperties = {},
+): void {
+  issued[kind]++;
   const props = Object.keys(properties).length
     ? {
         title: properties.title,

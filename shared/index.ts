@@ -1,3 +1,4 @@
+export * from './annotations';
 export * from './errors';
 export * from './exec';
 export * from './inputs';

@@ -1,4 +1,5 @@
 import * as core from './actions-core';
+import { flushAnnotations } from './annotations';
 import { errorClass, errorMessage, isConfigurationError } from './errors';
 import { redact } from './secrets';
 import { recordActionRun } from './telemetry';
@@ -18,6 +19,7 @@ export async function runAction(name: string, fn: () => Promise<void>): Promise<
     failure = error;
     report(name, error);
   }
+  flushAnnotations();
   try {
     await recordActionRun({
       action: name,

@@ -1,4 +1,5 @@
 import { unescapeProperty } from '../../shared/runner-protocol';
+import { plainText } from '../../shared/summary';
 
 /**
  * Turns what an action prints for the runner (workflow commands) and writes for the job summary
@@ -134,8 +135,6 @@ function inline(text: string): string {
   return text
     .replace(/\*\*(.+?)\*\*/g, (_, t: string) => bold(t))
     .replace(/`([^`]+)`/g, (_, t: string) => cyan(t))
-    .replace(/<br\s*\/?>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/<code>(.*?)<\/code>/g, (_, t: string) => cyan(t))
+    .replace(/^.*$/s, plainText);
 }

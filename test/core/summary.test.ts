@@ -37,7 +37,7 @@ describe('Summary', () => {
       delete process.env.GITHUB_STEP_SUMMARY;
       clearSecrets();
     }
-    expect(readFileSync(file, 'utf8')).toBe('before\ntoken ***\n\n');
+    expect(readFileSync(file, 'utf8')).toBe('before\ntoken \\*\\*\\*\n\n');
   });
 
   it('keeps Mermaid labels renderable', () => {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '../../../shared/actions-core';
+import { annotations } from '../../../shared/annotations';
 import { ConfigurationError, OperationError } from '../../../shared/errors';
 import { runAction } from '../../../shared/run-action';
 import { precheck } from './engine/precheck';
@@ -128,7 +129,7 @@ export function run(): Promise<void> {
     if (report.cancelled) throw new OperationError(`the run was cancelled; the partial report is at ${reportPath}`);
     if (t.failedHosts.length) {
       for (const h of report.hosts.filter((x) => x.status === 'failed' || x.status === 'unreachable'))
-        core.error(`${h.name}: ${h.error ?? h.status}`, { title: `runbook: ${h.name} ${h.status}` });
+        annotations.error(`${h.name}: ${h.error ?? h.status}`, { title: `runbook: ${h.name} ${h.status}` });
       throw new OperationError(`${t.failedHosts.length} of ${t.hosts} host(s) failed: ${t.failedHosts.join(', ')}`);
     }
     if (report.stoppedEarly) throw new OperationError(report.stoppedEarly);

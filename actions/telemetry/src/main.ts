@@ -26,7 +26,7 @@ export function run(): Promise<void> {
     }
     if (!decision.enabled) {
       new Summary()
-        .heading('Telemetry: off', 3)
+        .heading('Telemetry: off')
         .paragraph(`Nothing is recorded or sent for this job (${decision.reason.replace(/^off: /, '')}).`)
         .write();
       return;
@@ -42,7 +42,7 @@ export function run(): Promise<void> {
     core.saveState(State.journal, file);
     const where = options.dryRun ? 'dry run: shown at the end of the job, not sent' : options.endpoint?.origin;
     new Summary()
-      .heading('Telemetry: on', 3)
+      .heading('Telemetry: on')
       .paragraph(
         `Paved actions in this job are recorded under data policy version ${TELEMETRY_POLICY_VERSION} (level ${options.level}); ` +
           `the end of the job exports them (${where}) and adds a receipt of every attribute sent.` +

@@ -120,7 +120,7 @@ function receiptSummary(summary: Summary, requests: OtlpRequest[]): Summary {
 function writeReceipt(requests: OtlpRequest[], options: Options, outcomes: SendOutcome[]): void {
   const status = outcomes.map((o) => `${o.signal} ${o.ok ? 'accepted' : `not sent (${o.detail})`}`).join(', ');
   const summary = new Summary()
-    .heading('Telemetry receipt', 3)
+    .heading('Telemetry receipt')
     .paragraph(
       `Sent to ${options.endpoint?.origin} over ${options.protocol} at level ${options.level}: ${counts(requests)}. ${status}. ` +
         `Below is every attribute in those requests${options.salt ? '; repository, workflow and actor appear only as HMAC-SHA256 with your salt' : '; without a salt no repository, workflow or actor is sent at all'}. See TELEMETRY.md.`,
@@ -137,7 +137,7 @@ function showDryRun(requests: OtlpRequest[], options: Options): void {
     core.endGroup();
   }
   const summary = new Summary()
-    .heading('Telemetry dry run: nothing was sent', 3)
+    .heading('Telemetry dry run: nothing was sent')
     .paragraph(
       `With dry-run off, this job would send ${counts(requests)} to ${options.endpoint?.origin ?? '(no endpoint configured)'} over ${options.protocol} at level ${options.level}. Every attribute:`,
     );

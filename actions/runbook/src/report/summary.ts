@@ -1,4 +1,4 @@
-import { Summary } from '../../../../shared/summary';
+import { code, md, Summary } from '../../../../shared/summary';
 import type { RunReport, TaskResult } from '../engine/results';
 import { gantt } from './gantt';
 
@@ -10,6 +10,7 @@ const ICON: Record<TaskResult['status'], string> = {
   cancelled: '⛔ cancelled',
 };
 const MAX_ROWS = 100;
+const REPORT = md`the JSON report (output ${code('report')})`;
 
 /** Job summary: totals, a host × task table, the Gantt chart, failed hosts and (check mode) diffs. */
 export function buildSummary(report: RunReport): Summary {
@@ -20,13 +21,11 @@ export function buildSummary(report: RunReport): Summary {
     2,
   );
   s.paragraph(
-    `${t.hosts} host${t.hosts === 1 ? '' : 's'} · ${t.ok} ok · ${t.changed} ${report.check ? 'would change' : 'changed'} · ${t.failed} failed · ${t.skipped} skipped · ${(report.durationMs / 1000).toFixed(1)}s · strategy ${report.strategy}` +
-      (report.cancelled ? ' · **cancelled**: the report is partial' : '') +
-      (report.stoppedEarly ? ` · **stopped early**: ${report.stoppedEarly}` : ''),
+    md`${t.hosts} host${t.hosts === 1 ? '' : 's'} · ${t.ok} ok · ${t.changed} ${report.check ? 'would change' : 'changed'} · ${t.failed} failed · ${t.skipped} skipped · ${(report.durationMs / 1000).toFixed(1)}s · strategy ${report.strategy}${report.cancelled ? md` · **cancelled**: the report is partial` : ''}${report.stoppedEarly ? md` · **stopped early**: ${report.stoppedEarly}` : ''}`,
   );
   const taskNames: string[] = [];
   for (const h of report.hosts) for (const task of h.tasks) if (!taskNames.includes(task.id)) taskNames.push(task.id);
-  const rows = report.hosts.slice(0, MAX_ROWS).map((h) => {
+  const rows = report.hosts.map((h) => {
     const cells = taskNames.map((id) => {
       const task = h.tasks.find((x) => x.id === id);
       if (!task) return '';
@@ -34,15 +33,14 @@ export function buildSummary(report: RunReport): Summary {
     });
     return [`${h.name}`, hostStatus(h.status), ...cells];
   });
-  s.table(['Host', 'Status', ...taskNames], rows);
-  if (report.hosts.length > MAX_ROWS)
-    s.paragraph(`… and ${report.hosts.length - MAX_ROWS} more hosts (see the JSON report).`);
+  s.table(['Host', 'Status', ...taskNames], rows, { max: MAX_ROWS, rest: REPORT });
   const failed = report.hosts.filter((h) => h.status === 'failed' || h.status === 'unreachable');
   if (failed.length) {
     s.heading('Failed hosts', 3);
     s.table(
       ['Host', 'Address', 'Status', 'Error'],
       failed.map((h) => [h.name, h.address, h.status, h.error ?? '']),
+      { rest: REPORT },
     );
   }
   const chart = gantt(report);

@@ -1,5 +1,5 @@
 import type { Cell } from '../../../../shared/summary';
-import { mermaidLabel } from '../../../../shared/summary';
+import { code, mermaidLabel } from '../../../../shared/summary';
 import type { OtlpAttribute, OtlpJson, OtlpRequest } from './encode';
 
 /**
@@ -107,7 +107,7 @@ export function metricPoints(requests: OtlpRequest[]): MetricPoint[] {
 export function receiptTable(rows: ReceiptRow[]): { headers: string[]; rows: Cell[][] } {
   return {
     headers: ['Signal', 'Span / metric', 'Attribute', 'Value sent'],
-    rows: rows.map((r) => [r.signal, r.item, r.attribute, r.value === '' ? '' : `\`${r.value}\``]),
+    rows: rows.map((r) => [r.signal, r.item, r.attribute, r.value === '' ? '' : code(r.value)]),
   };
 }
 
