@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import * as core from './actions-core';
 import { OperationError } from './errors';
 import { redact } from './secrets';
@@ -95,19 +96,33 @@ export async function exec(
     const onAbort = () => kill();
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
+    // Lines are decoded with a streaming UTF-8 decoder: a multi-byte character split across two
+    // chunks (docker pull/build output arrives in arbitrary pieces) is joined, not replaced by
+    // U+FFFD, and the last line is logged at exit even without a trailing newline.
     const streamer = (sink: Buffer[], log: (text: string) => void) => {
+      const decoder = new StringDecoder('utf8');
       let partial = '';
-      return (chunk: Buffer) => {
-        sink.push(chunk);
-        if (!options.stream) return;
-        const text = partial + chunk.toString('utf8');
-        const lines = text.split(/\r?\n/);
-        partial = lines.pop() ?? '';
-        for (const l of lines) log(`${options.prefix ?? ''}${redact(l)}`);
+      const emit = (l: string) => log(`${options.prefix ?? ''}${redact(l)}`);
+      return {
+        data: (chunk: Buffer) => {
+          sink.push(chunk);
+          if (!options.stream) return;
+          const lines = (partial + decoder.write(chunk)).split(/\r?\n/);
+          partial = lines.pop() ?? '';
+          for (const l of lines) emit(l);
+        },
+        flush: () => {
+          if (!options.stream) return;
+          const rest = partial + decoder.end();
+          partial = '';
+          if (rest !== '') emit(rest.replace(/\r$/, ''));
+        },
       };
     };
-    child.stdout?.on('data', streamer(out, core.info));
-    child.stderr?.on('data', streamer(err, core.info));
+    const stdout = streamer(out, core.info);
+    const stderr = streamer(err, core.info);
+    child.stdout?.on('data', stdout.data);
+    child.stderr?.on('data', stderr.data);
     child.on('error', (error) => {
       if (settled) return;
       settled = true;
@@ -124,6 +139,8 @@ export async function exec(
     child.on('close', (code, signal) => {
       if (settled) return;
       settled = true;
+      stdout.flush();
+      stderr.flush();
       if (timer) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       const result: ExecResult = {
