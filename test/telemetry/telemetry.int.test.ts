@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordDeployment } from '../../shared/telemetry';
-import { REFERENCE, ROOT, runAction } from '../harness';
+import { ROOT, runAction } from '../harness';
 import { deadEndpoint, decodeRequest, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
 
 /**
@@ -216,7 +216,7 @@ describe('with consent', () => {
     expect(main.env.PAVED_TELEMETRY_JOURNAL?.startsWith(temp)).toBe(true);
 
     // Another Paved action of the job, with the variables the main step exported, on a real lockfile.
-    cpSync(join(REFERENCE, 'fixtures', 'lockfiles', 'cargo'), work, { recursive: true });
+    cpSync(join(ROOT, 'test', 'sbom', 'fixtures', 'cargo'), work, { recursive: true });
     const sbom = await runAction('sbom', { path: work }, { env: { ...env, ...main.env } });
     const journal = readFileSync(main.env.PAVED_TELEMETRY_JOURNAL as string, 'utf8');
     expect(
