@@ -1,12 +1,17 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACTIONS, type ActionMetadata, actionMetadataPath, readActionMetadata } from '../../shared/action-metadata';
+import { ACTIONS, actionMetadataPath, readActionMetadata } from '../../shared/action-metadata';
 import { type RunBundleResult, runBundle, runPostStep } from '../../shared/runner-protocol';
 import { closest } from '../../shared/suggest';
+import { VERSION } from '../../shared/version';
 import { parseArgs, UsageError } from './args';
-import { type Job, openJob, saveJob } from './job';
+import { actionHelp, jobHelp, usage } from './help';
+import { newId, openJob, restoreSecrets, saveJob } from './job';
+import { serveAgent, stopAgent } from './job-agent';
 import { bold, dim, lineSplitter, red, renderCommandLine, renderMarkdown } from './terminal';
+
+export { actionHelp } from './help';
 
 /**
  * `paved <action> --<input> value …` runs the same bundle the runner runs, with the same inputs
@@ -15,7 +20,11 @@ import { bold, dim, lineSplitter, red, renderCommandLine, renderMarkdown } from 
 export async function main(argv: readonly string[]): Promise<number> {
   const root = findRoot();
   const [action, ...rest] = argv;
-  if (action === 'job') return endJob(root, rest);
+  if (action === '--version' || action === '-V' || action === 'version') {
+    process.stdout.write(`paved ${VERSION}\n`);
+    return 0;
+  }
+  if (action === 'job') return jobCommand(root, rest);
   if (!action || action === '--help' || action === '-h' || action === 'help') {
     process.stdout.write(usage(root));
     return action ? 0 : 2;
@@ -40,6 +49,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const job = args.job ? openJob(args.job) : undefined;
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  // The runner keeps RUNNER_TEMP for the whole job; a lone CLI run keeps it under the workspace's
+  // .paved/ so reports and accept-new host keys outlive the process (a job keeps them in its DIR).
+  const runnerTemp = job ? undefined : keptTemp(workspace, action);
   const printer = lineSplitter((line) => {
     const text = renderCommandLine(line, args.verbose);
     if (text !== undefined) process.stdout.write(`${text}\n`);
@@ -48,7 +61,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     root,
     action,
     inputs: args.inputs,
-    env: { GITHUB_WORKSPACE: process.env.GITHUB_WORKSPACE ?? process.cwd(), ...job?.env, ...args.env },
+    env: {
+      GITHUB_WORKSPACE: workspace,
+      ...(runnerTemp ? { RUNNER_TEMP: runnerTemp } : {}),
+      ...job?.env,
+      ...args.env,
+    },
     cwd: process.cwd(),
     // In a job, post steps wait for `paved job end`, as they wait for the end of a runner job.
     post: !job,
@@ -59,11 +77,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (job) {
     Object.assign(job.env, result.env);
     if (readActionMetadata(actionMetadataPath(root, action)).runs.post) {
-      job.posts.push({ action, inputs: args.inputs, state: result.state });
+      job.posts.push({ id: newId(), action, inputs: args.inputs, state: result.state });
     }
-    saveJob(job);
+    await saveJob(job, [...result.masks, ...secretInputs(args.inputs)], cliPath());
   }
   showResult(result);
+  if (runnerTemp)
+    process.stdout.write(`\n${dim(`Files this run kept: ${relative(process.cwd(), runnerTemp) || '.'}/`)}\n`);
   const code = result.post && result.post.exitCode !== 0 ? result.post.exitCode : result.exitCode;
   process.stdout.write(
     `\n${code === 0 ? bold(`paved ${action}: done`) : red(`paved ${action}: failed (exit ${code})`)}\n`,
@@ -85,14 +105,29 @@ function showResult(result: RunBundleResult): void {
 }
 
 /** `paved job end --job DIR`: the deferred post steps, last started first. */
-async function endJob(root: string, argv: readonly string[]): Promise<number> {
+async function jobCommand(root: string, argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+    process.stdout.write(jobHelp());
+    return 0;
+  }
+  if (argv[0] === 'agent' && argv[1]) {
+    serveAgent(resolve(argv[1]));
+    return new Promise(() => {});
+  }
   const dirIndex = argv.indexOf('--job');
   const dir = dirIndex >= 0 ? argv[dirIndex + 1] : process.env.PAVED_JOB;
   if (argv[0] !== 'end' || !dir) {
-    process.stderr.write(`${red('error:')} usage: paved job end --job DIR\n`);
+    process.stderr.write(`${red('error:')} usage: paved job end --job DIR\n\n${jobHelp()}`);
     return 2;
   }
-  const job: Job = openJob(dir);
+  const { job, missing } = await restoreSecrets(openJob(dir));
+  if (missing.length) {
+    // The agent that held them is gone (a reboot, or the 6-hour limit): say what cannot run.
+    process.stderr.write(
+      `${red('error:')} the secret values of this job (${missing.join(', ')}) were held in memory by its job agent, which is no longer running; run the job's steps again\n`,
+    );
+    return 1;
+  }
   let code = 0;
   for (const post of [...job.posts].reverse()) {
     process.stdout.write(`${bold(`▶ Post ${post.action}`)}\n`);
@@ -116,8 +151,35 @@ async function endJob(root: string, argv: readonly string[]): Promise<number> {
     if (result.exitCode !== 0) code = result.exitCode;
   }
   job.posts = [];
-  saveJob(job);
+  await saveJob(job, [], cliPath());
+  await stopAgent(job.dir);
   return code;
+}
+
+/**
+ * Inputs named like credentials are kept off disk even when the step did not mask them (it may
+ * have stopped before reading them, or, like telemetry without consent, never read them).
+ */
+function secretInputs(inputs: Record<string, string>): string[] {
+  return Object.entries(inputs)
+    .filter(([name, value]) => value && /key|salt|token|password|passphrase|secret|pin|headers|pkcs12/i.test(name))
+    .map(([, value]) => value);
+}
+
+function keptTemp(workspace: string, action: string): string {
+  const base = join(workspace, '.paved');
+  mkdirSync(base, { recursive: true });
+  // Ignored wherever the workspace is a git repository, without touching the user's .gitignore.
+  if (!existsSync(join(base, '.gitignore'))) writeFileSync(join(base, '.gitignore'), '*\n');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dir = join(base, 'runs', `${action}-${stamp}-${process.pid}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+/** The script that started this CLI, to start the job agent with. */
+function cliPath(): string {
+  return process.argv[1] ?? join(findRoot(), 'bin', 'paved.js');
 }
 
 function findRoot(): string {
@@ -128,36 +190,4 @@ function findRoot(): string {
     dir = dirname(dir);
   }
   throw new Error('paved: cannot find the Paved installation (actions/ and dist/)');
-}
-
-function usage(root: string): string {
-  const lines = [
-    'Usage: paved <action> [--<input> <value> …] [--env KEY=VALUE] [--verbose]',
-    '       paved <action> --help',
-    '',
-    'Actions:',
-  ];
-  for (const a of ACTIONS) {
-    const meta = readActionMetadata(actionMetadataPath(root, a));
-    lines.push(`  ${a.padEnd(10)} ${meta.description}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export function actionHelp(action: string, meta: ActionMetadata): string {
-  const lines = [bold(`paved ${action}`), meta.description, '', bold('Inputs')];
-  const inputs = Object.entries(meta.inputs);
-  const width =
-    Math.max(0, ...[...inputs.map(([k]) => k.length), ...Object.keys(meta.outputs).map((k) => k.length - 2)]) + 2;
-  for (const [name, spec] of inputs) {
-    const flags = [spec.required ? 'required' : '', spec.default !== undefined ? `default: ${spec.default}` : '']
-      .filter(Boolean)
-      .join(', ');
-    const desc = spec.description.trim().replace(/\s*\n\s*/g, ' ');
-    lines.push(`  --${name.padEnd(width)}${desc}${flags ? ` ${dim(`(${flags})`)}` : ''}`);
-  }
-  lines.push('', bold('Outputs'));
-  for (const [name, spec] of Object.entries(meta.outputs))
-    lines.push(`  ${name.padEnd(width + 2)}${spec.description.trim()}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -122,13 +122,40 @@ function renderTable(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const r of data) {
     r.forEach((c, j) => {
-      widths[j] = Math.max(widths[j] ?? 0, c.length);
+      widths[j] = Math.max(widths[j] ?? 0, visibleLength(c));
     });
   }
+  fitWidths(widths, tableWidth());
   return data.map((r, k) => {
-    const text = r.map((c, j) => c.padEnd(widths[j] ?? 0)).join('  ');
+    const text = r.map((c, j) => fit(c, widths[j] ?? 0)).join('  ');
     return k === 0 ? bold(text) : text;
   });
+}
+
+function tableWidth(): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  return Math.max(40, process.stdout.columns || (fromEnv > 0 ? fromEnv : 100));
+}
+
+/** Narrows the widest columns until the table fits `total` columns (never below 6). */
+export function fitWidths(widths: number[], total: number): void {
+  const gaps = 2 * Math.max(0, widths.length - 1);
+  while (widths.reduce((a, b) => a + b, 0) + gaps > total) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if ((widths[widest] ?? 0) <= 6) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are not visible text
+const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;
+
+function fit(cell: string, width: number): string {
+  const length = visibleLength(cell);
+  if (length <= width) return cell + ' '.repeat(width - length);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a cut cell loses its colour, not its text
+  const plain = cell.replace(/\u001b\[[0-9;]*m/g, '');
+  return `${plain.slice(0, Math.max(0, width - 1))}…`;
 }
 
 function inline(text: string): string {
