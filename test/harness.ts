@@ -1,12 +1,13 @@
-import { dirname, join } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { type RunBundleOptions, type RunBundleResult, runBundle } from '../shared/runner-protocol';
 import type { ServiceInfo } from './setup/global';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** ../shared beside the checkout: reference material (schemas, lockfiles). */
-export const REFERENCE = join(ROOT, '..', 'shared');
+/** Vendored reference material (schemas, large lockfiles): tests read nothing outside the repository. */
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 /** Runs `node dist/<action>/index.js` exactly as the Actions runner would. */
 export function runAction(
@@ -28,4 +29,60 @@ export function service(name: 'sshd' | 'dockerd'): ServiceInfo {
   const info = inject(name);
   if (!info.available && IN_CI) throw new Error(`${name} is required under CI=true: ${info.reason}`);
   return info;
+}
+
+/**
+ * Polls `check` until it returns a value other than undefined/false, or throws after `timeoutMs`
+ * naming `what`. Tests wait for the event they mean (a file, a log line, a port) with a generous
+ * deadline, never a fixed sleep: a busy 2-core machine can be many times slower than a laptop.
+ */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  { timeoutMs = 60_000, intervalMs = 50 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** True when `command` is an executable file in one of PATH's directories (no shell involved). */
+export function onPath(command: string): boolean {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      /* not in this directory */
+    }
+  }
+  return false;
+}
+
+/**
+ * An honest skip for a test that needs a tool: `requireTool(ctx, 'slapd')` skips the test with the
+ * reason (it reports "skipped", never "passed"); under CI=true a missing tool fails the test instead.
+ */
+export function requireTool(
+  ctx: { skip: (note?: string) => never },
+  tool: string,
+  present: boolean = onPath(tool),
+  hint = 'install it (see .ci/run for the Debian packages)',
+): void {
+  if (present) return;
+  const reason = `${tool} is not installed: ${hint}`;
+  if (IN_CI) throw new Error(`${reason} (required under CI=true)`);
+  ctx.skip(reason);
 }

@@ -90,7 +90,7 @@ export default async function bench({ root, quick }) {
 
     // 2. A real bundle as a process, with and without telemetry.
     const project = join(dir, 'project');
-    cpSync(join(root, '..', 'shared', 'fixtures', 'lockfiles', 'cargo'), project, { recursive: true });
+    cpSync(join(root, 'test', 'sbom', 'fixtures', 'cargo'), project, { recursive: true });
     const files = () => {
       for (const f of ['out', 'summary']) writeFileSync(join(dir, f), '');
       writeFileSync(journal, '');

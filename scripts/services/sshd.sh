@@ -16,7 +16,10 @@ mkdir -p "$DIR" /run/sshd
 chmod 700 "$DIR"
 [ -f "$DIR/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -f "$DIR/host_ed25519"
 [ -f "$DIR/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C paved-test -f "$DIR/client_ed25519"
-cp "$DIR/client_ed25519.pub" "$DIR/authorized_keys"
+# Add the client key, never overwrite: this script runs at the start of every test run, and a
+# test that authorised its own key (test/runbook/keys.int.test.ts) may be running beside it.
+touch "$DIR/authorized_keys"
+grep -qxF "$(cat "$DIR/client_ed25519.pub")" "$DIR/authorized_keys" || cat "$DIR/client_ed25519.pub" >>"$DIR/authorized_keys"
 chmod 600 "$DIR/authorized_keys"
 
 # sshd listens on at most 16 sockets, so the hosts are served by one instance per 16 addresses.
@@ -53,7 +56,7 @@ for first in $(seq 1 16 "$HOSTS"); do
   instance=$((instance + 1))
 done
 
-for _ in $(seq 1 50); do
+for _ in $(seq 1 300); do
   if (exec 3<>/dev/tcp/127.0.0.$HOSTS/"$PORT") 2>/dev/null; then break; fi
   sleep 0.1
 done
@@ -61,8 +64,9 @@ done
 
 # known_hosts lines for every loopback host, as a user would pin them.
 pub=$(cut -d' ' -f1,2 "$DIR/host_ed25519.pub")
-: >"$DIR/known_hosts"
-for i in $(seq 1 "$HOSTS"); do echo "[127.0.0.$i]:$PORT $pub" >>"$DIR/known_hosts"; done
+# Written aside and renamed: a test run beside this one may be reading the file.
+for i in $(seq 1 "$HOSTS"); do echo "[127.0.0.$i]:$PORT $pub"; done >"$DIR/known_hosts.$$"
+mv -f "$DIR/known_hosts.$$" "$DIR/known_hosts"
 
 echo "PAVED_SSH_PORT=$PORT"
 echo "PAVED_SSH_HOSTS=$HOSTS"

@@ -21,18 +21,15 @@ describe.each(requiring)('%s with a required input missing', (action) => {
     .filter(([, spec]) => spec.required)
     .map(([name]) => name);
 
-  it('exits 1 quickly with one ::error:: naming the input and no stack trace', async () => {
-    // The machine is shared: the best of three attempts tells the bundle's speed, not the load.
-    const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await runAction(action, {}, { env: { CI: undefined } }));
-    const r = runs[0]!;
+  // How fast it exits is measured in bench/ (cold start), not asserted here: a busy machine is no bug.
+  it('exits 1 with one ::error:: naming the input and no stack trace', async () => {
+    const r = await runAction(action, {}, { env: { CI: undefined } });
     expect(r.exitCode).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(required.some((name) => errors[0]!.includes(name))).toBe(true);
     expect(errors[0]).toContain(`${action}: `);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    expect(Math.min(...runs.map((x) => x.durationMs))).toBeLessThan(1000);
   });
 });
 

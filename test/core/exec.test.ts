@@ -27,12 +27,12 @@ describe('exec', () => {
     expect(r.stdout.trim()).toBe('added-gone');
   });
 
+  // No clock in the assertion: if the background sleep survived the kill it would hold stdout open
+  // for 10 minutes and the test would fail on vitest's timeout, however busy the machine is.
   it('kills the whole process group on timeout', async () => {
-    const started = Date.now();
-    await expect(exec('sh', ['-c', 'sleep 30 & sleep 30'], { quiet: true, timeoutMs: 300 })).rejects.toThrow(
+    await expect(exec('sh', ['-c', 'sleep 600 & sleep 600'], { quiet: true, timeoutMs: 300 })).rejects.toThrow(
       /timed out/,
     );
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('cancels on abort', async () => {

@@ -1,10 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction, service } from '../harness';
+import { onPath, requireTool, runAction, service } from '../harness';
 // @ts-expect-error plain JS helper shared with the bench
 import { buildStandinImages } from './standin/build.mjs';
 
@@ -380,11 +380,8 @@ describe.skipIf(!service('dockerd').available)('db2 action (real Docker engine, 
     }
   });
 
-  it('pushes to a registry and outputs the digest', async () => {
-    if (!existsSync('/usr/bin/docker-registry')) {
-      if (process.env.CI === 'true') throw new Error('docker-registry (Debian package) is required under CI=true');
-      return;
-    }
+  it('pushes to a registry and outputs the digest', async (ctx) => {
+    requireTool(ctx, 'docker-registry', onPath('docker-registry'), 'apt-get install docker-registry');
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), `${run}-registry-`));
     dirs.push(dir);

@@ -3,10 +3,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunBundleResult } from '../../shared/runner-protocol';
-import { ROOT, runAction, service } from '../harness';
+import { ROOT, runAction, service, waitFor } from '../harness';
 
 /**
  * The host's own environment, as its SSH sessions see it: under `npm test` the test process has
@@ -35,7 +35,8 @@ const HOST_ENV = {
  *   the pid, stops it by killing its process group, and answers is-active/is-enabled from that.
  */
 
-const SSHD_DIR = '/tmp/paved-sshd';
+/** The state directory of the shared sshd service (scripts/services/sshd.sh): its host and client keys. */
+const sshdDir = (): string => dirname(service('sshd').env.PAVED_SSH_KEY as string);
 const ADDRESS = '127.0.0.23';
 const USER = `ezt${process.pid % 100_000}`;
 const API_KEY = 'ezios-api-Kq83!xZ0pLm';
@@ -58,7 +59,9 @@ stop() {
   if running; then
     pid=$(cat "$state/$unit.pid")
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid"
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # Like systemd's TimeoutStopSec: wait for the exit (generously, the machine may be busy), then kill.
+    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
   fi
   rm -f "$state/$unit.pid"
 }
@@ -130,17 +133,19 @@ function fetchText(port: number): Promise<string> {
 /** The page once the (re)started app answers: a restart returns before the new process listens, as with systemd. */
 async function pageWhenUp(port: number, ready: (page: string) => boolean = () => true): Promise<string> {
   let last: unknown;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const page = await fetchText(port);
-      if (ready(page)) return page;
-      last = page;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    return await waitFor(
+      `the app on port ${port}`,
+      async () => {
+        const page = await fetchText(port);
+        last = page;
+        return ready(page) ? page : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+  } catch (error) {
+    throw new Error(`the app on port ${port} did not come up: ${String(last ?? error)}`);
   }
-  throw new Error(`the app on port ${port} did not come up: ${String(last)}`);
 }
 
 describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios for real over SSH', () => {
@@ -178,9 +183,9 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
       [
         `Port ${sshPort}`,
         `ListenAddress ${ADDRESS}`,
-        `HostKey ${SSHD_DIR}/host_ed25519`,
+        `HostKey ${sshdDir()}/host_ed25519`,
         `PidFile ${join(dir, 'sshd.pid')}`,
-        `AuthorizedKeysFile ${SSHD_DIR}/authorized_keys`,
+        `AuthorizedKeysFile ${sshdDir()}/authorized_keys`,
         'PermitRootLogin prohibit-password',
         'PasswordAuthentication no',
         'KbdInteractiveAuthentication no',
@@ -196,9 +201,11 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
     const sshd = existsSync('/usr/sbin/sshd') ? '/usr/sbin/sshd' : 'sshd';
     execFileSync(sshd, ['-t', '-f', config]);
     execFileSync(sshd, ['-f', config, '-E', join(dir, 'sshd.log')]);
-    for (let i = 0; i < 50 && !existsSync(join(dir, 'sshd.pid')); i++) await new Promise((r) => setTimeout(r, 100));
-    sshdPid = Number(readFileSync(join(dir, 'sshd.pid'), 'utf8'));
-    const pub = readFileSync(`${SSHD_DIR}/host_ed25519.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+    sshdPid = await waitFor('sshd to write its pid file', () => {
+      const pid = existsSync(join(dir, 'sshd.pid')) ? Number(readFileSync(join(dir, 'sshd.pid'), 'utf8')) : 0;
+      return pid > 0 ? pid : undefined;
+    });
+    const pub = readFileSync(`${sshdDir()}/host_ed25519.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
     writeFileSync(join(dir, 'known_hosts'), `[${ADDRESS}]:${sshPort} ${pub}\n`);
     writeFileSync(join(dir, 'inventory.ini'), `[ezios]\nezios1 ansible_host=${ADDRESS} ansible_port=${sshPort}\n`);
   });
@@ -214,7 +221,8 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
       }
     }
     // userdel refuses while the user still has processes.
-    for (let i = 0; i < 50 && spawnSync('pgrep', ['-u', USER]).status === 0; i++) spawnSync('sleep', ['0.1']);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && spawnSync('pgrep', ['-u', USER]).status === 0) spawnSync('sleep', ['0.1']);
     if (sshdPid) {
       try {
         process.kill(sshdPid, 'SIGTERM');
@@ -235,7 +243,7 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
       {
         runbook: 'examples/ezios/runbook.yml',
         inventory: join(dir, 'inventory.ini'),
-        'ssh-key': readFileSync(`${SSHD_DIR}/client_ed25519`, 'utf8'),
+        'ssh-key': readFileSync(`${sshdDir()}/client_ed25519`, 'utf8'),
         'known-hosts': readFileSync(join(dir, 'known_hosts'), 'utf8'),
         'ssh-user': 'root',
         concurrency: '1',

@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, service } from '../harness';
+import { ROOT, service, waitFor } from '../harness';
 import { cleanup, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 /** Host-key policy off, owners by name, and cancellation of commands running on remote hosts. */
@@ -47,7 +47,7 @@ describe.skipIf(!service('sshd').available)('runbook over SSH: policy off, owner
   it('cancels commands running on remote hosts on SIGTERM and writes the partial report', async () => {
     writeFileSync(
       join(dir, 'slow.yml'),
-      `hosts: two\ntasks:\n  - name: quick\n    shell: "true"\n  - name: slow\n    shell: sleep 47\n  - name: never\n    shell: touch ${dir}/never-\${host.name}\n`,
+      `hosts: two\ntasks:\n  - name: quick\n    shell: "true"\n  - name: slow\n    shell: touch ${dir}/slow-\${host.name}; sleep 47\n  - name: never\n    shell: touch ${dir}/never-\${host.name}\n`,
     );
     const outFile = join(dir, 'gh-output');
     writeFileSync(outFile, '');
@@ -68,11 +68,13 @@ describe.skipIf(!service('sshd').available)('runbook over SSH: policy off, owner
     child.stdout.on('data', (c) => {
       out += c;
     });
-    await new Promise((r) => setTimeout(r, 2500));
-    const started = Date.now();
+    const closed = new Promise<number | null>((r) => child.on('close', r));
+    // SIGTERM once both hosts run the slow task (their marker files exist), not after a guessed delay.
+    await waitFor('the slow task to start on both hosts', () =>
+      ['e20', 'e21'].every((h) => existsSync(join(dir, `slow-${h}`))),
+    );
     child.kill('SIGTERM');
-    const code = await new Promise<number | null>((r) => child.on('close', r));
-    expect(Date.now() - started).toBeLessThan(10_000);
+    const code = await closed;
     expect(code).toBe(1);
     const path = /report<<(\S+)\n(.*)\n/.exec(readFileSync(outFile, 'utf8'))?.[2] ?? '';
     const rep = JSON.parse(readFileSync(path, 'utf8'));
@@ -86,7 +88,6 @@ describe.skipIf(!service('sshd').available)('runbook over SSH: policy off, owner
     expect(existsSync(join(dir, 'never-e20'))).toBe(false);
     expect(out).toContain('SIGTERM received');
     // The remote commands were killed (their process groups), not left running on the hosts.
-    await new Promise((r) => setTimeout(r, 500));
-    expect(() => execFileSync('pgrep', ['-f', 'sleep 47'])).toThrow();
+    await waitFor('the remote sleep to be killed', () => spawnSync('pgrep', ['-f', 'sleep 47']).status === 1);
   });
 });

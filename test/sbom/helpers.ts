@@ -5,21 +5,20 @@ import Ajv from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { IN_CI, REFERENCE, ROOT, runAction } from '../harness';
+import { ROOT, runAction, FIXTURES as SHARED_FIXTURES } from '../harness';
 
 export const FIXTURES = join(ROOT, 'test', 'sbom', 'fixtures');
+/** The two large npm samples (npm-v1, npm-v2-workspace) are vendored once under test/fixtures/lockfiles. */
+const LOCKFILES = join(SHARED_FIXTURES, 'lockfiles');
 
-/** A lockfile directory: vendored under test/sbom/fixtures, or (the two large npm samples) read from ../shared. */
+/** A lockfile directory vendored in the repository (test/sbom/fixtures or test/fixtures/lockfiles). */
 export function fixture(name: string): string {
-  const local = join(FIXTURES, name);
-  if (existsSync(local)) return local;
-  const shared = join(REFERENCE, 'fixtures', 'lockfiles', name);
-  if (existsSync(shared) || IN_CI) return shared;
-  throw new Error(`fixture ${name} not found in ${FIXTURES} or ${shared}`);
+  for (const dir of [FIXTURES, LOCKFILES]) if (existsSync(join(dir, name))) return join(dir, name);
+  throw new Error(`fixture ${name} not found in ${FIXTURES} or ${LOCKFILES}`);
 }
 
 export function hasFixture(name: string): boolean {
-  return existsSync(join(FIXTURES, name)) || existsSync(join(REFERENCE, 'fixtures', 'lockfiles', name)) || IN_CI;
+  return existsSync(join(FIXTURES, name)) || existsSync(join(LOCKFILES, name));
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed SBOM JSON is navigated freely in assertions
@@ -63,14 +62,12 @@ export async function runSbom(
 let spdxValidator: ReturnType<Ajv2019['compile']> | undefined;
 let cdxValidator: ReturnType<Ajv['compile']> | undefined;
 
-/** SPDX 2.3 straight from ../shared/schemas (the reference copy, not the action's vendored one). */
+/** SPDX 2.3 from test/fixtures/schemas (the reference copy, not the action's vendored one). */
 export function spdxSchemaErrors(doc: Json): unknown[] {
   if (!spdxValidator) {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);
-    const schemaPath = existsSync(join(REFERENCE, 'schemas', 'spdx-2.3.schema.json'))
-      ? join(REFERENCE, 'schemas', 'spdx-2.3.schema.json')
-      : join(ROOT, 'actions', 'sbom', 'schemas', 'spdx-2.3.schema.json');
+    const schemaPath = join(SHARED_FIXTURES, 'schemas', 'spdx-2.3.schema.json');
     spdxValidator = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   }
   return spdxValidator(doc) ? [] : (spdxValidator.errors ?? []);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,11 +10,15 @@ import {
   telemetryOptOut,
 } from '../../shared/telemetry';
 
+let outside: string;
 let temp: string;
 let file: string;
 
 beforeEach(() => {
-  temp = mkdtempSync(join(tmpdir(), 'paved-hook-'));
+  // RUNNER_TEMP is a directory inside this test's own mkdtemp, so "outside RUNNER_TEMP" is ours too.
+  outside = mkdtempSync(join(tmpdir(), 'paved-hook-'));
+  temp = join(outside, 'runner-temp');
+  mkdirSync(temp);
   file = join(temp, 'journal.jsonl');
   vi.stubEnv('RUNNER_TEMP', temp);
   vi.stubEnv('PAVED_TELEMETRY_JOURNAL', file);
@@ -24,7 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllEnvs();
-  rmSync(temp, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
 });
 
 const run = { action: 'sbom', version: '0.1.0', durationMs: 1234, outcome: 'success' as const };
@@ -43,16 +47,17 @@ describe('the core hook', () => {
     ['DO_NOT_TRACK=1', { DO_NOT_TRACK: '1' }],
     ['DO_NOT_TRACK=true', { DO_NOT_TRACK: 'true' }],
     ['PAVED_TELEMETRY=off', { PAVED_TELEMETRY: 'off' }],
-    ['a journal outside RUNNER_TEMP', { PAVED_TELEMETRY_JOURNAL: join(tmpdir(), 'elsewhere.jsonl') }],
+    ['a journal outside RUNNER_TEMP', { PAVED_TELEMETRY_JOURNAL: '__OUTSIDE__/elsewhere.jsonl' }],
     ['a journal escaping RUNNER_TEMP', { PAVED_TELEMETRY_JOURNAL: '__TEMP__/../escape.jsonl' }],
     ['no RUNNER_TEMP', { RUNNER_TEMP: '' }],
   ])('writes nothing with %s', async (_, env) => {
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v.replace('__TEMP__', temp));
+    for (const [k, v] of Object.entries(env))
+      vi.stubEnv(k, v.replace('__TEMP__', temp).replace('__OUTSIDE__', outside));
     await recordActionRun(run);
     recordDeployment({ result: 'success', startedAt: 1, finishedAt: 2 });
     expect(existsSync(file)).toBe(false);
-    expect(existsSync(join(tmpdir(), 'elsewhere.jsonl'))).toBe(false);
-    expect(existsSync(join(temp, '..', 'escape.jsonl'))).toBe(false);
+    expect(existsSync(join(outside, 'elsewhere.jsonl'))).toBe(false);
+    expect(existsSync(join(outside, 'escape.jsonl'))).toBe(false);
   });
 
   it('keeps only the error class, and only a known one', async () => {
