@@ -66,14 +66,25 @@ export function rootActionYaml(actions) {
   return HEADER + YAML.stringify(doc, { lineWidth: 0 });
 }
 
-/** Per-action defaults for the dispatcher: the runner applies only the root action.yml's (none). */
+/**
+ * Per-action facts for the dispatcher: its defaults (the runner applies only the root
+ * action.yml's, none but expressions), whether it has a post step, every input it declares (to
+ * warn about inputs meant for another action), and the inputs whose default is an expression
+ * (the root sets those on every run, so their presence says nothing about the user's intent).
+ */
 export function dispatcherDefaults(actions) {
   const out = {};
   for (const [action, meta] of Object.entries(actions)) {
-    out[action] = { inputs: {}, post: Boolean(meta.runs?.post) };
+    out[action] = {
+      inputs: {},
+      post: Boolean(meta.runs?.post),
+      accepts: Object.keys(meta.inputs ?? {}),
+      expressions: [],
+    };
     for (const [key, spec] of Object.entries(meta.inputs ?? {})) {
-      if (spec.default !== undefined && !String(spec.default).includes('${{'))
-        out[action].inputs[key] = String(spec.default);
+      if (spec.default === undefined) continue;
+      if (String(spec.default).includes('${{')) out[action].expressions.push(key);
+      else out[action].inputs[key] = String(spec.default);
     }
   }
   return out;
@@ -112,7 +123,50 @@ export function fillReadme(text, meta) {
   return out;
 }
 
+/** A number as people read it: 3 significant digits at most, thousands separated. */
+const fmt = (n) => Number(n.toPrecision(3)).toLocaleString('en-US');
+
+/**
+ * README's "How fast" table, one row per goal of every bench/results/*.json: generated so the
+ * claims cannot drift from the evidence. Each row names the machine and the date of its run.
+ */
+export function speedTable(root) {
+  const dir = join(root, 'bench', 'results');
+  const rows = ['| benchmark | goal | measured | met | run |', '| --- | --- | --- | --- | --- |'];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const result = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const machine = `${result.machine?.cpus ?? '?'}-core, Node ${result.machine?.node ?? '?'}, ${String(result.date).slice(0, 10)}`;
+    for (const goal of result.goals ?? []) {
+      let measured;
+      // The goal's text names the peer; the cell says how the run came out against it.
+      if (goal.minRatio !== undefined) measured = `${fmt(goal.ratio)}× faster`;
+      else if (goal.maxRatio !== undefined) measured = `${fmt(goal.ratio)}× its time`;
+      else measured = `+${fmt(goal.delta_ms)} ms`;
+      const name = goal.case ? `${result.name} (${goal.case})` : result.name;
+      rows.push(
+        `| ${name} | ${goal.text.replace(/\|/g, '\\|')} | ${measured.replace(/\|/g, '\\|')} | ${goal.met ? 'yes' : '**no**'} | ${machine} |`,
+      );
+    }
+  }
+  return rows.join('\n');
+}
+
+/** Replaces a `<!-- BEGIN GENERATED: key -->` block in a file with `body`. */
+function fillBlock(text, key, body, source) {
+  const re = new RegExp(`(<!-- BEGIN GENERATED: ${key} -->)[\\s\\S]*?(<!-- END GENERATED: ${key} -->)`);
+  return text.replace(
+    re,
+    (_, begin, end) => `${begin}\n<!-- from ${source} by \`npm run build\`; do not edit -->\n\n${body}\n\n${end}`,
+  );
+}
+
 export function generateAll(root) {
+  const readmeFile = join(root, 'README.md');
+  const readmeBefore = readFileSync(readmeFile, 'utf8');
+  const readmeAfter = fillBlock(readmeBefore, 'speed', speedTable(root), 'bench/results/*.json');
+  if (readmeAfter !== readmeBefore) writeFileSync(readmeFile, readmeAfter);
   const actions = readActions(root);
   for (const [name, meta] of Object.entries(actions)) {
     const readme = join(root, 'actions', name, 'README.md');
