@@ -10,8 +10,9 @@ import { moduleDef } from '../modules/registry';
 import type { ModuleContext, ModuleResult } from '../modules/types';
 import { realInside } from '../runbook/include';
 import { insideWorkspace } from '../runbook/load';
-import type { Loc, ModuleTask, Task } from '../runbook/types';
+import { type Loc, type ModuleTask, subtasks, type Task } from '../runbook/types';
 import type { Connection } from '../transport/types';
+import { runBlock, runLeaf, type SharedRun, setFacts } from './language';
 import type { HostResult, TaskResult } from './results';
 import { resolveValue, resolveVars } from './scope';
 
@@ -23,6 +24,8 @@ export interface HostSettings {
   signal: AbortSignal;
   /** The layers that win over block vars and registered results (vars-file, vars input). */
   overrides: Record<string, unknown>;
+  /** State shared by every host of the run: run_once results, delegate_to connections, handlers. */
+  shared?: SharedRun;
 }
 
 const CHECK_UNKNOWN = 'skipped in check mode: depends on the output of a command that does not run in check mode';
@@ -38,12 +41,14 @@ export class HostRun {
   readonly result: HostResult;
   readonly notified = new Set<string>();
   conn?: Connection;
+  /** delegate_to: the connection a task (by id) runs over instead of this host's. */
+  readonly delegated = new Map<string, Connection>();
   stopped = false;
 
   constructor(
     readonly host: Host,
     readonly scope: Record<string, unknown>,
-    private readonly settings: HostSettings,
+    readonly settings: HostSettings,
     readonly log: Logger,
   ) {
     this.result = { name: host.name, address: host.address, status: 'ok', tasks: [] };
@@ -98,7 +103,8 @@ export class HostRun {
     }
     let run = true;
     let why = task.when ? `when: ${task.when.text} is false` : '';
-    if (task.when) {
+    // A looped task's `when` is judged per item (it may read the item).
+    if (task.when && !task.loop) {
       try {
         run = this.condition(task.when, scope, task);
       } catch (error) {
@@ -127,7 +133,9 @@ export class HostRun {
       }
       return;
     }
-    if (task.kind === 'serial') {
+    if (task.kind === 'serial' && (task.rescue || task.always)) {
+      await runBlock(this, task, scope, handler);
+    } else if (task.kind === 'serial') {
       await this.runList(task.children, scope, handler);
     } else if (task.kind === 'parallel') {
       await Promise.all(
@@ -138,7 +146,7 @@ export class HostRun {
         ),
       );
     } else {
-      await this.runModule(task as ModuleTask, scope, handler);
+      await runLeaf(this, task as ModuleTask, scope, handler);
     }
     if (this.stopped) throw new HostStopped();
   }
@@ -159,7 +167,7 @@ export class HostRun {
     }
   }
 
-  private async runModule(task: ModuleTask, scope: Record<string, unknown>, handler: boolean): Promise<void> {
+  async runModule(task: ModuleTask, scope: Record<string, unknown>, handler: boolean): Promise<ModuleResult> {
     const startedAt = Date.now();
     const started = performance.now();
     const def = moduleDef(task.module);
@@ -229,6 +237,7 @@ export class HostRun {
       };
       if (scope !== this.scope) this.scope[task.register] = scope[task.register];
     }
+    if (!result.failed) setFacts(this, scope, result.ansible_facts);
     if (result.changed && !result.failed) for (const n of task.notify) this.notified.add(n);
     const hidden = task.noLog ? '(output hidden: no_log)' : undefined;
     this.record(
@@ -250,6 +259,7 @@ export class HostRun {
     );
     if (cancelled) this.fail('cancelled', 'cancelled');
     else if (result.failed && !task.ignoreErrors) this.fail('failed', `${task.id}: ${result.msg ?? 'failed'}`);
+    return result;
   }
 
   /**
@@ -294,7 +304,7 @@ export class HostRun {
       realInside(insideWorkspace(path, baseDir, workspace, task.argsLoc, what), workspace, task.argsLoc, what);
     return {
       host: { name: this.host.name, address: this.host.address, vars: this.host.vars },
-      conn: this.conn as Connection,
+      conn: this.delegated.get(task.id) ?? (this.conn as Connection),
       args,
       task,
       check: this.settings.check,
@@ -363,5 +373,5 @@ function sharesStatic(templateLine: string, rendered: string): boolean {
 
 function* leavesOf(task: Task): Generator<ModuleTask> {
   if (task.kind === 'module') yield task;
-  else for (const c of task.children) yield* leavesOf(c);
+  else for (const c of subtasks(task)) yield* leavesOf(c);
 }

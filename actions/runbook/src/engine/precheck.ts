@@ -7,7 +7,7 @@ import type { Host } from '../inventory';
 import { moduleDef } from '../modules/registry';
 import { realInside } from '../runbook/include';
 import { insideWorkspace } from '../runbook/load';
-import { allTasks, type Loc, type Runbook, type Task } from '../runbook/types';
+import { allTasks, type Loc, type ModuleTask, type Runbook, type Task } from '../runbook/types';
 import { baseScope, references, type VarSources } from './scope';
 
 /**
@@ -27,7 +27,8 @@ export function precheck(
 ): void {
   const registered = new Set<string>();
   for (const t of allTasks([...runbook.tasks, ...runbook.handlers]))
-    if (t.kind === 'module' && t.register) registered.add(t.register);
+    if (t.kind === 'module') for (const name of setByTask(t)) registered.add(name);
+  if (runbook.gatherFacts) registered.add('facts');
   const templates = new Map<string, string[]>();
 
   for (const t of allTasks([...runbook.tasks, ...runbook.handlers])) {
@@ -77,10 +78,18 @@ export function precheck(
         const inner = new Set(known);
         if (t.vars) for (const k of Object.keys(t.vars)) inner.add(k);
         if (t.vars) check(references(t.vars), t.loc, `the vars of "${t.id}"`, inner);
-        if (t.when) check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner);
+        if (t.when && !(t.kind === 'module' && t.loop))
+          check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner);
         if (t.kind !== 'module') {
           visit(t.children, inner);
+          if (t.rescue) visit(t.rescue, new Set([...inner, 'ansible_failed_task', 'ansible_failed_result']));
+          if (t.always) visit(t.always, inner);
           continue;
+        }
+        if (t.loop) {
+          check(references(t.loop.items), t.loop.loc, `the loop of "${t.id}"`, inner);
+          for (const name of [t.loop.loopVar, t.loop.indexVar]) if (name) inner.add(name);
+          if (t.when) check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner);
         }
         const withResult = new Set([...inner, 'result']);
         if (t.changedWhen)
@@ -102,4 +111,11 @@ export function precheck(
     visit(runbook.tasks, new Set());
     visit(runbook.handlers, new Set());
   }
+}
+
+/** Variables a task defines for later tasks: its `register`, and the names a set_fact sets. */
+function setByTask(t: ModuleTask): string[] {
+  const out = t.register ? [t.register] : [];
+  if (t.module === 'set_fact' && t.args && typeof t.args === 'object') out.push(...Object.keys(t.args));
+  return out;
 }

@@ -9,6 +9,8 @@ export interface TaskResult {
   handler?: boolean;
   /** A failure that `ignore_errors` let pass. */
   ignored?: boolean;
+  /** A failure inside a block that its `rescue:` recovered from. */
+  rescued?: boolean;
   startedAt: number;
   durationMs: number;
   attempts: number;

@@ -5,9 +5,12 @@ import type { Host } from '../inventory';
 import type { Runbook, Task } from '../runbook/types';
 import { Semaphore } from '../transport/semaphore';
 import type { Connection } from '../transport/types';
+import { gatherFacts } from './facts';
 import { HostRun } from './host';
+import { withFailureHeld } from './language';
 import { type HostResult, type RunReport, totals } from './results';
 import { baseScope, overrides, type VarSources } from './scope';
+import { sharedRun } from './shared';
 
 export interface EngineOptions {
   runbook: Runbook;
@@ -56,6 +59,7 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
     };
   };
   let stoppedEarly: string | undefined;
+  const shared = sharedRun(options.hosts, options.connect, (run) => runHandlers(run, options));
   const size = options.batchSize && options.batchSize > 0 ? options.batchSize : options.hosts.length;
   const hostSlots = new Semaphore(Math.max(1, options.concurrency));
   let done = 0;
@@ -71,9 +75,9 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
       let run: HostRun;
       try {
         const scope = baseScope(host, options.sources);
-        run = new HostRun(host, scope, hostSettings(options), logger);
+        run = new HostRun(host, scope, { ...hostSettings(options), shared }, logger);
       } catch (error) {
-        run = new HostRun(host, {}, hostSettings(options), logger);
+        run = new HostRun(host, {}, { ...hostSettings(options), shared }, logger);
         run.fail('failed', errorMessage(error));
       }
       results[index] = run.result;
@@ -110,6 +114,7 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
       }
     }
   }
+  await shared.close();
   return report();
 }
 
@@ -128,6 +133,7 @@ async function open(run: HostRun, options: EngineOptions): Promise<boolean> {
   if (run.stopped) return false;
   try {
     run.conn = await options.connect(run.host);
+    if (options.runbook.gatherFacts) return await gatherFacts(run);
     return true;
   } catch (error) {
     run.fail(options.signal.aborted ? 'cancelled' : 'unreachable', errorMessage(error));
@@ -156,10 +162,13 @@ async function runWholeHost(run: HostRun, options: EngineOptions): Promise<void>
 }
 
 async function runHandlers(run: HostRun, options: EngineOptions): Promise<void> {
+  if (run.stopped && options.runbook.forceHandlers && run.notified.size > 0)
+    return withFailureHeld(run, () => runHandlers(run, options));
   if (run.stopped || run.notified.size === 0) return;
   // Handlers run once per host, in the order they are defined, and only if something notified them.
   const due = options.runbook.handlers.filter((h) => run.notified.has(h.name));
   run.log.info(`handlers: ${due.map((h) => h.name).join(', ')}`);
+  run.notified.clear();
   await run.runList(due, run.scope, true);
 }
 

@@ -1,4 +1,4 @@
-import type { Task } from '../runbook/types';
+import { subtasks, type Task } from '../runbook/types';
 
 /**
  * `tags` keeps tasks carrying any listed tag (tasks tagged `always` run regardless); `skip-tags`
@@ -13,7 +13,7 @@ export function tagFilter(tags: string[], skipTags: string[]): (task: Task) => b
   const selected = (t: Task): boolean => {
     const cached = memo.get(t);
     if (cached !== undefined) return cached;
-    const value = t.kind === 'module' ? leaf(t) : t.children.some(selected);
+    const value = t.kind === 'module' ? leaf(t) : subtasks(t).some(selected);
     memo.set(t, value);
     return value;
   };

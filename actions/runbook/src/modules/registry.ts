@@ -1,8 +1,13 @@
+import { assert } from './assert';
 import { command } from './command';
 import { container } from './container';
 import { custom } from './custom';
+import { debug } from './debug';
 import { echo } from './echo';
+import { fail } from './fail';
 import { file } from './file';
+import { meta } from './meta';
+import { setFact } from './set_fact';
 import { shell } from './shell';
 import { systemd } from './systemd';
 import { template } from './template';
@@ -18,6 +23,11 @@ const BUILT_IN: Record<string, ModuleDef> = {
   systemd,
   container,
   wait_for: waitFor,
+  set_fact: setFact,
+  assert,
+  fail,
+  debug,
+  meta,
 };
 
 export const MODULE_NAMES = Object.keys(BUILT_IN);

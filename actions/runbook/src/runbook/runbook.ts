@@ -4,7 +4,7 @@ import { closest } from '../../../../shared/suggest';
 import { schemaContext } from './include';
 import { keyLoc, loadYamlFile, locOf, mapKeys, valueNode } from './load';
 import { fail, parseTaskList, RUNBOOK_KEYS, varsOf } from './schema';
-import type { Runbook } from './types';
+import { type Runbook, subtasks } from './types';
 
 /** Reads and validates a runbook and everything it includes. Throws ConfigurationError with file/line/col. */
 export function loadRunbook(path: string, workspace: string): Runbook {
@@ -43,10 +43,14 @@ export function loadRunbook(path: string, workspace: string): Runbook {
     if (!isScalar(v) || typeof v.value === 'object') fail(`"${key}" must be text`, locOf(source, v));
     return String(v.value);
   };
+  const flag = (key: string): boolean | undefined => {
+    const v = valueNode(root, key);
+    if (v === undefined) return undefined;
+    if (!(isScalar(v) && typeof v.value === 'boolean')) fail(`"${key}" must be true or false`, locOf(source, v));
+    return v.value as boolean;
+  };
   const becomeNode = valueNode(root, 'become');
-  if (becomeNode && !(isScalar(becomeNode) && typeof becomeNode.value === 'boolean')) {
-    fail('"become" must be true or false', locOf(source, becomeNode));
-  }
+  flag('become');
   const tasksNode = valueNode(root, 'tasks');
   if (!tasksNode) fail('The runbook has no "tasks"', locOf(source, root));
   const tasks = parseTaskList(ctx, tasksNode, '', [], 'tasks');
@@ -59,6 +63,8 @@ export function loadRunbook(path: string, workspace: string): Runbook {
     description: scalar('description'),
     hosts: hostsNode ? { pattern: scalar('hosts') as string, loc: locOf(source, hostsNode) } : undefined,
     become: becomeNode ? Boolean((becomeNode as { value: unknown }).value) : false,
+    gatherFacts: flag('gather_facts'),
+    forceHandlers: flag('force_handlers'),
     vars: varsOf(source, root, 'runbook') ?? {},
     tasks,
     handlers,
@@ -81,7 +87,7 @@ function checkNotify(runbook: Runbook, _source: unknown): void {
           );
         }
       }
-      if (t.kind !== 'module') visit(t.children);
+      if (t.kind !== 'module') visit(subtasks(t));
     }
   };
   visit(runbook.tasks);

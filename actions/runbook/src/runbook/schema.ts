@@ -5,6 +5,7 @@ import { closest } from '../../../../shared/suggest';
 import { ExpressionError, parseExpression } from '../expr';
 import { MODULE_NAMES, moduleDef } from '../modules/registry';
 import type { ArgCheck } from '../modules/types';
+import { blockSections, languageKeys } from './language';
 import { keyLoc, locOf, mapKeys, type SourceFile, toJS, valueNode } from './load';
 import type { BlockTask, Loc, ModuleTask, Task } from './types';
 
@@ -27,9 +28,26 @@ export const TASK_KEYS = [
   'creates',
   'removes',
   'with',
+  'loop',
+  'loop_control',
+  'run_once',
+  'delegate_to',
+  'become_user',
+  'rescue',
+  'always',
 ] as const;
-export const BLOCK_KEYS = ['serial', 'parallel', 'include'] as const;
-export const RUNBOOK_KEYS = ['name', 'description', 'hosts', 'become', 'vars', 'tasks', 'handlers'] as const;
+export const BLOCK_KEYS = ['serial', 'parallel', 'include', 'block'] as const;
+export const RUNBOOK_KEYS = [
+  'name',
+  'description',
+  'hosts',
+  'become',
+  'gather_facts',
+  'force_handlers',
+  'vars',
+  'tasks',
+  'handlers',
+] as const;
 
 export interface SchemaContext {
   source: SourceFile;
@@ -94,7 +112,7 @@ function parseTask(ctx: SchemaContext, node: Node, parentId: string, inheritedTa
     if (key === 'uses' || (BLOCK_KEYS as readonly string[]).includes(key) || MODULE_NAMES.includes(key)) continue;
     const guess = closest(key, [...MODULE_NAMES, 'uses', ...BLOCK_KEYS, ...TASK_KEYS]);
     fail(
-      `Task "${name}": unknown module or key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (modules: ${MODULE_NAMES.join(', ')}, uses, serial, parallel, include)`,
+      `Task "${name}": unknown module or key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (modules: ${MODULE_NAMES.join(', ')}, uses, serial, parallel, block, include)`,
       keyLoc(source, node, key),
     );
   }
@@ -124,12 +142,15 @@ function parseTask(ctx: SchemaContext, node: Node, parentId: string, inheritedTa
     become: boolean(source, node, 'become', name),
     notify: stringList(source, node, 'notify', name),
     vars: varsOf(source, node, name),
+    ...languageKeys(source, node, name),
   };
+  const sections = blockSections(ctx, node, name, id, tags, action);
 
-  if (action === 'serial' || action === 'parallel') {
+  if (action === 'serial' || action === 'parallel' || action === 'block') {
     const block: BlockTask = {
       ...base,
-      kind: action,
+      ...sections,
+      kind: action === 'block' ? 'serial' : action,
       children: parseTaskList(ctx, valueNode(node, action), id, tags, `${action} block "${name}"`),
     };
     if (block.children.length === 0) fail(`${action} block "${name}" has no tasks`, keyLoc(source, node, action));
@@ -204,7 +225,18 @@ function parseTask(ctx: SchemaContext, node: Node, parentId: string, inheritedTa
 }
 
 function rejectModuleOnlyKeys(source: SourceFile, node: YAMLMap, name: string): void {
-  for (const key of ['register', 'retries', 'delay', 'creates', 'removes', 'changed_when', 'failed_when']) {
+  for (const key of [
+    'register',
+    'retries',
+    'delay',
+    'creates',
+    'removes',
+    'changed_when',
+    'failed_when',
+    'run_once',
+    'delegate_to',
+    'become_user',
+  ]) {
     if (valueNode(node, key) !== undefined) {
       fail(`Task "${name}": "${key}" applies to module tasks, not to blocks or includes`, keyLoc(source, node, key));
     }

@@ -27,6 +27,24 @@ interface TaskBase {
   failedWhen?: { expr: Expr; text: string; loc: Loc };
   /** Variables of an include or block, visible to its children. */
   vars?: Record<string, unknown>;
+  /** `loop:` (a list, or `${var}` naming one) with `loop_control`. */
+  loop?: LoopSpec;
+  /** `run_once: true`: the first host runs it, every host gets its result. */
+  runOnce?: boolean;
+  /** `delegate_to: <host>`: runs on that host (or `localhost`, the runner) for this host. */
+  delegateTo?: string;
+  /** `become_user:` the user sudo switches to (implies become). */
+  becomeUser?: string;
+}
+
+export interface LoopSpec {
+  /** A list (items may hold `${}`), or a string `${var}` naming a list. */
+  items: unknown;
+  loc: Loc;
+  loopVar: string;
+  indexVar?: string;
+  /** Text shown per item instead of the whole item (may hold `${}`). */
+  label?: string;
 }
 
 export interface ModuleTask extends TaskBase {
@@ -46,6 +64,9 @@ export interface BlockTask extends TaskBase {
   children: Task[];
   /** Set when the block came from `include: file`. */
   include?: string;
+  /** `block:` with `rescue:` (runs when a task of the block failed) and `always:` (runs regardless). */
+  rescue?: Task[];
+  always?: Task[];
 }
 
 export type Task = ModuleTask | BlockTask;
@@ -57,6 +78,10 @@ export interface Runbook {
   description?: string;
   hosts?: { pattern: string; loc: Loc };
   become: boolean;
+  /** `gather_facts: true`: `${facts.…}` with Ansible's fact names, gathered in one round trip per host. */
+  gatherFacts?: boolean;
+  /** `force_handlers: true`: notified handlers run even on a host that failed. */
+  forceHandlers?: boolean;
   vars: Record<string, unknown>;
   tasks: Task[];
   handlers: Task[];
@@ -67,13 +92,18 @@ export interface Runbook {
 export function* leaves(tasks: readonly Task[]): Generator<ModuleTask> {
   for (const t of tasks) {
     if (t.kind === 'module') yield t;
-    else yield* leaves(t.children);
+    else yield* leaves(subtasks(t));
   }
 }
 
 export function* allTasks(tasks: readonly Task[]): Generator<Task> {
   for (const t of tasks) {
     yield t;
-    if (t.kind !== 'module') yield* allTasks(t.children);
+    if (t.kind !== 'module') yield* allTasks(subtasks(t));
   }
+}
+
+/** A block's tasks, its rescue and its always sections, in that order. */
+export function subtasks(t: BlockTask): Task[] {
+  return t.rescue || t.always ? [...t.children, ...(t.rescue ?? []), ...(t.always ?? [])] : t.children;
 }

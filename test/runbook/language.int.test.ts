@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { service } from '../harness';
+import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+
+/**
+ * The Ansible language over real SSH (two loopback hosts): gather_facts, loop with loop_control,
+ * set_fact, assert, debug, fail, block/rescue/always, run_once, delegate_to, meta: flush_handlers
+ * and force_handlers. Check mode first (nothing changes), then a real run, then a second run that
+ * changes nothing; bad arguments fail before any host is touched, with file and line.
+ */
+describe.skipIf(!service('sshd').available)('runbook language over SSH', () => {
+  let dir: string;
+  const root = (h: string) => join(dir, 'hosts', h);
+  beforeAll(() => {
+    dir = workspace({});
+    cpSync(join(__dirname, 'fixtures/language'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'inventory.yml'),
+      [
+        'all:',
+        '  vars:',
+        `    ansible_port: ${sshPort()}`,
+        `    shared: ${dir}/shared`,
+        '  children:',
+        '    web:',
+        '      hosts:',
+        '        web1: { ansible_host: 127.0.0.20 }',
+        '        web2: { ansible_host: 127.0.0.21 }',
+        '      vars:',
+        `        root: "${dir}/hosts/\${host.name}"`,
+        '',
+      ].join('\n'),
+    );
+    execFileSync('mkdir', ['-p', join(dir, 'shared')]);
+  });
+  afterAll(() => cleanup(dir));
+
+  const inputs = (rb = 'site.yml') => ({ ...sshInputs(), runbook: rb, inventory: 'inventory.yml' });
+  type Rep = ReturnType<typeof report>;
+  const task = (rep: Rep, host: string, id: string) =>
+    rep.hosts.find((h) => h.name === host)?.tasks.find((t) => t.id === id);
+
+  it('plans in check mode: facts, loops and rescue evaluated, nothing written', async () => {
+    const result = await runbook(dir, { ...inputs(), check: 'true' });
+    expect(result.exitCode, visibleLog(result)).toBe(0);
+    const rep = report(result);
+    expect(rep.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
+    expect(task(rep, 'web1', 'facts')?.status).toBe('ok');
+    expect(task(rep, 'web1', 'one file per name')).toMatchObject({ status: 'changed', msg: '3 items: 3 changed' });
+    expect(task(rep, 'web1', 'one file per name')?.diff).toContain('+gamma');
+    expect(task(rep, 'web1', 'guarded › boom')).toMatchObject({ status: 'failed', rescued: true });
+    expect(task(rep, 'web1', 'guarded › rescue › recovered')?.status).toBe('changed');
+    expect(existsSync(root('web1'))).toBe(false);
+    expect(existsSync(join(dir, 'shared/once'))).toBe(false);
+  });
+
+  it('applies every construct for real', async () => {
+    const result = await runbook(dir, inputs());
+    const log = visibleLog(result);
+    expect(result.exitCode, log).toBe(0);
+    const rep = report(result);
+    const arch = execFileSync('uname', ['-m'], { encoding: 'utf8' }).trim();
+    for (const h of ['web1', 'web2']) {
+      expect(readFileSync(join(root(h), 'facts'), 'utf8')).toMatch(new RegExp(`^${arch} Debian \\S+\\n$`));
+      for (const n of ['alpha', 'beta', 'gamma']) expect(readFileSync(join(root(h), n), 'utf8')).toBe(`${n}\n`);
+      expect(statSync(join(root(h), 'd1')).mode & 0o777).toBe(0o750);
+      expect(statSync(join(root(h), 'd2')).mode & 0o777).toBe(0o700);
+      expect(existsSync(join(root(h), 'skipme'))).toBe(false);
+      expect(readFileSync(join(root(h), 'block-ran'), 'utf8')).toBe('yes\n');
+      expect(existsSync(join(root(h), 'never'))).toBe(false);
+      expect(readFileSync(join(root(h), 'rescued'), 'utf8')).toBe('planned failure\n');
+      expect(readFileSync(join(root(h), 'always'), 'utf8')).toBe('always\n');
+      expect(readFileSync(join(root(h), 'flag'), 'utf8')).toBe('flushed\n');
+      expect(task(rep, h, 'dirs')?.msg).toBe('3 items: 2 changed, 1 skipped');
+    }
+    expect(log).toContain('hello web1');
+    expect(log).toContain('made.changed: true');
+    // run_once: one host ran it, the other reports where it ran.
+    const once = ['web1', 'web2'].map((h) => task(rep, h, 'once'));
+    expect(once.map((t) => t?.status).sort()).toEqual(['changed', 'skipped']);
+    expect(once.find((t) => t?.status === 'skipped')?.msg).toMatch(/^run_once: ran on web[12]$/);
+    expect(readFileSync(join(dir, 'shared/once'), 'utf8')).toBe('once\n');
+    // Handlers flushed by meta run once, before the end, and not again at the end.
+    expect(rep.hosts[0]!.tasks.filter((t) => t.id === 'write flag')).toHaveLength(1);
+    expect(rep.hosts.map((h) => h.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('changes nothing on the second run', async () => {
+    const result = await runbook(dir, inputs());
+    expect(result.exitCode, visibleLog(result)).toBe(0);
+    const changed = report(result).hosts.flatMap((h) =>
+      h.tasks.filter((t) => t.status === 'changed').map((t) => `${h.name}:${t.id}`),
+    );
+    expect(changed).toEqual([]);
+  });
+
+  it('force_handlers runs notified handlers on a host that then failed', async () => {
+    const result = await runbook(dir, inputs('force.yml'));
+    expect(result.exitCode).not.toBe(0);
+    const rep = report(result);
+    expect(rep.hosts[0]).toMatchObject({ status: 'failed', error: 'breaks: broken on purpose' });
+    expect(readFileSync(join(root('web1'), 'force-restarted'), 'utf8')).toBe('yes\n');
+  });
+
+  it.each([
+    [
+      'loop_control without loop',
+      'tasks:\n  - name: x\n    debug: { msg: hi }\n    loop_control: { loop_var: y }\n',
+      4,
+      'loop_control needs a loop',
+    ],
+    [
+      'unknown loop_control key',
+      'tasks:\n  - name: x\n    debug: { msg: hi }\n    loop: [1]\n    loop_control: { loopvar: y }\n',
+      5,
+      'did you mean "loop_var"',
+    ],
+    [
+      'loop that is not a list',
+      'tasks:\n  - name: x\n    debug: { msg: hi }\n    loop: abc\n',
+      4,
+      'loop must be a list',
+    ],
+    ['assert with a bad condition', 'tasks:\n  - name: x\n    assert:\n      that: "a =="\n', 4, 'condition "a =="'],
+    [
+      'rescue outside a block',
+      'tasks:\n  - name: x\n    debug: { msg: hi }\n    rescue: []\n',
+      4,
+      'belongs to a block',
+    ],
+    [
+      'meta with an unknown action',
+      'tasks:\n  - name: x\n    meta: end_everything\n',
+      3,
+      'takes one of flush_handlers',
+    ],
+    ['set_fact of a built-in', 'tasks:\n  - name: x\n    set_fact: { env: 1 }\n', 3, 'built-in'],
+    ['debug with msg and var', 'tasks:\n  - name: x\n    debug: { msg: a, var: b }\n', 3, 'msg or var'],
+    [
+      'run_once on a block',
+      'tasks:\n  - name: x\n    run_once: true\n    block:\n      - name: y\n        debug: { msg: hi }\n',
+      3,
+      'run_once',
+    ],
+  ])('refuses %s with file and line', async (_what, text, line, message) => {
+    writeFileSync(join(dir, 'bad.yml'), text);
+    const result = await runbook(dir, { runbook: 'bad.yml' });
+    expect(result.exitCode).not.toBe(0);
+    const log = visibleLog(result);
+    expect(log).toContain(message);
+    expect(log).toMatch(new RegExp(`bad\\.yml[:,]\\D*${line}\\b`));
+  });
+});
