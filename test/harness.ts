@@ -26,7 +26,12 @@ export const IN_CI = process.env.CI === 'true';
  * Under CI=true a missing service throws instead (the global setup has already failed the run).
  */
 export function service(name: 'sshd' | 'dockerd'): ServiceInfo {
-  const info = inject(name);
+  // Only the integration project (*.int.test.ts) has the global setup that provides services.
+  const info: ServiceInfo = inject(name) ?? {
+    available: false,
+    reason: 'no services in this vitest project: name the file *.int.test.ts',
+    env: {},
+  };
   if (!info.available && IN_CI) throw new Error(`${name} is required under CI=true: ${info.reason}`);
   return info;
 }
