@@ -13,6 +13,7 @@ import { insideWorkspace } from '../runbook/load';
 import { type Loc, type ModuleTask, subtasks, type Task } from '../runbook/types';
 import type { Connection } from '../transport/types';
 import { runBlock, runLeaf, type SharedRun, setFacts } from './language';
+import { untilAborted } from './deadline';
 import type { HostResult, TaskResult } from './results';
 import { resolveValue, resolveVars } from './scope';
 
@@ -192,7 +193,7 @@ export class HostRun {
               : (resolveValue(task.removes, scope, `task "${task.id}" removes`) as string),
         };
         const ctx = this.moduleContext({ ...task, ...guards }, args, scope, become, taskSignal);
-        result = await def.run(ctx);
+        result = await untilAborted(def.run(ctx), taskSignal);
       } catch (error) {
         if (this.unknownInCheckMode(error)) {
           result = { changed: false, skipped: true, msg: CHECK_UNKNOWN };
@@ -211,7 +212,7 @@ export class HostRun {
       } catch (error) {
         result = { ...result, failed: true, msg: errorMessage(error) };
       }
-      if (!result.failed || attempts > task.retries || this.settings.signal.aborted) break;
+      if (!result.failed || attempts > task.retries || this.settings.signal.aborted || this.conn?.lost) break;
       this.log.info(
         `[${task.name}] attempt ${attempts} failed (${result.msg ?? 'failed'}); retrying in ${task.delayMs / 1000}s`,
       );
@@ -258,6 +259,7 @@ export class HostRun {
       handler,
     );
     if (cancelled) this.fail('cancelled', 'cancelled');
+    else if (result.failed && this.conn?.lost) this.fail('unreachable', `${task.id}: ${this.conn.lost}`);
     else if (result.failed && !task.ignoreErrors) this.fail('failed', `${task.id}: ${result.msg ?? 'failed'}`);
     return result;
   }

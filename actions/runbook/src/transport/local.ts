@@ -123,7 +123,10 @@ export async function chownPath(conn: Connection, path: string, options: WriteOp
   if (r.code !== 0) throw new Error(`chown ${spec} ${path} failed: ${r.stderr.trim()}`);
 }
 
-/** Under become as a non-root user the bytes go through sudo'd `cat`: still a temp file, then mv. */
+/**
+ * Under become as a non-root user (or on a host without sftp) the bytes go through `cat`: still a
+ * temp file whose checksum is compared before the mv, so a short write never replaces the file.
+ */
 export async function writeWithShell(
   conn: Connection,
   path: string,
@@ -131,13 +134,19 @@ export async function writeWithShell(
   options: WriteOptions,
 ): Promise<void> {
   const tmp = quote(tempName(path));
-  const steps = [`umask 077`, `cat > ${tmp}`, `chmod ${(options.mode ?? 0o644).toString(8)} ${tmp}`];
+  const sha = createHash('sha256').update(data).digest('hex');
+  const steps = [
+    `umask 077`,
+    `cat > ${tmp}`,
+    `{ [ "$(sha256sum ${tmp} | cut -d' ' -f1)" = ${sha} ] || { echo 'checksum mismatch after transfer' >&2; false; }; }`,
+    `chmod ${(options.mode ?? 0o644).toString(8)} ${tmp}`,
+  ];
   if (options.owner || options.group)
     steps.push(`chown ${quote(`${options.owner ?? ''}${options.group ? `:${options.group}` : ''}`)} ${tmp}`);
   steps.push(`mv -f ${tmp} ${quote(path)}`);
   const r = await conn.run(`${steps.join(' && ')} || { rm -f ${tmp}; exit 1; }`, {
     stdin: data,
-    become: true,
+    become: options.become,
     signal: options.signal,
   });
   if (r.code !== 0) throw new Error(`writing ${path} failed: ${r.stderr.trim()}`);

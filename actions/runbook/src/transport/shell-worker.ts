@@ -34,6 +34,7 @@ export class ShellWorker {
       this.err += c.toString('utf8');
       this.check();
     });
+    channel.on('error', () => undefined);
     channel.on('close', () => {
       this.broken = true;
       this.waiting?.reject(new Error('the shell on the host exited'));
@@ -54,6 +55,7 @@ export class ShellWorker {
   run(line: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RunResult> {
     if (this.broken) return Promise.reject(new Error('the shell on the host exited'));
     return new Promise<RunResult>((resolve, reject) => {
+      let done: (() => void) | undefined;
       const stop = (why: Error) => {
         if (this.broken) return;
         // Kill the command's process group from another channel, then drop this shell; the pool
@@ -61,24 +63,29 @@ export class ShellWorker {
         this.broken = true;
         this.waiting = undefined;
         const pid = this.pid;
+        // TERM, then KILL two seconds later for a command that ignores TERM.
         const kill = pid
-          ? this.sideline(`kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; true`)
+          ? this.sideline(
+              `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; ` +
+                `(sleep 2; kill -KILL -${pid} 2>/dev/null || kill -KILL ${pid} 2>/dev/null) </dev/null >/dev/null 2>&1 & true`,
+            )
           : Promise.resolve();
-        void Promise.race([kill.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]).then(() => {
-          this.channel.close();
-          done();
-          reject(why);
-        });
+        // Answer at the deadline; the kill and the shell's close finish in the background.
+        done?.();
+        reject(why);
+        void Promise.race([kill.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]).then(() =>
+          this.channel.close(),
+        );
       };
       if (options.signal?.aborted) return stop(new Error('cancelled'));
-      const done = armDeadline(options, stop);
+      done = armDeadline(options, stop);
       this.waiting = {
         resolve: (r) => {
-          done();
+          done?.();
           resolve(r);
         },
         reject: (e) => {
-          done();
+          done?.();
           reject(e);
         },
       };

@@ -101,6 +101,9 @@ export async function connectSsh(
   for (let attempt = 1; attempt <= settings.attempts; attempt++) {
     if (settings.signal?.aborted) throw new UnreachableError(`${target.name}: cancelled before connecting`);
     const client = new Client();
+    // ssh2 can emit more than one 'error' (a handshake timeout, then "Connection lost before
+    // handshake" as the socket closes): an error with no listener would kill the whole run.
+    client.on('error', () => undefined);
     let refusal: string | undefined;
     try {
       const sock = via ? await via.forward(target.address, target.port, settings.connectTimeoutMs) : undefined;
@@ -114,8 +117,7 @@ export async function connectSsh(
         username: target.user,
         sock: sock as ConnectConfig['sock'],
         readyTimeout: settings.connectTimeoutMs,
-        keepaliveInterval: 10_000,
-        keepaliveCountMax: 3,
+        ...keepalive(settings.connectTimeoutMs),
         privateKey: target.privateKey,
         passphrase: target.passphrase,
         agent: target.privateKey ? undefined : settings.agent,
@@ -158,6 +160,15 @@ export async function connectSsh(
   );
 }
 
+/**
+ * A host that stops answering mid-run (frozen, cable pulled, a firewall dropping the flow) is
+ * noticed by keepalives within about four times connect-timeout (at most 10 s apart), instead of
+ * waiting on TCP for minutes.
+ */
+export function keepalive(connectTimeoutMs: number): { keepaliveInterval: number; keepaliveCountMax: number } {
+  return { keepaliveInterval: Math.min(10_000, Math.max(1000, connectTimeoutMs)), keepaliveCountMax: 3 };
+}
+
 function verifyHostKey(target: SshTarget, key: Buffer, settings: SshSettings): string | undefined {
   const lookups = [settings.knownHosts.lookup(target.address, target.port)];
   if (target.name !== target.address) lookups.push(settings.knownHosts.lookup(target.name, target.port));
@@ -184,6 +195,11 @@ export class SshConnection implements Connection {
   private sftp?: Promise<SFTPWrapper>;
   private readonly isRoot: boolean;
   private closed = false;
+  /** Why the connection died under us (dropped, keepalive timeout), once it has. */
+  lost?: string;
+  private readonly link = new LinkWatch();
+  /** Set once the host refused the sftp subsystem: files then go over exec channels. */
+  private noSftp = false;
 
   constructor(
     private readonly client: Client,
@@ -192,8 +208,15 @@ export class SshConnection implements Connection {
     this.isRoot = target.user === 'root';
     // ssh2 leaves Nagle on: every small SFTP request would then wait for a delayed ACK (~40 ms).
     client.setNoDelay(true);
-    client.on('error', () => {
-      /* reported by the operation that hit it */
+    let why: string | undefined;
+    client.on('error', (error: Error) => {
+      // Reported by the operation that hit it; a keepalive timeout is remembered as the reason.
+      why ??= error.message;
+    });
+    client.on('close', () => {
+      if (this.closed) return;
+      this.lost = `connection to ${target.address}:${target.port} lost (${why ?? 'closed by the host'})`;
+      this.link.fail(new UnreachableError(this.lost));
     });
   }
 
@@ -201,7 +224,11 @@ export class SshConnection implements Connection {
   private workers = 0;
   private readonly workerQueue: ((w: ShellWorker | undefined) => void)[] = [];
 
-  async run(command: string, options: RunOptions = {}): Promise<RunResult> {
+  run(command: string, options: RunOptions = {}): Promise<RunResult> {
+    return this.link.guard(this.runOnce(command, options));
+  }
+
+  private async runOnce(command: string, options: RunOptions): Promise<RunResult> {
     const line = withBecome(command, options.become, this.isRoot);
     // Commands that need stdin get their own exec channel; everything else goes to a worker shell.
     if (options.stdin !== undefined) return this.exec(line, options);
@@ -262,7 +289,8 @@ export class SshConnection implements Connection {
             let code: number | undefined;
             let failure: Error | undefined;
             const stop = (why: Error) => {
-              failure ??= why;
+              if (failure) return;
+              failure = why;
               // OpenSSH honours "signal" requests since 7.9; closing the channel ends it regardless.
               try {
                 stream.signal('TERM');
@@ -270,8 +298,12 @@ export class SshConnection implements Connection {
                 /* channel already closing */
               }
               stream.close();
+              // The deadline is the deadline: answer now, not when the host gets round to closing.
+              disarm();
+              reject(why);
             };
             const disarm = armDeadline(options, stop);
+            stream.on('error', (e: Error) => stop(e));
             stream.on('data', (c: Buffer) => out.push(c));
             stream.stderr.on('data', (c: Buffer) => err.push(c));
             stream.on('exit', (c: number | null, signal?: string) => {
@@ -279,8 +311,7 @@ export class SshConnection implements Connection {
             });
             stream.on('close', () => {
               disarm();
-              if (failure) reject(failure);
-              else
+              if (!failure)
                 resolve({
                   code: code ?? 255,
                   stdout: Buffer.concat(out).toString('utf8'),
@@ -297,9 +328,13 @@ export class SshConnection implements Connection {
    * Over SFTP (no process is started on the host, unlike an exec channel): lstat, readlink, and
    * for files up to 4 MiB the bytes, hashed here. Bigger files are hashed on the host.
    */
-  async stat(path: string, options: StatOptions = {}): Promise<FileInfo> {
-    if (options.names || (options.become && !this.isRoot)) return statWithShell(this, path, options);
-    const sftp = await this.session();
+  stat(path: string, options: StatOptions = {}): Promise<FileInfo> {
+    return this.link.guard(this.statOnce(path, options));
+  }
+
+  private async statOnce(path: string, options: StatOptions): Promise<FileInfo> {
+    const sftp = options.names || (options.become && !this.isRoot) ? undefined : await this.sftpSession();
+    if (!sftp) return statWithShell(this, path, options);
     const attrs = await new Promise<import('ssh2').Stats | undefined>((resolve, reject) =>
       sftp.lstat(path, (error, stats) => {
         if (error) {
@@ -328,9 +363,13 @@ export class SshConnection implements Connection {
     return info;
   }
 
-  async mkdir(path: string, options: WriteOptions = {}): Promise<void> {
-    if (options.become && !this.isRoot) return mkdirWithShell(this, path, options);
-    const sftp = await this.session();
+  mkdir(path: string, options: WriteOptions = {}): Promise<void> {
+    return this.link.guard(this.mkdirOnce(path, options));
+  }
+
+  private async mkdirOnce(path: string, options: WriteOptions): Promise<void> {
+    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    if (!sftp) return mkdirWithShell(this, path, options);
     const make = (dir: string): Promise<void> =>
       new Promise((resolve, reject) => {
         sftp.mkdir(dir, (error) => {
@@ -352,10 +391,14 @@ export class SshConnection implements Connection {
     await this.setMeta(path, options, options);
   }
 
-  async setMeta(path: string, meta: Meta, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<void> {
-    if (options.become && !this.isRoot) return setMetaWithShell(this, path, meta, options);
+  setMeta(path: string, meta: Meta, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+    return this.link.guard(this.setMetaOnce(path, meta, options));
+  }
+
+  private async setMetaOnce(path: string, meta: Meta, options: { become?: boolean; signal?: AbortSignal }) {
+    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    if (!sftp) return setMetaWithShell(this, path, meta, options);
     if (meta.mode !== undefined) {
-      const sftp = await this.session();
       await new Promise<void>((resolve, reject) =>
         sftp.chmod(path, meta.mode as number, (e) =>
           e ? reject(new Error(`chmod ${path} failed: ${e.message}`)) : resolve(),
@@ -375,10 +418,34 @@ export class SshConnection implements Connection {
     return this.sftp;
   }
 
-  async readFile(path: string, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<Buffer | undefined> {
-    if (options.become && !this.isRoot) return readWithShell(this, path, options);
-    const sftp = await this.session();
-    return new Promise((resolve, reject) => {
+  /**
+   * The SFTP session, or undefined on a host without the sftp subsystem (hardened servers): like
+   * Ansible's `smart` transfer, files then go over exec channels (base64 reads, `cat` into a temp
+   * file that is checksummed and renamed into place), decided once per host.
+   */
+  private async sftpSession(): Promise<SFTPWrapper | undefined> {
+    if (this.noSftp) return undefined;
+    try {
+      return await this.session();
+    } catch (error) {
+      if (!/subsystem/i.test((error as Error).message)) throw error;
+      if (!this.noSftp) {
+        this.noSftp = true;
+        this.sftp = undefined;
+        this.channels.release();
+      }
+      return undefined;
+    }
+  }
+
+  readFile(path: string, options: { become?: boolean; signal?: AbortSignal } = {}): Promise<Buffer | undefined> {
+    return this.link.guard(this.readFileOnce(path, options));
+  }
+
+  private async readFileOnce(path: string, options: { become?: boolean; signal?: AbortSignal }) {
+    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    if (!sftp) return readWithShell(this, path, options);
+    return new Promise<Buffer | undefined>((resolve, reject) => {
       sftp.readFile(path, (error: (Error & { code?: number }) | undefined, data: Buffer) => {
         if (error) {
           // SFTP status 2 is SSH_FX_NO_SUCH_FILE.
@@ -389,9 +456,13 @@ export class SshConnection implements Connection {
     });
   }
 
-  async writeFile(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
-    if (options.become && !this.isRoot) return writeWithShell(this, path, data, options);
-    const sftp = await this.session();
+  writeFile(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
+    return this.link.guard(this.writeFileOnce(path, data, options));
+  }
+
+  private async writeFileOnce(path: string, data: Buffer, options: WriteOptions): Promise<void> {
+    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    if (!sftp) return writeWithShell(this, path, data, options);
     const tmp = tempName(path);
     const call = (fn: (cb: (error?: Error | null) => void) => void) =>
       new Promise<void>((resolve, reject) => fn((error) => (error ? reject(error) : resolve())));
@@ -409,12 +480,19 @@ export class SshConnection implements Connection {
 
   /** A direct-tcpip channel from the host to host:port (wait_for, and bastion hops). */
   forward(host: string, port: number, timeoutMs: number): Promise<ClientChannel> {
+    return this.link.guard(this.forwardOnce(host, port, timeoutMs));
+  }
+
+  private forwardOnce(host: string, port: number, timeoutMs: number): Promise<ClientChannel> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`opening a channel to ${host}:${port} timed out`)), timeoutMs);
       this.client.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
         clearTimeout(timer);
         if (error) reject(new Error(`${host}:${port} is not reachable from ${this.target.address}: ${error.message}`));
-        else resolve(stream);
+        else {
+          stream.on('error', () => undefined);
+          resolve(stream);
+        }
       });
     });
   }
@@ -434,7 +512,7 @@ export class SshConnection implements Connection {
   }
 
   close(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+    if (this.closed || this.lost) return Promise.resolve();
     this.closed = true;
     for (const w of this.idle.splice(0)) w.close();
     return new Promise((resolve) => {
@@ -449,3 +527,39 @@ export class SshConnection implements Connection {
 }
 
 export { quote };
+
+/**
+ * Fails every pending and later operation of a connection once it is lost, so nothing waits on a
+ * reply that cannot come (ssh2 does not settle every callback when the socket dies).
+ */
+class LinkWatch {
+  private error?: Error;
+  private readonly waiters = new Set<(error: Error) => void>();
+
+  fail(error: Error): void {
+    this.error ??= error;
+    for (const w of this.waiters) w(this.error);
+    this.waiters.clear();
+  }
+
+  guard<T>(operation: Promise<T>): Promise<T> {
+    if (this.error) {
+      operation.catch(() => undefined);
+      return Promise.reject(this.error);
+    }
+    return new Promise<T>((resolve, reject) => {
+      const onLost = (error: Error) => reject(error);
+      this.waiters.add(onLost);
+      operation.then(
+        (value) => {
+          this.waiters.delete(onLost);
+          resolve(value);
+        },
+        (error) => {
+          this.waiters.delete(onLost);
+          reject(this.error ?? error);
+        },
+      );
+    });
+  }
+}

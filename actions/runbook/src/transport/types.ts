@@ -89,6 +89,8 @@ export interface WriteOptions {
 
 export interface Connection {
   readonly kind: 'ssh' | 'local';
+  /** Set once the connection died mid-run (dropped, keepalive timeout): the host is unreachable. */
+  readonly lost?: string;
   /** Runs a shell command line (the remote user's shell parses it, as OpenSSH does). */
   run(command: string, options?: RunOptions): Promise<RunResult>;
   /** lstat + sha256 for files. */
