@@ -11,7 +11,7 @@ import { closest } from '../../shared/suggest';
  * bundle in-process so the cold start is paid once.
  */
 interface ActionsIndex {
-  [action: string]: { inputs: Record<string, string>; post: boolean };
+  [action: string]: { inputs: Record<string, string>; post: boolean; accepts: string[]; expressions: string[] };
 }
 
 const STATE_ACTION = 'paved-dispatched-action';
@@ -33,6 +33,7 @@ export async function dispatch(phase: 'main' | 'post'): Promise<void> {
       return;
     }
     core.saveState(STATE_ACTION, action);
+    warnForeignInputs(index, action);
   }
   for (const [input, value] of Object.entries(index[action]?.inputs ?? {})) {
     const env = inputEnvName(input);
@@ -40,4 +41,29 @@ export async function dispatch(phase: 'main' | 'post'): Promise<void> {
   }
   const bundle = join(here, '..', action, phase === 'main' ? 'index.js' : 'post.js');
   await import(/* webpackIgnore: true */ pathToFileURL(bundle).href);
+}
+
+/**
+ * The root action.yml declares every action's inputs, so the runner accepts `image:` with
+ * `action: sbom` without a word, and the value is silently ignored. Say so, naming the action
+ * the input belongs to. Inputs whose root default is an expression are set on every run: skipped.
+ */
+export function warnForeignInputs(index: ActionsIndex, action: string): string[] {
+  const chosen = new Set(index[action]?.accepts ?? []);
+  const always = new Set(Object.values(index).flatMap((a) => a.expressions ?? []));
+  const owners = new Map<string, string[]>();
+  for (const [other, entry] of Object.entries(index)) {
+    for (const input of entry.accepts ?? []) {
+      if (chosen.has(input) || always.has(input) || (process.env[inputEnvName(input)] ?? '') === '') continue;
+      owners.set(input, [...(owners.get(input) ?? []), other]);
+    }
+  }
+  const foreign = [...owners.keys()].sort();
+  if (foreign.length === 0) return foreign;
+  const list = foreign.map((i) => `${i} (${(owners.get(i) ?? []).join(', ')})`).join(', ');
+  core.warning(
+    `paved: ${foreign.length === 1 ? 'input' : 'inputs'} ${list} ${foreign.length === 1 ? 'belongs' : 'belong'} to another action, not ${action}, and ${foreign.length === 1 ? 'is' : 'are'} ignored. Check the \`action\` input or remove ${foreign.length === 1 ? 'it' : 'them'}.`,
+    { title: 'paved: input for another action' },
+  );
+  return foreign;
 }
