@@ -6,11 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, '.paved', 'demo');
+// PAVED_DEMO_DIR lets the test suite run the demo elsewhere, so `npm test` never replaces the
+// .paved/demo/ a person is looking at.
+const out = resolve(process.env.PAVED_DEMO_DIR || join(root, '.paved', 'demo'));
+/** A path as the demo shows it: relative inside the repository, absolute outside it. */
+const shown = (path) => (path.startsWith(`${root}/`) ? relative(root, path) : path);
 const job = join(out, 'job');
 const bin = join(root, 'bin', 'paved.js');
 
@@ -64,7 +68,7 @@ function summary() {
   console.log('\n\u001b[1m━━ Golden path\u001b[0m');
   for (const s of steps)
     console.log(`  ${s.code === 0 ? '✔' : '✘'} ${s.title.padEnd(58)} ${String(s.ms).padStart(6)} ms`);
-  console.log(`\nEverything the demo wrote is in ${relative(root, out)}/`);
+  console.log(`\nEverything the demo wrote is in ${shown(out)}/`);
 }
 
 // An ephemeral signing key: never written anywhere but the demo folder, gone with it.
@@ -96,11 +100,11 @@ paved('sbom: SPDX 2.3 + CycloneDX 1.6 of Paved itself', [
   '--exclude',
   'test/**\nbench/**\nexamples/**',
   '--output-dir',
-  relative(root, out),
+  shown(out),
 ]);
-const spdx = join(relative(root, out), 'paved.spdx.json');
-const cdx = join(relative(root, out), 'paved.cdx.json');
-const signed = join(relative(root, out), 'signed');
+const spdx = join(shown(out), 'paved.spdx.json');
+const cdx = join(shown(out), 'paved.cdx.json');
+const signed = join(shown(out), 'signed');
 paved('sign: ephemeral P-256 key, SLSA provenance, SBOM attestation', [
   'sign',
   '--method',

@@ -81,7 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     await saveJob(job, [...result.masks, ...secretInputs(args.inputs)], cliPath());
   }
-  showResult(result);
+  showResult(result, args.verbose);
   if (runnerTemp)
     process.stdout.write(`\n${dim(`Files this run kept: ${relative(process.cwd(), runnerTemp) || '.'}/`)}\n`);
   const code = result.post && result.post.exitCode !== 0 ? result.post.exitCode : result.exitCode;
@@ -91,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return code;
 }
 
-function showResult(result: RunBundleResult): void {
+function showResult(result: RunBundleResult, verbose = false): void {
   const outputs = Object.entries(result.outputs);
   if (outputs.length) {
     process.stdout.write(`\n${bold('Outputs')}\n`);
@@ -101,7 +101,8 @@ function showResult(result: RunBundleResult): void {
       process.stdout.write(`  ${k.padEnd(width)}  ${shown}\n`);
     }
   }
-  if (result.summary.trim()) process.stdout.write(`\n${bold('Job summary')}\n\n${renderMarkdown(result.summary)}\n`);
+  if (result.summary.trim())
+    process.stdout.write(`\n${bold('Job summary')}\n\n${renderMarkdown(result.summary, verbose)}\n`);
 }
 
 /** `paved job end --job DIR`: the deferred post steps, last started first. */
@@ -147,7 +148,7 @@ async function jobCommand(root: string, argv: readonly string[]): Promise<number
     });
     printer.end();
     if (!result) continue;
-    showResult(result);
+    showResult(result, argv.includes('--verbose') || argv.includes('-v'));
     if (result.exitCode !== 0) code = result.exitCode;
   }
   job.posts = [];

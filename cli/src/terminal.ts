@@ -59,12 +59,21 @@ export function lineSplitter(onLine: (line: string) => void): { push(chunk: stri
   };
 }
 
-/** The job summary's Markdown as plain aligned text. */
-export function renderMarkdown(markdown: string): string {
+/**
+ * The job summary's Markdown as plain aligned text. `<details>` blocks stay folded, as GitHub
+ * shows them (their title only), unless `verbose`.
+ */
+export function renderMarkdown(markdown: string, verbose = false): string {
   const out: string[] = [];
   const lines = markdown.split(/\r?\n/);
+  let folded = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
+    if (folded > 0) {
+      if (/<details\b/.test(line)) folded++;
+      if (/<\/details>/.test(line)) folded--;
+      continue;
+    }
     const fence = /^(`{3,})(\w*)\s*$/.exec(line);
     if (fence) {
       const body: string[] = [];
@@ -88,9 +97,10 @@ export function renderMarkdown(markdown: string): string {
       if ((heading[1] as string).length <= 2) out.push(bold('─'.repeat(Math.min(text.length, 80))));
       continue;
     }
-    const details = /<details><summary>(.*)<\/summary>/.exec(line);
+    const details = /<details[^>]*><summary>(.*)<\/summary>/.exec(line);
     if (details) {
-      out.push(bold(`▸ ${inline(details[1] as string)}`));
+      out.push(bold(`▸ ${inline(details[1] as string)}`) + (verbose ? '' : dim(' (folded; --verbose shows it)')));
+      if (!verbose && !/<\/details>/.test(line)) folded = 1;
       continue;
     }
     if (/^<\/details>/.test(line)) continue;

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -160,17 +160,28 @@ describe('release path: sbom → sign → verify → attest', () => {
 });
 
 describe('npm run demo', () => {
-  it('walks the whole golden path offline and prints the telemetry receipt', () => {
+  it('walks the whole golden path offline and prints the telemetry receipt as a table', () => {
+    // Its own directory: the suite never replaces the .paved/demo/ a person is looking at.
+    const out = mkdtempSync(join(tmpdir(), 'paved-demo-'));
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'demo.mjs')], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-      timeout: 240_000,
+      env: { ...process.env, NO_COLOR: '1', PAVED_DEMO_DIR: out },
+      timeout: 480_000,
     });
     expect(r.status, r.stdout.slice(-3000) + r.stderr).toBe(0);
     for (const step of ['telemetry', 'sbom', 'sign', 'verify', 'runbook', 'end of job']) {
       expect(r.stdout).toMatch(new RegExp(`✔ ${step}`));
     }
     expect(r.stdout).toContain('Telemetry dry run: nothing was sent');
+    expect(r.stdout).toContain(`Everything the demo wrote is in ${out}/`);
+    expect(existsSync(join(out, 'paved.spdx.json'))).toBe(true);
+    // The receipt is a table a person reads, not raw OTLP JSON.
+    const end = r.stdout.slice(r.stdout.indexOf('end of job: post steps'));
+    expect(end).not.toContain('"resourceSpans"');
+    expect(end).not.toContain('"resourceMetrics"');
+    expect(end).toMatch(/^Signal\s+/m);
+    // The demo's runbook names no environment, so it is not a deployment.
+    expect(end).not.toMatch(/deployment/i);
   });
 });
