@@ -38,7 +38,13 @@ async function keylessVerifier(options, toMatcher) {
     }
     else {
         const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(310), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 84423));
-        root = await getTrustedRoot();
+        try {
+            root = await getTrustedRoot();
+        }
+        catch (error) {
+            // Air-gapped and firewalled verifiers are common: the fix is a root file, not a retry.
+            throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Could not fetch the Sigstore public-good trusted root with TUF (${verificationReason(error)}); offline, pass input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.trustedRoot} with a trusted_root.json (for example from \`cosign trusted-root create\` or \`gh attestation trusted-root\`)`, { input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.trustedRoot });
+        }
     }
     const verifier = new Verifier(toTrustMaterial(root), {
         tlogThreshold: 1,

@@ -1,7 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { ConfigurationError } from '../../../shared';
+import { fsError } from './fs-errors';
 import { Inputs } from './names';
 
 /** Extensions this action writes: a wildcard that picks them up again is not asking to sign signatures. */
@@ -34,8 +36,20 @@ export async function resolveFiles(patterns: readonly string[], workspace: strin
       if (exclude.some((x) => new Minimatch(x, { dot: true }).match(entry))) continue;
       const path = resolve(workspace, entry);
       const info = await stat(path).catch(() => undefined);
+      if (literal && info?.isDirectory()) {
+        throw new ConfigurationError(
+          `Input ${Inputs.files}: ${entry} is a directory, not a file; write "${entry.replace(/\/+$/, '')}/**" to sign the files in it`,
+          { input: Inputs.files },
+        );
+      }
       if (!info?.isFile()) continue;
       if (!literal && OWN_OUTPUTS.test(entry)) continue;
+      // An unreadable file is found now, naming it, not as a failed read halfway through signing.
+      try {
+        await access(path, constants.R_OK);
+      } catch (error) {
+        throw fsError(error, `read ${Inputs.files} entry`, entry, Inputs.files);
+      }
       matched++;
       found.set(path, { path, display: relative(workspace, path) || path });
     }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import {
   ConfigurationError,
@@ -9,6 +9,7 @@ import {
   getString,
   registerSecret,
 } from '../../../shared';
+import { fsError } from './fs-errors';
 import { Inputs } from './names';
 
 export const METHODS = ['keyless', 'key', 'x509', 'openpgp'] as const;
@@ -84,8 +85,32 @@ export function parseInputs(): Options {
       { input: Inputs.attestationName },
     );
   }
+  if (options.method === 'keyless' && options.privateKey) {
+    throw new ConfigurationError(
+      `Input ${Inputs.privateKey} is set, but ${Inputs.method} is keyless (the default), which signs with a short-lived Fulcio certificate and no key of yours; set \`${Inputs.method}: key\` to sign with this key (cosign-style .sig), or x509 / openpgp for a certificate or OpenPGP key`,
+      { input: Inputs.method },
+    );
+  }
   requireForMethod(options);
   return options;
+}
+
+/** A file named by an input: a directory or an unreadable file names the input and the path. */
+function readInputFile(input: string, value: string, path: string): Buffer {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    throw fsError(error, `read input ${input}:`, value, input);
+  }
+  if (isDirectory) {
+    throw new ConfigurationError(`Input ${input}: ${value} is a directory, not a file`, { input });
+  }
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw fsError(error, `read input ${input}:`, value, input);
+  }
 }
 
 function requireForMethod(o: Options): void {
@@ -158,8 +183,14 @@ function optionalFile(input: string, workspace: string): string | undefined {
   const value = getString(input);
   if (!value) return undefined;
   const path = resolve(workspace, value);
-  if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new ConfigurationError(`Input ${input}: file ${value} does not exist`, { input });
+  if (!existsSync(path)) throw new ConfigurationError(`Input ${input}: file ${value} does not exist`, { input });
+  if (statSync(path).isDirectory()) {
+    throw new ConfigurationError(`Input ${input}: ${value} is a directory, not a file`, { input });
+  }
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw fsError(error, `read input ${input}:`, value, input);
   }
   return path;
 }
@@ -170,7 +201,7 @@ function pemText(input: string, workspace: string, marker: string): string {
   if (!value) return '';
   if (value.includes('-----BEGIN')) return value;
   const path = isAbsolute(value) ? value : resolve(workspace, value);
-  if (existsSync(path) && statSync(path).isFile()) return readFileSync(path, 'utf8');
+  if (existsSync(path)) return readInputFile(input, value, path).toString('utf8');
   throw new ConfigurationError(
     `Input ${input} must be PEM text (-----BEGIN ${marker}-----) or the path of a file holding it; ${value} is neither`,
     { input },
@@ -182,8 +213,8 @@ function secretText(input: string, workspace: string): string {
   const value = getSecret(input).trim();
   if (!value || value.includes('-----BEGIN')) return value;
   const path = isAbsolute(value) ? value : resolve(workspace, value);
-  if (existsSync(path) && statSync(path).isFile()) {
-    const text = readFileSync(path, 'utf8');
+  if (existsSync(path)) {
+    const text = readInputFile(input, value, path).toString('utf8');
     registerSecret(text);
     return text;
   }
@@ -194,7 +225,7 @@ function pkcs12Bytes(workspace: string): Buffer | undefined {
   const value = getSecret(Inputs.pkcs12).trim();
   if (!value) return undefined;
   const path = isAbsolute(value) ? value : resolve(workspace, value);
-  if (value.length < 4096 && existsSync(path) && statSync(path).isFile()) return readFileSync(path);
+  if (value.length < 4096 && existsSync(path)) return readInputFile(Inputs.pkcs12, value, path);
   if (/^[A-Za-z0-9+/=\s]+$/.test(value)) return Buffer.from(value.replace(/\s+/g, ''), 'base64');
   throw new ConfigurationError(`Input ${Inputs.pkcs12} must be the path of a .p12/.pfx file or its base64 text`, {
     input: Inputs.pkcs12,

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
@@ -16,6 +15,7 @@ import { Inputs, Outputs } from './names';
 import { type SignedRow, signSummary, verifySummary } from './summary';
 import { createVerifier } from './verify';
 import { checkAttestation, findAttestations } from './verify/attestations';
+import { checkDestinations, writeAll } from './write-all';
 
 export function run(): Promise<void> {
   return runAction('sign', async () => {
@@ -56,6 +56,11 @@ function concurrency(): number {
 
 async function signCommand(options: Options, targets: Target[], outputFor: OutputFor): Promise<void> {
   const started = new Date();
+  await checkDestinations(
+    targets.map((t) => dirname(outputFor(t, '.sig'))),
+    options.workspace,
+    options.outputDir,
+  );
   // Everything that can be wrong with the inputs is found before the first signature.
   const provenance = options.provenance ? provenancePredicate(process.env, started) : undefined;
   const builderId = provenance
@@ -140,9 +145,8 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
     });
   }
 
-  // Only now, with every signature made and checked, does anything reach the disk.
-  for (const dir of new Set(writes.map((w) => dirname(w.path)))) await mkdir(dir, { recursive: true });
-  await mapLimit(writes, 32, (w) => writeFile(w.path, w.content, w.path === scriptPath ? { mode: 0o755 } : {}));
+  // Only now, with every signature made and checked, does anything reach the disk, all or nothing.
+  await writeAll(writes, options.workspace, scriptPath);
 
   const written = writes.map((w) => relative(options.workspace, w.path));
   core.setOutput(Outputs.signatures, JSON.stringify(written));

@@ -22,10 +22,12 @@ export function provenancePredicate(env: NodeJS.ProcessEnv = process.env, starte
   const repository = env.GITHUB_REPOSITORY as string;
   const workflowRef = env.GITHUB_WORKFLOW_REF ?? '';
   // GITHUB_WORKFLOW_REF is "owner/repo/.github/workflows/x.yml@refs/heads/main".
+  // Only what the run states: GITHUB_WORKFLOW is the workflow's display name, not its path, and
+  // without RUNNER_ENVIRONMENT nobody knows whether the runner was GitHub's or self-hosted.
   const workflowPath = workflowRef.startsWith(`${repository}/`)
     ? workflowRef.slice(repository.length + 1).replace(/@.*$/, '')
-    : (env.GITHUB_WORKFLOW ?? '');
-  const runnerEnvironment = env.RUNNER_ENVIRONMENT || 'github-hosted';
+    : undefined;
+  const runnerEnvironment = env.RUNNER_ENVIRONMENT;
   const internal: Record<string, string> = {};
   for (const [key, name] of [
     ['event_name', 'GITHUB_EVENT_NAME'],
@@ -40,7 +42,11 @@ export function provenancePredicate(env: NodeJS.ProcessEnv = process.env, starte
     buildDefinition: {
       buildType: BUILD_TYPE,
       externalParameters: {
-        workflow: { ref: env.GITHUB_REF, repository: `${server}/${repository}`, path: workflowPath },
+        workflow: {
+          ref: env.GITHUB_REF,
+          repository: `${server}/${repository}`,
+          ...(workflowPath ? { path: workflowPath } : {}),
+        },
       },
       internalParameters: { github: internal },
       resolvedDependencies: [
@@ -48,7 +54,7 @@ export function provenancePredicate(env: NodeJS.ProcessEnv = process.env, starte
       ],
     },
     runDetails: {
-      builder: { id: `${server}/actions/runner/${runnerEnvironment}` },
+      builder: { id: `${server}/actions/runner${runnerEnvironment ? `/${runnerEnvironment}` : ''}` },
       metadata: {
         invocationId: `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT}`,
         ...(startedOn ? { startedOn: startedOn.toISOString() } : {}),

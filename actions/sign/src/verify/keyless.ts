@@ -30,7 +30,15 @@ export async function keylessVerifier(
     }
   } else {
     const { getTrustedRoot } = await import('@sigstore/tuf');
-    root = await getTrustedRoot();
+    try {
+      root = await getTrustedRoot();
+    } catch (error) {
+      // Air-gapped and firewalled verifiers are common: the fix is a root file, not a retry.
+      throw new ConfigurationError(
+        `Could not fetch the Sigstore public-good trusted root with TUF (${verificationReason(error)}); offline, pass input ${Inputs.trustedRoot} with a trusted_root.json (for example from \`cosign trusted-root create\` or \`gh attestation trusted-root\`)`,
+        { input: Inputs.trustedRoot },
+      );
+    }
   }
   const verifier = new Verifier(toTrustMaterial(root as Parameters<typeof toTrustMaterial>[0]), {
     tlogThreshold: 1,

@@ -1,0 +1,82 @@
+import { constants } from 'node:fs';
+import { access, chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { ConfigurationError } from '../../../shared';
+import { fsError } from './fs-errors';
+import { mapLimit } from './hash';
+import type { PendingWrite } from './methods/types';
+import { Inputs } from './names';
+
+/**
+ * Finds, before anything is signed, a destination that cannot be written: output-dir being a file,
+ * or a directory (or its nearest existing parent) that is read-only for this user.
+ */
+export async function checkDestinations(dirs: Iterable<string>, workspace: string, outputDir?: string): Promise<void> {
+  for (const dir of new Set(dirs)) {
+    const shown = relative(workspace, dir) || '.';
+    const input = outputDir && dir === outputDir ? Inputs.outputDir : undefined;
+    let existing = dir;
+    for (;;) {
+      const info = await stat(existing).catch(() => undefined);
+      if (info?.isDirectory()) break;
+      if (info) {
+        throw new ConfigurationError(
+          `${input ? `Input ${input}: ` : ''}${relative(workspace, existing) || existing} is a file, not a directory; signatures cannot be written to ${shown}`,
+          input ? { input } : undefined,
+        );
+      }
+      if (dirname(existing) === existing) break;
+      existing = dirname(existing);
+    }
+    try {
+      await access(existing, constants.W_OK);
+    } catch (error) {
+      throw fsError(error, 'write signatures to', shown, input);
+    }
+  }
+}
+
+/**
+ * Writes every file into a staging directory beside its destination (same file system), then
+ * renames them all into place: a failed write (disk full, permissions) leaves no half-written set.
+ */
+export async function writeAll(writes: PendingWrite[], workspace: string, executable?: string): Promise<void> {
+  const byDir = new Map<string, PendingWrite[]>();
+  for (const w of writes) byDir.set(dirname(w.path), [...(byDir.get(dirname(w.path)) ?? []), w]);
+  const staging = new Map<string, string>();
+  const shown = (path: string) => relative(workspace, path) || path;
+  try {
+    for (const dir of byDir.keys()) {
+      try {
+        await mkdir(dir, { recursive: true });
+        staging.set(dir, await mkdtemp(join(dir, '.paved-sign-')));
+      } catch (error) {
+        throw fsError(error, 'write signatures to', shown(dir));
+      }
+    }
+    await mapLimit(writes, 32, async (w) => {
+      const temp = join(staging.get(dirname(w.path)) as string, basename(w.path));
+      try {
+        await writeFile(temp, w.content);
+        if (w.path === executable) await chmod(temp, 0o755);
+      } catch (error) {
+        throw fsError(error, 'write', shown(w.path));
+      }
+    });
+    // A directory where a signature goes would fail its rename after others succeeded: refuse first.
+    for (const w of writes) {
+      if ((await stat(w.path).catch(() => undefined))?.isDirectory()) {
+        throw new ConfigurationError(`Cannot write ${shown(w.path)}: it is a directory`);
+      }
+    }
+    for (const w of writes) {
+      try {
+        await rename(join(staging.get(dirname(w.path)) as string, basename(w.path)), w.path);
+      } catch (error) {
+        throw fsError(error, 'write', shown(w.path));
+      }
+    }
+  } finally {
+    await Promise.all([...staging.values()].map((d) => rm(d, { recursive: true, force: true })));
+  }
+}
