@@ -166,9 +166,20 @@ describe('every action summary renders hostile input as text', () => {
     check(s.toMarkdown());
   });
 
-  it('telemetry: attribute names and values in the receipt table', () => {
-    const rows = HOSTILE.map((h, i) => ({ signal: 'span', item: pick(i + 1), attribute: h, value: pick(i + 2) }));
+  it('telemetry: attribute names and values in the receipt table, digests shortened with the full values below', () => {
+    const digest = 'a1b2c3d4e5f6'.padEnd(64, '0');
+    const rows = [
+      ...HOSTILE.map((h, i) => ({ signal: 'span', item: pick(i + 1), attribute: h, value: pick(i + 2) })),
+      { signal: 'span', item: 'RUN', attribute: 'vcs.repository.name', value: digest },
+      { signal: 'span', item: 'job', attribute: 'vcs.repository.name', value: digest },
+    ];
     const table = receiptTable(rows);
-    check(new Summary().heading('Telemetry receipt').table(table.headers, table.rows).toMarkdown());
+    const s = new Summary().heading('Telemetry receipt').table(table.headers, table.rows);
+    s.details('Shortened values in full', new Summary().table(['Attribute', 'Value sent'], table.full));
+    const md = s.toMarkdown();
+    check(md);
+    expect(md).toContain('| span | RUN | vcs.repository.name | `a1b2c3d4e5f6…` |');
+    expect(md).toContain(`| vcs.repository.name | \`${digest}\` |`);
+    expect(md.split(digest).length - 1).toBe(1);
   });
 });

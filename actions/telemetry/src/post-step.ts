@@ -102,6 +102,8 @@ function counts(requests: OtlpRequest[]): string {
 function receiptSummary(summary: Summary, requests: OtlpRequest[]): Summary {
   const table = receiptTable(receiptRows(requests));
   summary.table(table.headers, table.rows);
+  if (table.full.length > 0)
+    summary.details('Shortened values in full', new Summary().table(['Attribute', 'Value sent'], table.full));
   const points = metricPoints(requests);
   if (points.length > 0) {
     summary.details(

@@ -104,10 +104,23 @@ export function metricPoints(requests: OtlpRequest[]): MetricPoint[] {
   return points;
 }
 
-export function receiptTable(rows: ReceiptRow[]): { headers: string[]; rows: Cell[][] } {
+/** A digest (HMAC-SHA256 of a name, a commit SHA) as its first 12 hex digits: enough to tell rows apart. */
+export function shortValue(value: string): string {
+  return /^[0-9a-f]{32,}$/i.test(value) ? `${value.slice(0, 12)}…` : value;
+}
+
+/**
+ * The receipt table, digests shortened so it stays readable, and `full`: each shortened value in
+ * full, once per attribute, for a collapsed table under it (the receipt must show what was sent).
+ */
+export function receiptTable(rows: ReceiptRow[]): { headers: string[]; rows: Cell[][]; full: Cell[][] } {
+  const full = new Map<string, Cell[]>();
+  for (const r of rows)
+    if (shortValue(r.value) !== r.value) full.set(`${r.attribute}\u0000${r.value}`, [r.attribute, code(r.value)]);
   return {
     headers: ['Signal', 'Span / metric', 'Attribute', 'Value sent'],
-    rows: rows.map((r) => [r.signal, r.item, r.attribute, r.value === '' ? '' : code(r.value)]),
+    rows: rows.map((r) => [r.signal, r.item, r.attribute, r.value === '' ? '' : code(shortValue(r.value))]),
+    full: [...full.values()],
   };
 }
 
