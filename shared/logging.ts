@@ -1,4 +1,5 @@
 import * as core from './actions-core';
+import { annotations } from './annotations';
 import { redact } from './secrets';
 
 /** A `::group::` around `fn`; groups cannot nest on the runner, so callers keep them flat. */
@@ -12,12 +13,19 @@ export interface Logger {
   debug(message: string): void;
 }
 
-/** Log lines tagged with their source (`[web-1] [install] …`), so interleaved parallel work stays readable. */
+/**
+ * Log lines tagged with their source (`[web-1] [install] …`), so interleaved parallel work stays readable.
+ * A warning is logged in place and queued as an annotation: 40 hosts warning at once become the
+ * step's first 10 annotations, the last one counting the rest (shared/annotations).
+ */
 export function prefixed(prefix: string): Logger {
   const tag = prefix ? `[${prefix}] ` : '';
   return {
     info: (m) => core.info(redact(`${tag}${m}`)),
-    warning: (m) => core.warning(redact(`${tag}${m}`)),
+    warning: (m) => {
+      core.info(redact(`${tag}warning: ${m}`));
+      annotations.warning(`${tag}${m}`);
+    },
     debug: (m) => core.debug(redact(`${tag}${m}`)),
   };
 }
@@ -33,7 +41,7 @@ export class BufferedGroup implements Logger {
     this.lines.push(redact(message));
   }
   warning(message: string): void {
-    core.warning(redact(`${this.title}: ${message}`));
+    annotations.warning(`${this.title}: ${message}`);
     this.lines.push(redact(`warning: ${message}`));
   }
   debug(message: string): void {

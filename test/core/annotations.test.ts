@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANNOTATION_LIMIT, annotations, clearAnnotations, flushAnnotations } from '../../shared/annotations';
 import { OperationError } from '../../shared/errors';
+import { BufferedGroup, prefixed } from '../../shared/logging';
 import { runAction } from '../../shared/run-action';
 import { clearSecrets, registerSecret } from '../../shared/secrets';
 
@@ -104,5 +105,24 @@ describe('annotation budget', () => {
     flushAnnotations();
     expect(out.lines().join('\n')).not.toContain('hunter2-secret login');
     expect(commands(out.lines(), 'error').at(-1)).toContain('login failed with ***');
+  });
+
+  it('per-host warnings from 40 hosts: each logged in place, 10 annotations, the last with the total', () => {
+    for (let i = 0; i < 20; i++) prefixed(`web-${i}`).warning('disk 91% full');
+    for (let i = 20; i < 40; i++) {
+      const g = new BufferedGroup(`web-${i}`);
+      g.warning('disk 91% full');
+      g.flush();
+    }
+    const before = out.lines();
+    expect(commands(before, 'warning')).toEqual([]);
+    expect(before).toContain('[web-3] warning: disk 91% full');
+    expect(before).toContain('warning: disk 91% full');
+    flushAnnotations();
+    const warnings = commands(out.lines(), 'warning');
+    expect(warnings).toHaveLength(10);
+    expect(warnings[0]).toBe('::warning::[web-0] disk 91%25 full');
+    expect(warnings[9]).toContain('… and 30 more warnings: see the job summary (40 warnings in total)');
+    expect(out.lines()).toContain('warning: web-39: disk 91% full');
   });
 });

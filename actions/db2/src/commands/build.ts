@@ -2,6 +2,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as core from '../../../../shared/actions-core';
+import { annotations } from '../../../../shared/annotations';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import type { Summary } from '../../../../shared/summary';
 import { docker } from '../docker/cli';
@@ -49,7 +50,7 @@ export async function build(o: BuildOptions, steps: Steps, summary: Summary): Pr
       copyFileSync(from, p);
       chmodSync(p, 0o755);
       if (!/^#!/.test(readFileSync(from, 'utf8').slice(0, 2)))
-        core.warning(`custom-scripts: ${name} has no #! line; the entrypoint executes it directly`);
+        annotations.warning(`custom-scripts: ${name} has no #! line; the entrypoint executes it directly`);
     }
     writeFileSync(join(context, 'Dockerfile'), dockerfile);
     core.info(dockerfile);
