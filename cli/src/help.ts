@@ -1,13 +1,6 @@
 import { ACTIONS, type ActionMetadata, actionMetadataPath, readActionMetadata } from '../../shared/action-metadata';
 import { VERSION } from '../../shared/version';
-import { bold, dim } from './terminal';
-
-/** Columns to fit: the terminal's, else $COLUMNS, else 100 (a pipe or a CI log). */
-export function terminalWidth(): number {
-  const fromEnv = Number(process.env.COLUMNS);
-  const width = process.stdout.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 100);
-  return Math.max(40, width);
-}
+import { bold, dim, terminalWidth } from './terminal';
 
 /** Words wrapped to `width`, every line after the first indented by `indent`. */
 export function wrap(text: string, width: number, indent: number): string {

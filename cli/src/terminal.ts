@@ -135,16 +135,18 @@ function renderTable(rows: string[][]): string[] {
       widths[j] = Math.max(widths[j] ?? 0, visibleLength(c));
     });
   }
-  fitWidths(widths, tableWidth());
+  fitWidths(widths, terminalWidth());
   return data.map((r, k) => {
-    const text = r.map((c, j) => fit(c, widths[j] ?? 0)).join('  ');
+    const text = r.map((c, j) => fitCell(c, widths[j] ?? 0)).join('  ');
     return k === 0 ? bold(text) : text;
   });
 }
 
-function tableWidth(): number {
+/** Columns to fit: the terminal's, else $COLUMNS, else 100 (a pipe or a CI log). */
+export function terminalWidth(): number {
   const fromEnv = Number(process.env.COLUMNS);
-  return Math.max(40, process.stdout.columns || (fromEnv > 0 ? fromEnv : 100));
+  const width = process.stdout.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 100);
+  return Math.max(40, width);
 }
 
 /** Narrows the widest columns until the table fits `total` columns (never below 6). */
@@ -157,13 +159,11 @@ export function fitWidths(widths: number[], total: number): void {
   }
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are not visible text
 const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;
 
-function fit(cell: string, width: number): string {
+function fitCell(cell: string, width: number): string {
   const length = visibleLength(cell);
   if (length <= width) return cell + ' '.repeat(width - length);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: a cut cell loses its colour, not its text
   const plain = cell.replace(/\u001b\[[0-9;]*m/g, '');
   return `${plain.slice(0, Math.max(0, width - 1))}…`;
 }
