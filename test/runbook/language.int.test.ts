@@ -105,6 +105,44 @@ describe.skipIf(!service('sshd').available)('runbook language over SSH', () => {
     expect(readFileSync(join(root('web1'), 'force-restarted'), 'utf8')).toBe('yes\n');
   });
 
+  it('lists hosts (limit applied) and tasks (start-at-task applied) without connecting', async () => {
+    const result = await runbook(dir, {
+      ...inputs(),
+      limit: 'web*:!web1',
+      'list-hosts': 'true',
+      'list-tasks': 'true',
+      'start-at-task': 'before',
+      'ssh-port': '1',
+    });
+    const log = visibleLog(result);
+    expect(result.exitCode, log).toBe(0);
+    expect(log).toContain('hosts (1):');
+    expect(log).toContain('web2 (127.0.0.21)');
+    expect(log).not.toContain('web1 (127.0.0.20)');
+    expect(log).toMatch(/guarded \(block\)\n.*before\n/);
+    expect(log).toContain('rescue:');
+    expect(log).not.toMatch(/^\s+one file per name$/m);
+    expect(result.outputs.report).toBeUndefined();
+  });
+
+  it('runs from start-at-task on the limited hosts only', async () => {
+    const result = await runbook(dir, { ...inputs(), limit: 'web1', 'start-at-task': 'guarded › before' });
+    expect(result.exitCode, visibleLog(result)).toBe(0);
+    const rep = report(result);
+    expect(rep.hosts.map((h) => h.name)).toEqual(['web1']);
+    expect(rep.hosts[0]!.tasks[0]!.id).toBe('guarded › before');
+  });
+
+  it.each([
+    ['limit', 'webb1', 'did you mean "web1"'],
+    ['start-at-task', 'flushh', 'did you mean "flush"'],
+  ])('refuses an unknown %s with a suggestion', async (input, value, message) => {
+    const result = await runbook(dir, { ...inputs(), [input]: value });
+    expect(result.exitCode).not.toBe(0);
+    expect(visibleLog(result)).toContain(`Input ${input}`);
+    expect(visibleLog(result)).toContain(message);
+  });
+
   it.each([
     [
       'loop_control without loop',

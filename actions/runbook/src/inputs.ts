@@ -42,6 +42,10 @@ export interface Options {
   shard?: { index: number; count: number };
   timeoutMs?: number;
   environment?: string;
+  limit?: string;
+  listHosts: boolean;
+  listTasks: boolean;
+  startAtTask?: string;
 }
 
 /** Reads every input once, up front: a bad one fails the step before any host is touched. */
@@ -97,6 +101,10 @@ export function parseInputs(): Options {
     shard: parseShard(getString(Inputs.shard)),
     timeoutMs: Number.isNaN(timeout) ? undefined : timeout,
     environment: getString(Inputs.environment) || undefined,
+    limit: getString(Inputs.limit) || undefined,
+    listHosts: getBoolean(Inputs.listHosts),
+    listTasks: getBoolean(Inputs.listTasks),
+    startAtTask: getString(Inputs.startAtTask) || undefined,
   };
 }
 

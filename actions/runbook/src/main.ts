@@ -8,7 +8,6 @@ import { runAction } from '../../../shared/run-action';
 import { precheck } from './engine/precheck';
 import type { RunReport } from './engine/results';
 import { runEngine } from './engine/run';
-import { tagFilter } from './engine/tags';
 import { parseInputs } from './inputs';
 import { loadInventory, selectHosts, shardHosts } from './inventory';
 import { Outputs } from './names';
@@ -16,6 +15,7 @@ import { writeReport } from './report/json';
 import { buildSummary } from './report/summary';
 import { recordRunbookDeployment } from './report/telemetry';
 import { loadRunbook } from './runbook/runbook';
+import { limitHosts, printListing, taskSelection } from './selection';
 import { checkKeys, transport, warnPolicy } from './transport';
 
 export function run(): Promise<void> {
@@ -26,8 +26,12 @@ export function run(): Promise<void> {
     const controller = new AbortController();
     const inventory = await loadInventory(options.inventory, options.workspace, controller.signal);
     const pattern = runbook.hosts?.pattern ?? (options.inventory ? 'all' : 'localhost');
-    const hosts = shardHosts(selectHosts(inventory, pattern, runbook.hosts?.loc), options.shard);
-    const selected = tagFilter(options.tags, options.skipTags);
+    const hosts = shardHosts(
+      limitHosts(inventory, selectHosts(inventory, pattern, runbook.hosts?.loc), options.limit),
+      options.shard,
+    );
+    const selected = taskSelection(runbook, options);
+    if (options.listHosts || options.listTasks) return printListing(runbook, hosts, selected, options);
     const sources = {
       runbook: runbook.vars,
       varsFile: options.varsFile,
@@ -78,6 +82,7 @@ export function run(): Promise<void> {
       report = await runEngine({
         runbook,
         hosts,
+        inventoryHosts: [...inventory.hosts.values()],
         sources,
         check: options.check,
         strategy: options.strategy,

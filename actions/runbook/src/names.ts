@@ -23,6 +23,10 @@ export const Inputs = {
   shard: 'shard',
   timeout: 'timeout',
   environment: 'environment',
+  limit: 'limit',
+  listHosts: 'list-hosts',
+  listTasks: 'list-tasks',
+  startAtTask: 'start-at-task',
 } as const;
 
 export const Outputs = {

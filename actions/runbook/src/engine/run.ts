@@ -26,6 +26,8 @@ export interface EngineOptions {
   workspace: string;
   signal: AbortSignal;
   connect(host: Host): Promise<Connection>;
+  /** Every inventory host, for delegate_to (defaults to `hosts`). */
+  inventoryHosts?: Host[];
   /** Called whenever a host finishes, so a cancelled run can still write what it has. */
   onProgress?(report: RunReport): void;
 }
@@ -59,7 +61,7 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
     };
   };
   let stoppedEarly: string | undefined;
-  const shared = sharedRun(options.hosts, options.connect, (run) => runHandlers(run, options));
+  const shared = sharedRun(options.inventoryHosts ?? options.hosts, options.connect, (run) => runHandlers(run, options));
   const size = options.batchSize && options.batchSize > 0 ? options.batchSize : options.hosts.length;
   const hostSlots = new Semaphore(Math.max(1, options.concurrency));
   let done = 0;
