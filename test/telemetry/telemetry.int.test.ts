@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { shortValue } from '../../actions/telemetry/src/export/receipt';
 import { recordDeployment } from '../../shared/telemetry';
 import { ROOT, runAction } from '../harness';
 import { deadEndpoint, decodeRequest, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
@@ -312,12 +313,16 @@ describe('with consent', () => {
     expect(end.summary).toContain('Telemetry receipt');
     for (const span of spans) {
       for (const [key, value] of Object.entries({ ...span.attributes, ...span.resource })) {
-        expect(end.summary, `${key} missing from the receipt`).toContain(`| ${key} | \`${value}\` |`);
+        expect(end.summary, `${key} missing from the receipt`).toContain(
+          `| ${key} | \`${shortValue(String(value))}\` |`,
+        );
+        // Digests are shortened in the table and listed in full under it.
+        expect(end.summary).toContain(`| ${key} | \`${value}\` |`);
       }
     }
     for (const point of metrics) {
       for (const [key, value] of Object.entries(point.attributes)) {
-        expect(end.summary).toContain(`| ${point.metric} | ${key} | \`${value}\` |`);
+        expect(end.summary).toContain(`| ${point.metric} | ${key} | \`${shortValue(String(value))}\` |`);
       }
     }
     for (const raw of [REPOSITORY, WORKFLOW, ACTOR]) expect(end.summary).not.toContain(raw);
