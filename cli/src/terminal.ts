@@ -168,10 +168,14 @@ function fitCell(cell: string, width: number): string {
   return `${plain.slice(0, Math.max(0, width - 1))}…`;
 }
 
+/** Bold and code styled, escapes undone; code is set aside first so its text is shown as is. */
 function inline(text: string): string {
-  return text
-    .replace(/\*\*(.+?)\*\*/g, (_, t: string) => bold(t))
-    .replace(/`([^`]+)`/g, (_, t: string) => cyan(t))
-    .replace(/<code>(.*?)<\/code>/g, (_, t: string) => cyan(t))
-    .replace(/^.*$/s, plainText);
+  const codes: string[] = [];
+  const stash = (shown: string) => `\u0000${codes.push(shown) - 1}\u0000`;
+  return plainText(
+    text
+      .replace(/<code>(.*?)<\/code>/g, (_, t: string) => stash(cyan(plainText(t))))
+      .replace(/(?<!\\)`([^`]+)`/g, (_, t: string) => stash(cyan(t)))
+      .replace(/(?<!\\)\*\*(.+?)(?<!\\)\*\*/g, (_, t: string) => bold(t)),
+  ).replace(/\u0000(\d+)\u0000/g, (_, i: string) => codes[Number(i)] ?? '');
 }

@@ -79,6 +79,31 @@ describe('summary escaping (Markdown and HTML)', () => {
     expect(plainText(code('a|b`c').text)).toBe('a|b`c');
   });
 
+  it('shows every hostile text as is in the CLI, in headings, paragraphs, cells, code and lists', () => {
+    const columns = process.env.COLUMNS;
+    process.env.COLUMNS = '1000';
+    try {
+      for (const text of HOSTILE) {
+        const flat = text.replace(/\s*\r?\n\s*/g, ' ');
+        const out = renderMarkdown(
+          new Summary()
+            .heading(text)
+            .paragraph(text)
+            .table(['a', 'b'], [[text, code(text)]])
+            .list([text])
+            .toMarkdown(),
+        );
+        const lines = out.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+        const content = lines.filter((l) => l.trim() && !/^[─ab\s]+$/.test(l));
+        expect(content.length).toBeGreaterThanOrEqual(4);
+        for (const line of content) expect(line).toContain(flat);
+      }
+    } finally {
+      if (columns === undefined) delete process.env.COLUMNS;
+      else process.env.COLUMNS = columns;
+    }
+  });
+
   it('shows the CLI the same text, unescaped', () => {
     const text = renderMarkdown(
       new Summary().table(['host', 'error'], [['web_1', '<b>x</b> a|b *c* pkg@1.0.0 $HOME']]).toMarkdown(),
