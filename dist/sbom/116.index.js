@@ -73,7 +73,7 @@ function readPackages(graph, packages, text) {
         const record = {
             purlType: 'npm',
             ...(0,_model_purl__WEBPACK_IMPORTED_MODULE_2__/* .npmName */ .Ln)(fullName),
-            version: (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(entry.version) ?? '0.0.0',
+            version: (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(entry.version) ?? '',
             hashes: (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .fromIntegrity */ .Uj)(entry.integrity),
             downloadLocation: (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .downloadUrl */ .Is)(entry.resolved),
             license: licenseOf(entry, graph.file),
@@ -207,7 +207,7 @@ function readV1(graph, top, text, manifest) {
             if (!(0,_common__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(entry))
                 (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(graph.file, `dependencies["${key}"] is not an object`, (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .lineOf */ .cA)(text, `"${key}"`));
             const path = parent === '' ? `node_modules/${key}` : `${parent}/node_modules/${key}`;
-            const raw = (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(entry.version) ?? '0.0.0';
+            const raw = (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(entry.version) ?? '';
             const alias = /^npm:((?:@[^/]+\/)?[^@]+)@(.+)$/.exec(raw);
             const fullName = alias ? alias[1] : key;
             let version = alias ? alias[2] : raw;

@@ -61,7 +61,7 @@ function toSpdx(graph, context) {
         const pkg = {
             name: (0,_model_purl__WEBPACK_IMPORTED_MODULE_1__/* .displayName */ .QC)(c),
             SPDXID: ids.get(c.purl),
-            versionInfo: c.version,
+            versionInfo: c.version || 'NOASSERTION',
             supplier: c.supplier ? `Organization: ${c.supplier}` : 'NOASSERTION',
             downloadLocation: c.downloadLocation ?? 'NOASSERTION',
             filesAnalyzed: false,

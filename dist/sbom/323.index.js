@@ -271,6 +271,10 @@ function md(strings, ...values) {
     });
     return new Markdown(out);
 }
+/** Inline values joined by a separator, each escaped unless it is Markdown already. */
+function joinInline(values, separator = ', ') {
+    return new Markdown(values.map(inline).join(separator));
+}
 /**
  * Inline code. A backtick span when the text allows one anywhere (no backtick, no `|` that a
  * table would split on), otherwise `<code>` around escaped text: both show the text verbatim.
@@ -499,16 +503,19 @@ var types = __webpack_require__(8860);
 
 
 const MAX_ROWS = 25;
+/** Where the rows a long table leaves out are (the summary's cut note names it). */
+const SBOM_FILES = 'the SBOM files';
+const DIFF_FILE = md `the ${code('diff')} output`;
 function buildSummary(report) {
     const { graph } = report;
     const s = new Summary();
     const dev = graph.components.filter((c) => c.dev).length;
     const edges = [...graph.dependencies.values()].reduce((n, l) => n + l.length, 0);
     s.heading(`SBOM for ${graph.root.name} ${graph.root.version}`);
-    s.paragraph(`**${graph.components.length}** components (${dev} development-only), **${edges}** dependency edges, from ${graph.sources.length} lockfile${graph.sources.length === 1 ? '' : 's'} in ${report.durationMs} ms. Created ${report.timestamp}.`);
-    s.table(['Format', 'File', 'Size'], report.files.map((f) => [f.format, `\`${f.path}\``, `${(f.bytes / 1024).toFixed(1)} KiB`]));
+    s.paragraph(md `**${graph.components.length}** components (${dev} development-only), **${edges}** dependency edges, from ${graph.sources.length} lockfile${graph.sources.length === 1 ? '' : 's'} in ${report.durationMs} ms. Created ${report.timestamp}.`);
+    s.table(['Format', 'File', 'Size'], report.files.map((f) => [f.format, code(f.path), `${(f.bytes / 1024).toFixed(1)} KiB`]));
     s.heading('Components per ecosystem', 3);
-    s.table(['Lockfile', 'Ecosystem', 'Format', 'Components'], graph.sources.map((src) => [`\`${src.file}\``, src.ecosystem, src.format, src.components]));
+    s.table(['Lockfile', 'Ecosystem', 'Format', 'Components'], graph.sources.map((src) => [code(src.file), src.ecosystem, src.format, src.components]));
     const perEcosystem = new Map();
     for (const c of graph.components)
         for (const e of c.ecosystems)
@@ -550,7 +557,7 @@ function buildSummary(report) {
         s.paragraph(`License sources: ${[...sources].map(([k, n]) => `${k} (${n})`).join(', ')}.`);
     if (report.offenders.length > 0) {
         s.heading(`Denied licenses: ${report.offenders.length} component${report.offenders.length === 1 ? '' : 's'}`, 3);
-        s.table(['Component', 'License', 'Denied', 'Lockfile'], report.offenders.map((o) => [o.component.purl, o.expression, o.denied.join(', '), o.component.files.join(', ')]));
+        s.table(['Component', 'License', 'Denied', 'Lockfile'], report.offenders.map((o) => [o.component.purl, o.expression, o.denied.join(', '), o.component.files.join(', ')]), { rest: SBOM_FILES });
     }
     s.heading('NTIA minimum elements', 3);
     s.table(['Element', 'Coverage', 'Note'], report.coverage.map((c) => [
@@ -568,13 +575,13 @@ function buildSummary(report) {
             ...d.changed.map((c) => `changed ${c.package}: ${c.from.join(', ') || '-'} → ${c.to.join(', ') || '-'}`),
         ];
         if (lines.length > 0)
-            s.details(`${lines.length} changes`, lines.map((l) => `- ${l}`).join('\n'));
+            s.details(`${lines.length} changes`, new Summary().list(lines, { max: 500, rest: DIFF_FILE }));
     }
     if (graph.warnings.length > 0) {
-        s.details(`${graph.warnings.length} warning${graph.warnings.length === 1 ? '' : 's'}`, graph.warnings.map((w) => `- \`${w.file}${w.line ? `:${w.line}` : ''}\` ${w.message}`).join('\n'));
+        s.details(`${graph.warnings.length} warning${graph.warnings.length === 1 ? '' : 's'}`, new Summary().list(graph.warnings.map((w) => md `${code(`${w.file}${w.line ? `:${w.line}` : ''}`)} ${w.message}`)));
     }
     if (report.submitted)
-        s.paragraph(`Submitted to the dependency graph as snapshot ${report.submitted.id ?? '(no id)'}, correlator \`${report.submitted.correlator}\`.`);
+        s.paragraph(md `Submitted to the dependency graph as snapshot ${report.submitted.id ?? '(no id)'}, correlator ${code(report.submitted.correlator)}.`);
     const direct = graph.dependencies.get(types/* ROOT_REF */.l)?.length ?? 0;
     s.paragraph(`${direct} direct dependencies of the project.`);
     return s;

@@ -59,7 +59,9 @@ function expand(pattern, reader) {
 
 
 
-const BERRY_VERSIONS = [4, 5, 6, 7, 8];
+// Yarn 2 wrote 4, Yarn 3 5–6, Yarn 4.0–4.13 8, 4.14 9 and 4.15 onwards 10 (each checked with the
+// real CLI); the entries' shape has not changed in a way this parser reads.
+const BERRY_VERSIONS = [4, 5, 6, 7, 8, 9, 10];
 /** `yarn.lock` from Yarn 1 (its own line format) or Yarn 2–4 ("berry", YAML with `__metadata`). */
 function parseYarn(text, file, manifests) {
     if (/^__metadata:/m.test(text))
@@ -78,7 +80,7 @@ function unquote(text) {
 function parseClassic(text, file, manifests) {
     const header = /^# yarn lockfile v(\d+)/m.exec(text);
     if (header && header[1] !== '1') {
-        (0,common/* unsupportedVersion */.s7)(file, 'yarn lockfile version', `v${header[1]}`, 'yarn lockfile v1 (Yarn 1) and __metadata versions 4–8 (Yarn 2–4)', (0,common/* lineOf */.cA)(text, '# yarn lockfile'));
+        (0,common/* unsupportedVersion */.s7)(file, 'yarn lockfile version', `v${header[1]}`, 'yarn lockfile v1 (Yarn 1) and __metadata versions 4–10 (Yarn 2–4)', (0,common/* lineOf */.cA)(text, '# yarn lockfile'));
     }
     const graph = (0,common/* newGraph */.BD)('yarn', file, 'yarn v1');
     const entries = new Map();
@@ -145,13 +147,14 @@ function parseClassic(text, file, manifests) {
             installPath: `node_modules/${name}`,
         });
     }
+    const overridden = resolutionsOf(manifests);
     for (const [id, entry] of entries) {
         for (const [field, kind] of [
             ['dependencies', 'prod'],
             ['optionalDependencies', 'optional'],
         ]) {
             for (const [name, range] of entry.maps.get(field) ?? []) {
-                const target = byDescriptor.get(`${name}@${range}`);
+                const target = byDescriptor.get(`${name}@${range}`) ?? overridden(name, (r) => byDescriptor.get(`${name}@${r}`));
                 if (target)
                     (0,common/* addEdge */.rN)(graph, id, target, kind);
                 else if (kind !== 'optional')
@@ -201,11 +204,13 @@ function parseBerry(text, file, manifests) {
         for (const d of descriptors)
             byDescriptor.set(d, id);
     }
-    const lookup = (name, range) => byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
+    const exact = (name, range) => byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
+    const overridden = resolutionsOf(manifests);
+    const lookup = (name, range) => exact(name, range) ?? overridden(name, (r) => exact(name, r));
     for (const [id, entry] of entries) {
         const resolution = (0,common/* str */.gx)(entry.resolution) ?? id;
         const [name, reference] = splitDescriptor(resolution);
-        const version = (0,common/* str */.gx)(entry.version) ?? String(entry.version ?? '0.0.0');
+        const version = (0,common/* str */.gx)(entry.version) ?? (entry.version === undefined ? '' : String(entry.version));
         const workspace = reference.startsWith('workspace:');
         const npm = reference.startsWith('npm:');
         (0,common/* addPackage */.Eb)(graph, id, {
@@ -244,6 +249,8 @@ function parseBerry(text, file, manifests) {
     for (const [id, record] of graph.packages) {
         if (record.project && record.installPath === '.') {
             graph.projectName = graph.projectName ?? `${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+            // Berry writes `0.0.0-use.local` for workspaces: the version is package.json's.
+            graph.projectVersion ??= record.version || undefined;
             for (const [to, kind] of graph.edges.get(id) ?? [])
                 (0,common/* addDirect */.D$)(graph, to, kind);
         }
@@ -252,6 +259,31 @@ function parseBerry(text, file, manifests) {
     }
     (0,common/* directFromRoots */.Pj)(graph);
     return graph;
+}
+/**
+ * package.json `resolutions` (`"foo"`, `"**\/foo"`, `"parent/foo"`, `"foo@^1"` → range): the
+ * lockfile records the overriding descriptor, while dependents still ask for their own range.
+ * The lookup tries each override for the dependency's name, so those edges are kept.
+ */
+function resolutionsOf(manifests) {
+    const field = manifests('package.json')?.resolutions;
+    const byName = new Map();
+    if ((0,common/* isRecord */.u4)(field)) {
+        for (const [pattern, range] of Object.entries(field)) {
+            const m = /(?:^|\/)((?:@[^/]+\/)?[^/@]+)(?:@[^/]*)?$/.exec(pattern);
+            if (!m || typeof range !== 'string')
+                continue;
+            byName.set(m[1], [...(byName.get(m[1]) ?? []), range]);
+        }
+    }
+    return (name, find) => {
+        for (const range of byName.get(name) ?? []) {
+            const found = find(range);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
 }
 function registryUrl(name, version) {
     if (!/^\d/.test(version))
@@ -262,7 +294,7 @@ function registryUrl(name, version) {
 function manifestVersion(manifests, reference) {
     const dir = reference.slice('workspace:'.length);
     const version = (0,common/* str */.gx)(manifests(`${dir}/package.json`)?.version);
-    return version ?? '0.0.0';
+    return version ?? '';
 }
 /** A workspace's package.json says which of its dependencies are dev; the berry lockfile does not. */
 function workspaceKinds(graph, id, manifests) {
@@ -322,7 +354,7 @@ function projectRoots(graph, manifests, lookup) {
         (0,common/* addPackage */.Eb)(graph, id, {
             purlType: 'npm',
             ...(0,purl/* npmName */.Ln)(name),
-            version: (0,common/* str */.gx)(manifest.version) ?? '0.0.0',
+            version: (0,common/* str */.gx)(manifest.version) ?? '',
             project: true,
             installPath: dir,
         });

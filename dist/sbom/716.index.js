@@ -44,9 +44,14 @@ function parsePnpm(text, file, manifests) {
             return undefined;
         if (!v9)
             return ref.startsWith('/') ? ref : `/${name}@${ref}`;
-        // v9 writes an alias or non-registry dependency as the full `name@version` key.
+        // v9 writes an alias as the full `name@version` key, and a `file:`, tarball or git dependency
+        // as its reference alone (the key being `name@file:…`).
         const bare = ref.replace(/\(.*$/, '');
-        return /^[\d]/.test(bare) ? `${name}@${ref}` : ref;
+        if (/^\d/.test(bare))
+            return `${name}@${ref}`;
+        const at = bare.indexOf('@', 1);
+        const colon = bare.indexOf(':');
+        return at !== -1 && (colon === -1 || at < colon) ? ref : `${name}@${ref}`;
     };
     for (const [key, value] of Object.entries(snapshots)) {
         const entry = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value) ? value : {};
@@ -95,28 +100,31 @@ function parsePnpm(text, file, manifests) {
     for (const [dir, value] of Object.entries(importers)) {
         if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value))
             continue;
-        if (dir !== '.') {
-            const manifest = manifests(`${dir}/package.json`);
+        const manifest = dir === '.' ? undefined : manifests(`${dir}/package.json`);
+        const name = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.name);
+        // A member without a package.json naming it is not a package: its folder name is no registry
+        // name, so its dependencies count as the project's own instead.
+        if (dir !== '.' && name) {
             const from = `importer:${dir}`;
             (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .addPackage */ .Eb)(graph, from, {
                 purlType: 'npm',
-                ...(0,_model_purl__WEBPACK_IMPORTED_MODULE_1__/* .npmName */ .Ln)((0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.name) ?? dir.split('/').pop()),
-                version: (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.version) ?? '0.0.0',
+                ...(0,_model_purl__WEBPACK_IMPORTED_MODULE_1__/* .npmName */ .Ln)(name),
+                version: (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.version) ?? '',
                 project: true,
                 installPath: dir,
             });
             (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .addDirect */ .D$)(graph, from, 'prod');
         }
-        else {
-            const manifest = manifests('package.json');
-            graph.projectName = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.name);
-            graph.projectVersion = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(manifest?.version);
+        else if (dir === '.') {
+            const root = manifests('package.json');
+            graph.projectName = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(root?.name);
+            graph.projectVersion = (0,_common__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(root?.version);
         }
     }
     for (const [dir, value] of Object.entries(importers)) {
         if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value))
             continue;
-        const from = dir === '.' ? undefined : `importer:${dir}`;
+        const from = graph.packages.has(`importer:${dir}`) ? `importer:${dir}` : undefined;
         for (const [field, kind] of IMPORTER_FIELDS) {
             if (!(0,_common__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value[field]))
                 continue;

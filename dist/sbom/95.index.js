@@ -9,7 +9,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseGoMod: () => (/* binding */ parseGoMod)
 /* harmony export */ });
-/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6972);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6972);
+
+
+
 
 const DIRECTIVES = new Set([
     'module',
@@ -29,7 +38,7 @@ const DIRECTIVES = new Set([
  * `replace` directives are applied, and go.sum contributes each module's `h1:` hash.
  */
 function parseGoMod(text, file, manifests) {
-    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .newGraph */ .BD)('gomod', file, 'go.mod');
+    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .newGraph */ .BD)('gomod', file, 'go.mod');
     const requires = [];
     const replaces = new Map();
     const lines = text.split('\n');
@@ -53,27 +62,27 @@ function parseGoMod(text, file, manifests) {
         const directive = m[1];
         const rest = m[2].trim();
         if (!DIRECTIVES.has(directive))
-            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `unknown directive "${directive}"`, i + 1, raw.indexOf(directive) + 1);
+            (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(file, `unknown directive "${directive}"`, i + 1, raw.indexOf(directive) + 1);
         if (rest === '(')
             block = directive;
         else
             handle(directive, rest, i + 1, indirect);
     }
     if (block !== undefined)
-        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `"${block} (" block is never closed`, lines.length, 1);
+        (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(file, `"${block} (" block is never closed`, lines.length, 1);
     function handle(directive, args, line, indirect) {
         if (directive === 'module')
             graph.projectName = unquote(args);
         if (directive === 'require') {
             const parts = args.split(/\s+/);
             if (parts.length !== 2)
-                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `expected "<module> <version>" in require, got "${args}"`, line, 1);
+                (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(file, `expected "<module> <version>" in require, got "${args}"`, line, 1);
             requires.push({ path: unquote(parts[0]), version: parts[1], indirect, line });
         }
         if (directive === 'replace') {
             const [left, right] = args.split('=>').map((s) => s.trim());
             if (!left || !right)
-                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `expected "<module> [version] => <replacement> [version]", got "${args}"`, line, 1);
+                (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .malformed */ .Qm)(file, `expected "<module> [version] => <replacement> [version]", got "${args}"`, line, 1);
             const [from, fromVersion] = left.split(/\s+/);
             const [to, toVersion] = right.split(/\s+/);
             const local = /^(\.{1,2}\/|\/)/.test(to);
@@ -88,6 +97,7 @@ function parseGoMod(text, file, manifests) {
             continue;
         sums.set(`${mod}@${version}`, Buffer.from(hash.slice(3), 'base64').toString('hex'));
     }
+    const built = new Map();
     for (const req of requires) {
         const replace = replaces.get(`${req.path}@${req.version}`) ?? replaces.get(req.path);
         if (replace?.local) {
@@ -102,7 +112,7 @@ function parseGoMod(text, file, manifests) {
         const slash = path.lastIndexOf('/');
         const sum = sums.get(`${path}@${version}`);
         const id = `${path}@${version}`;
-        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, id, {
+        (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .addPackage */ .Eb)(graph, id, {
             purlType: 'golang',
             namespace: slash === -1 ? undefined : path.slice(0, slash),
             name: slash === -1 ? path : path.slice(slash + 1),
@@ -111,13 +121,50 @@ function parseGoMod(text, file, manifests) {
             hashes: sum ? [{ alg: 'SHA-256', value: sum }] : [],
             downloadLocation: `https://proxy.golang.org/${escapePath(path)}/@v/${version}.zip`,
         });
-        // go.mod's require list is the main module's own (an `// indirect` one is required to pin a
-        // transitive version), so each is an edge from the project; `indirect` keeps the distinction.
-        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, id, 'prod');
+        // Only what the module itself imports is a direct dependency; an `// indirect` requirement only
+        // pins the version of something a dependency needs, and is reached through that dependency.
         if (req.indirect)
             graph.packages.get(id).indirect = true;
+        else
+            (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .addDirect */ .D$)(graph, id, 'prod');
+        built.set(path, id);
     }
+    moduleCacheEdges(graph, built);
     return graph;
+}
+/**
+ * go.mod has no edges between the modules it lists; the module cache (when the checkout has
+ * built, `$GOMODCACHE/cache/download/<module>/@v/<version>.mod`) has each one's own go.mod.
+ * Its requirements become edges to the build list's version of each module (what MVS picked).
+ * Read offline only: nothing is downloaded, and without a cache the indirect ones stay unlinked.
+ */
+function moduleCacheEdges(graph, built) {
+    const cache = goModCache();
+    if (!cache)
+        return;
+    for (const [path, id] of built) {
+        const version = id.slice(path.length + 1);
+        let mod;
+        try {
+            mod = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cache, 'cache', 'download', escapePath(path), '@v', `${version}.mod`), 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const m of mod.matchAll(/^\s*(?:require\s+)?([^\s()]+)\s+(v\S+)/gm)) {
+            const target = built.get(m[1]);
+            if (target && target !== id)
+                (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .addEdge */ .rN)(graph, id, target, 'prod');
+        }
+    }
+}
+function goModCache() {
+    const env = process.env.GOMODCACHE;
+    if (env)
+        return env;
+    const gopath = (process.env.GOPATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)[0] || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), 'go');
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gopath, 'pkg', 'mod');
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'download')) ? dir : undefined;
 }
 function unquote(text) {
     return text.replace(/^"(.*)"$/, '$1').replace(/^`(.*)`$/, '$1');

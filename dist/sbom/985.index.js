@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
  * roots); a dependency is written `name`, `name version` or `name version (source)` when the name
  * alone is ambiguous.
  */
-function parseCargo(text, file) {
+function parseCargo(text, file, manifests) {
     const data = (0,_toml__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .M)(text, file);
     const version = data.version === undefined ? 1 : Number(data.version);
     if (![1, 2, 3, 4].includes(version))
@@ -79,10 +79,33 @@ function parseCargo(text, file) {
         if (record.project)
             (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, id, 'prod');
     (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .directFromRoots */ .Pj)(graph);
-    const first = [...graph.packages.values()].find((p) => p.project);
-    graph.projectName = first?.name;
-    graph.projectVersion = first?.version;
+    Object.assign(graph, cargoRoot(graph, manifests));
     return graph;
+}
+/**
+ * The project is the package of the Cargo.toml beside the lockfile (ripgrep's is `ripgrep`, not
+ * the first workspace member in the file); a virtual workspace (no [package]) names none, so the
+ * root is named after the directory. Without a Cargo.toml, a single local crate is the project.
+ */
+function cargoRoot(graph, manifests) {
+    const toml = manifests?.text('Cargo.toml');
+    const local = [...graph.packages.values()].filter((p) => p.project);
+    if (toml === undefined)
+        return local.length === 1 ? { projectName: local[0]?.name, projectVersion: local[0]?.version } : {};
+    let manifest;
+    try {
+        manifest = (0,_toml__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .M)(toml, 'Cargo.toml');
+    }
+    catch {
+        return {};
+    }
+    const pkg = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(manifest.package) ? manifest.package : undefined;
+    const name = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(pkg?.name);
+    if (!name)
+        return {};
+    // `version.workspace = true` (or no version): the lockfile's entry for the crate has the resolved one.
+    const version = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)(pkg?.version) ?? local.find((p) => p.name === name)?.version;
+    return { projectName: name, projectVersion: version };
 }
 
 

@@ -349,8 +349,9 @@ describe('submit to the dependency graph (HTTP server on 127.0.0.1 standing in f
     expect(body.job.correlator).toMatch(
       /^paved-sbom \/ CI \/ sbom \/ [0-9a-f]{12} \/ test\/sbom\/fixtures\/yarn-workspaces$/,
     );
-    const manifest = body.manifests['yarn.lock'];
-    expect(manifest.file.source_location).toBe('yarn.lock');
+    // source_location is relative to the repository root (the path input in front), as GitHub links it.
+    const manifest = body.manifests['test/sbom/fixtures/yarn-workspaces/yarn.lock'];
+    expect(manifest.file.source_location).toBe('test/sbom/fixtures/yarn-workspaces/yarn.lock');
     expect(manifest.resolved['pkg:npm/axios@1.7.9']).toMatchObject({
       package_url: 'pkg:npm/axios@1.7.9',
       relationship: 'direct',

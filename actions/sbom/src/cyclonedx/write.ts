@@ -65,7 +65,7 @@ function component(c: Component): Record<string, unknown> {
   if (c.supplier) out.supplier = { name: c.supplier };
   if (c.namespace && c.purlType !== 'golang') out.group = c.namespace;
   out.name = c.namespace && c.purlType === 'golang' ? `${c.namespace}/${c.name}` : c.name;
-  out.version = c.version;
+  if (c.version) out.version = c.version;
   // CycloneDX's `excluded` is the spec's scope for what is not part of the runtime (tests, builds).
   out.scope = c.dev ? 'excluded' : c.optional ? 'optional' : 'required';
   if (c.hashes && c.hashes.length > 0) out.hashes = c.hashes.map((h) => ({ alg: h.alg, content: h.value }));

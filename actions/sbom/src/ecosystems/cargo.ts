@@ -12,6 +12,7 @@ import {
   str,
   unsupportedVersion,
 } from './common';
+import type { ManifestReader } from './manifest';
 import { parseToml } from './toml';
 
 /**
@@ -19,7 +20,7 @@ import { parseToml } from './toml';
  * roots); a dependency is written `name`, `name version` or `name version (source)` when the name
  * alone is ambiguous.
  */
-export function parseCargo(text: string, file: string): LockfileGraph {
+export function parseCargo(text: string, file: string, manifests?: ManifestReader): LockfileGraph {
   const data = parseToml(text, file);
   const version = data.version === undefined ? 1 : Number(data.version);
   if (![1, 2, 3, 4].includes(version))
@@ -90,8 +91,33 @@ export function parseCargo(text: string, file: string): LockfileGraph {
   }
   for (const [id, record] of graph.packages) if (record.project) addDirect(graph, id, 'prod');
   directFromRoots(graph);
-  const first = [...graph.packages.values()].find((p) => p.project);
-  graph.projectName = first?.name;
-  graph.projectVersion = first?.version;
+  Object.assign(graph, cargoRoot(graph, manifests));
   return graph;
+}
+
+/**
+ * The project is the package of the Cargo.toml beside the lockfile (ripgrep's is `ripgrep`, not
+ * the first workspace member in the file); a virtual workspace (no [package]) names none, so the
+ * root is named after the directory. Without a Cargo.toml, a single local crate is the project.
+ */
+function cargoRoot(
+  graph: LockfileGraph,
+  manifests: ManifestReader | undefined,
+): { projectName?: string; projectVersion?: string } {
+  const toml = manifests?.text('Cargo.toml');
+  const local = [...graph.packages.values()].filter((p) => p.project);
+  if (toml === undefined)
+    return local.length === 1 ? { projectName: local[0]?.name, projectVersion: local[0]?.version } : {};
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = parseToml(toml, 'Cargo.toml');
+  } catch {
+    return {};
+  }
+  const pkg = isRecord(manifest.package) ? manifest.package : undefined;
+  const name = str(pkg?.name);
+  if (!name) return {};
+  // `version.workspace = true` (or no version): the lockfile's entry for the crate has the resolved one.
+  const version = str(pkg?.version) ?? local.find((p) => p.name === name)?.version;
+  return { projectName: name, projectVersion: version };
 }

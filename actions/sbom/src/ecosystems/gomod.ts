@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import type { LockfileGraph, PackageRecord } from '../model/types';
-import { addDirect, addPackage, malformed, newGraph } from './common';
+import { addDirect, addEdge, addPackage, malformed, newGraph } from './common';
 import type { ManifestReader } from './manifest';
 
 interface Require {
@@ -83,6 +86,7 @@ export function parseGoMod(text: string, file: string, manifests: ManifestReader
     sums.set(`${mod}@${version}`, Buffer.from(hash.slice(3), 'base64').toString('hex'));
   }
 
+  const built = new Map<string, string>();
   for (const req of requires) {
     const replace = replaces.get(`${req.path}@${req.version}`) ?? replaces.get(req.path);
     if (replace?.local) {
@@ -106,12 +110,46 @@ export function parseGoMod(text: string, file: string, manifests: ManifestReader
       hashes: sum ? [{ alg: 'SHA-256', value: sum }] : [],
       downloadLocation: `https://proxy.golang.org/${escapePath(path)}/@v/${version}.zip`,
     });
-    // go.mod's require list is the main module's own (an `// indirect` one is required to pin a
-    // transitive version), so each is an edge from the project; `indirect` keeps the distinction.
-    addDirect(graph, id, 'prod');
+    // Only what the module itself imports is a direct dependency; an `// indirect` requirement only
+    // pins the version of something a dependency needs, and is reached through that dependency.
     if (req.indirect) (graph.packages.get(id) as PackageRecord).indirect = true;
+    else addDirect(graph, id, 'prod');
+    built.set(path, id);
   }
+  moduleCacheEdges(graph, built);
   return graph;
+}
+
+/**
+ * go.mod has no edges between the modules it lists; the module cache (when the checkout has
+ * built, `$GOMODCACHE/cache/download/<module>/@v/<version>.mod`) has each one's own go.mod.
+ * Its requirements become edges to the build list's version of each module (what MVS picked).
+ * Read offline only: nothing is downloaded, and without a cache the indirect ones stay unlinked.
+ */
+function moduleCacheEdges(graph: LockfileGraph, built: Map<string, string>): void {
+  const cache = goModCache();
+  if (!cache) return;
+  for (const [path, id] of built) {
+    const version = id.slice(path.length + 1);
+    let mod: string;
+    try {
+      mod = readFileSync(join(cache, 'cache', 'download', escapePath(path), '@v', `${version}.mod`), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const m of mod.matchAll(/^\s*(?:require\s+)?([^\s()]+)\s+(v\S+)/gm)) {
+      const target = built.get(m[1] as string);
+      if (target && target !== id) addEdge(graph, id, target, 'prod');
+    }
+  }
+}
+
+function goModCache(): string | undefined {
+  const env = process.env.GOMODCACHE;
+  if (env) return env;
+  const gopath = (process.env.GOPATH ?? '').split(delimiter)[0] || join(homedir(), 'go');
+  const dir = join(gopath, 'pkg', 'mod');
+  return existsSync(join(dir, 'cache', 'download')) ? dir : undefined;
 }
 
 function unquote(text: string): string {

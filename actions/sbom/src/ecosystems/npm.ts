@@ -83,7 +83,7 @@ function readPackages(graph: LockfileGraph, packages: Record<string, unknown>, t
     const record: PackageRecord = {
       purlType: 'npm',
       ...npmName(fullName),
-      version: str(entry.version) ?? '0.0.0',
+      version: str(entry.version) ?? '',
       hashes: fromIntegrity(entry.integrity),
       downloadLocation: downloadUrl(entry.resolved),
       license: licenseOf(entry, graph.file),
@@ -213,7 +213,7 @@ function readV1(graph: LockfileGraph, top: Record<string, unknown>, text: string
     for (const [key, entry] of Object.entries(deps)) {
       if (!isRecord(entry)) malformed(graph.file, `dependencies["${key}"] is not an object`, lineOf(text, `"${key}"`));
       const path = parent === '' ? `node_modules/${key}` : `${parent}/node_modules/${key}`;
-      const raw = str(entry.version) ?? '0.0.0';
+      const raw = str(entry.version) ?? '';
       const alias = /^npm:((?:@[^/]+\/)?[^@]+)@(.+)$/.exec(raw);
       const fullName = alias ? (alias[1] as string) : key;
       let version = alias ? (alias[2] as string) : raw;

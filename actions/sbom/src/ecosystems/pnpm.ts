@@ -52,9 +52,13 @@ export function parsePnpm(text: string, file: string, manifests: ManifestReader)
   const keyOf = (name: string, ref: string): string | undefined => {
     if (ref.startsWith('link:')) return undefined;
     if (!v9) return ref.startsWith('/') ? ref : `/${name}@${ref}`;
-    // v9 writes an alias or non-registry dependency as the full `name@version` key.
+    // v9 writes an alias as the full `name@version` key, and a `file:`, tarball or git dependency
+    // as its reference alone (the key being `name@file:…`).
     const bare = ref.replace(/\(.*$/, '');
-    return /^[\d]/.test(bare) ? `${name}@${ref}` : ref;
+    if (/^\d/.test(bare)) return `${name}@${ref}`;
+    const at = bare.indexOf('@', 1);
+    const colon = bare.indexOf(':');
+    return at !== -1 && (colon === -1 || at < colon) ? ref : `${name}@${ref}`;
   };
 
   for (const [key, value] of Object.entries(snapshots)) {
@@ -101,26 +105,29 @@ export function parsePnpm(text: string, file: string, manifests: ManifestReader)
   // Every workspace member first, so a `link:` to a member listed later still resolves.
   for (const [dir, value] of Object.entries(importers)) {
     if (!isRecord(value)) continue;
-    if (dir !== '.') {
-      const manifest = manifests(`${dir}/package.json`);
+    const manifest = dir === '.' ? undefined : manifests(`${dir}/package.json`);
+    const name = str(manifest?.name);
+    // A member without a package.json naming it is not a package: its folder name is no registry
+    // name, so its dependencies count as the project's own instead.
+    if (dir !== '.' && name) {
       const from = `importer:${dir}`;
       addPackage(graph, from, {
         purlType: 'npm',
-        ...npmName(str(manifest?.name) ?? (dir.split('/').pop() as string)),
-        version: str(manifest?.version) ?? '0.0.0',
+        ...npmName(name),
+        version: str(manifest?.version) ?? '',
         project: true,
         installPath: dir,
       });
       addDirect(graph, from, 'prod');
-    } else {
-      const manifest = manifests('package.json');
-      graph.projectName = str(manifest?.name);
-      graph.projectVersion = str(manifest?.version);
+    } else if (dir === '.') {
+      const root = manifests('package.json');
+      graph.projectName = str(root?.name);
+      graph.projectVersion = str(root?.version);
     }
   }
   for (const [dir, value] of Object.entries(importers)) {
     if (!isRecord(value)) continue;
-    const from = dir === '.' ? undefined : `importer:${dir}`;
+    const from = graph.packages.has(`importer:${dir}`) ? `importer:${dir}` : undefined;
     for (const [field, kind] of IMPORTER_FIELDS) {
       if (!isRecord(value[field])) continue;
       for (const [name, spec] of Object.entries(value[field])) {

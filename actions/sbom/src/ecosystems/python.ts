@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { pep503 } from '../model/purl';
 import type { EdgeKind, Hash, LockfileGraph, PackageRecord } from '../model/types';
 import {
@@ -168,7 +169,9 @@ export function parsePipenv(text: string, file: string): LockfileGraph {
         });
         continue;
       }
-      const id = pep503(name);
+      // Keyed by name and version: a `develop` pin of another version than `default`'s is a package
+      // of its own (dev-scoped), not lost under the same name.
+      const id = `${pep503(name)}@${version ?? ref}`;
       // Pipfile.lock lists every allowed artifact hash without saying which artifact each belongs to.
       addPackage(graph, id, pypi(name, version ?? (ref as string), { downloadLocation: downloadUrl(git) }));
       // The lockfile is flat: everything it pins is something the project asked for, directly or not.
@@ -212,7 +215,7 @@ export function parseUv(text: string, file: string): LockfileGraph {
     addPackage(
       graph,
       id,
-      pypi(name, pkgVersion ?? '0.0.0', {
+      pypi(name, pkgVersion ?? '', {
         hashes: sdist ? [sdist] : [],
         downloadLocation:
           downloadUrl(isRecord(pkg.sdist) ? pkg.sdist.url : undefined) ??
@@ -254,16 +257,60 @@ export function parseUv(text: string, file: string): LockfileGraph {
 
 // --- requirements.txt ----------------------------------------------------------------------------
 
-/** Pinned requirements (`pip freeze`, pip-compile): `name==version`, with `--hash` options when present. */
-export function parseRequirements(text: string, file: string): LockfileGraph {
+/**
+ * Pinned requirements (`pip freeze`, pip-compile, `uv pip compile`): `name==version`, with `--hash`
+ * options when present. `-r` includes are read too (relative to the including file, as pip does);
+ * `-c` constraint files only restrict versions and add nothing, so they are not.
+ */
+export function parseRequirements(text: string, file: string, manifests?: ManifestReader): LockfileGraph {
   const graph = newGraph('pip', file, 'requirements');
-  const dev = /(^|[/_-])(dev|test|tests|lint|docs)[-_.]|[-_](dev|test|tests)\.txt$/.test(file);
+  const seen = new Set<string>([posix.normalize(file)]);
+  const base = posix.dirname(file);
+  const read = (body: string, shown: string, rel: string): void => {
+    readRequirements(graph, body, shown, isDevFile(shown), (include, line) => {
+      const target = posix.normalize(posix.join(posix.dirname(rel), include));
+      const display = posix.normalize(posix.join(base, target));
+      // Without a reader (a parser called on its own) there is nothing to follow includes with.
+      if (seen.has(display) || !manifests) return;
+      seen.add(display);
+      const body = manifests?.text(target);
+      if (body === undefined) {
+        graph.warnings.push({
+          file: shown,
+          line,
+          col: 1,
+          message: `${shown}:${line}: -r ${include} cannot be read (${display}); its requirements are missing`,
+        });
+        return;
+      }
+      read(body, display, target);
+    });
+  };
+  read(text, file, posix.basename(file));
+  return graph;
+}
+
+function isDevFile(file: string): boolean {
+  return /(^|[/_-])(dev|test|tests|lint|docs)[-_.]|[-_](dev|test|tests)\.txt$|(^|\/)(dev|test|tests|lint|docs)\.txt$/.test(
+    file,
+  );
+}
+
+function readRequirements(
+  graph: LockfileGraph,
+  text: string,
+  file: string,
+  dev: boolean,
+  include: (path: string, line: number) => void,
+): void {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = (lines[i] as string).replace(/\r$/, '');
     const start = i + 1;
     while (line.endsWith('\\') && i + 1 < lines.length) line = `${line.slice(0, -1)} ${(lines[++i] as string).trim()}`;
     line = line.replace(/(^|\s)#.*$/, '').trim();
+    const r = /^(?:-r|--requirement)(?:\s*=\s*|\s+)(\S+)$/.exec(line);
+    if (r) include(r[1] as string, start);
     if (line === '' || line.startsWith('-')) continue;
     const hashes = [...line.matchAll(/--hash[=\s]+(\S+)/g)]
       .map((m) => fromPrefixed(m[1]))
@@ -289,5 +336,4 @@ export function parseRequirements(text: string, file: string): LockfileGraph {
     addPackage(graph, id, pypi(m[1] as string, m[4] as string, { hashes: hashes.length === 1 ? hashes : [] }));
     addDirect(graph, id, dev ? 'dev' : 'prod');
   }
-  return graph;
 }

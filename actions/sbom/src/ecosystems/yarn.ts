@@ -20,7 +20,9 @@ import { workspaceDirs } from './workspaces';
 
 type Entry = Record<string, unknown>;
 
-const BERRY_VERSIONS = [4, 5, 6, 7, 8];
+// Yarn 2 wrote 4, Yarn 3 5–6, Yarn 4.0–4.13 8, 4.14 9 and 4.15 onwards 10 (each checked with the
+// real CLI); the entries' shape has not changed in a way this parser reads.
+const BERRY_VERSIONS = [4, 5, 6, 7, 8, 9, 10];
 
 /** `yarn.lock` from Yarn 1 (its own line format) or Yarn 2–4 ("berry", YAML with `__metadata`). */
 export function parseYarn(text: string, file: string, manifests: ManifestReader): LockfileGraph {
@@ -54,7 +56,7 @@ function parseClassic(text: string, file: string, manifests: ManifestReader): Lo
       file,
       'yarn lockfile version',
       `v${header[1]}`,
-      'yarn lockfile v1 (Yarn 1) and __metadata versions 4–8 (Yarn 2–4)',
+      'yarn lockfile v1 (Yarn 1) and __metadata versions 4–10 (Yarn 2–4)',
       lineOf(text, '# yarn lockfile'),
     );
   }
@@ -120,13 +122,15 @@ function parseClassic(text: string, file: string, manifests: ManifestReader): Lo
       installPath: `node_modules/${name}`,
     });
   }
+  const overridden = resolutionsOf(manifests);
   for (const [id, entry] of entries) {
     for (const [field, kind] of [
       ['dependencies', 'prod'],
       ['optionalDependencies', 'optional'],
     ] as const) {
       for (const [name, range] of entry.maps.get(field) ?? []) {
-        const target = byDescriptor.get(`${name}@${range}`);
+        const target =
+          byDescriptor.get(`${name}@${range}`) ?? overridden(name, (r) => byDescriptor.get(`${name}@${r}`));
         if (target) addEdge(graph, id, target, kind);
         else if (kind !== 'optional')
           graph.warnings.push({
@@ -180,13 +184,16 @@ function parseBerry(text: string, file: string, manifests: ManifestReader): Lock
     entries.set(id, value);
     for (const d of descriptors) byDescriptor.set(d, id);
   }
-  const lookup = (name: string, range: string): string | undefined =>
+  const exact = (name: string, range: string): string | undefined =>
     byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
+  const overridden = resolutionsOf(manifests);
+  const lookup = (name: string, range: string): string | undefined =>
+    exact(name, range) ?? overridden(name, (r) => exact(name, r));
 
   for (const [id, entry] of entries) {
     const resolution = str(entry.resolution) ?? id;
     const [name, reference] = splitDescriptor(resolution);
-    const version = str(entry.version) ?? String(entry.version ?? '0.0.0');
+    const version = str(entry.version) ?? (entry.version === undefined ? '' : String(entry.version));
     const workspace = reference.startsWith('workspace:');
     const npm = reference.startsWith('npm:');
     addPackage(graph, id, {
@@ -223,11 +230,39 @@ function parseBerry(text: string, file: string, manifests: ManifestReader): Lock
   for (const [id, record] of graph.packages) {
     if (record.project && record.installPath === '.') {
       graph.projectName = graph.projectName ?? `${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+      // Berry writes `0.0.0-use.local` for workspaces: the version is package.json's.
+      graph.projectVersion ??= record.version || undefined;
       for (const [to, kind] of graph.edges.get(id) ?? []) addDirect(graph, to, kind);
     } else if (record.project) addDirect(graph, id, 'prod');
   }
   directFromRoots(graph);
   return graph;
+}
+
+/**
+ * package.json `resolutions` (`"foo"`, `"**\/foo"`, `"parent/foo"`, `"foo@^1"` → range): the
+ * lockfile records the overriding descriptor, while dependents still ask for their own range.
+ * The lookup tries each override for the dependency's name, so those edges are kept.
+ */
+function resolutionsOf(
+  manifests: ManifestReader,
+): (name: string, find: (range: string) => string | undefined) => string | undefined {
+  const field = manifests('package.json')?.resolutions;
+  const byName = new Map<string, string[]>();
+  if (isRecord(field)) {
+    for (const [pattern, range] of Object.entries(field)) {
+      const m = /(?:^|\/)((?:@[^/]+\/)?[^/@]+)(?:@[^/]*)?$/.exec(pattern);
+      if (!m || typeof range !== 'string') continue;
+      byName.set(m[1] as string, [...(byName.get(m[1] as string) ?? []), range]);
+    }
+  }
+  return (name, find) => {
+    for (const range of byName.get(name) ?? []) {
+      const found = find(range);
+      if (found) return found;
+    }
+    return undefined;
+  };
 }
 
 function registryUrl(name: string, version: string): string | undefined {
@@ -239,7 +274,7 @@ function registryUrl(name: string, version: string): string | undefined {
 function manifestVersion(manifests: ManifestReader, reference: string): string {
   const dir = reference.slice('workspace:'.length);
   const version = str(manifests(`${dir}/package.json`)?.version);
-  return version ?? '0.0.0';
+  return version ?? '';
 }
 
 /** A workspace's package.json says which of its dependencies are dev; the berry lockfile does not. */
@@ -301,7 +336,7 @@ function projectRoots(
     addPackage(graph, id, {
       purlType: 'npm',
       ...npmName(name),
-      version: str(manifest.version) ?? '0.0.0',
+      version: str(manifest.version) ?? '',
       project: true,
       installPath: dir,
     });

@@ -75,7 +75,8 @@ export function libraryEncoder({ PackageURL }: typeof import('packageurl-js')): 
       record.purlType,
       record.namespace ?? undefined,
       record.name,
-      record.version,
+      // No version is no version: never a made-up one a scanner would match against every advisory.
+      record.version || undefined,
       qualifiers,
       undefined,
     ).toString();

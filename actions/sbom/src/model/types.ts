@@ -46,6 +46,7 @@ export interface PackageRecord {
   /** Scope (`@babel`), Maven group, Go module path prefix, Composer vendor; undefined when none. */
   namespace?: string;
   name: string;
+  /** '' when the lockfile states none: written as NOASSERTION / left out, never made up. */
   version: string;
   /** Extra purl qualifiers (gem platform, maven type). */
   qualifiers?: Record<string, string>;

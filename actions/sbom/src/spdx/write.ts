@@ -54,7 +54,7 @@ export function toSpdx(graph: SbomGraph, context: SpdxContext): Record<string, u
     const pkg: Record<string, unknown> = {
       name: displayName(c),
       SPDXID: ids.get(c.purl),
-      versionInfo: c.version,
+      versionInfo: c.version || 'NOASSERTION',
       supplier: c.supplier ? `Organization: ${c.supplier}` : 'NOASSERTION',
       downloadLocation: c.downloadLocation ?? 'NOASSERTION',
       filesAnalyzed: false,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute, posix } from 'node:path';
 import { VERSION } from '../../../../shared/version';
 import { ROOT_REF, type SbomGraph } from '../model/types';
 
@@ -68,7 +69,13 @@ export function snapshotBody(graph: SbomGraph, context: JobContext, scanned: str
         dependencies: graph.dependencies.get(c.purl) ?? [],
       };
     }
-    manifests[source.file] = { name: source.file, file: { source_location: source.file }, resolved };
+    // GitHub links the manifest at source_location from the repository root; source.file is
+    // relative to the scanned path, so the path input is put in front (unless it is outside).
+    const location =
+      context.path === '.' || context.path === '' || isAbsolute(context.path)
+        ? source.file
+        : posix.join(context.path, source.file);
+    manifests[location] = { name: location, file: { source_location: location }, resolved };
   }
   return {
     version: 0,

@@ -109,7 +109,8 @@ export function buildSummary(report: Report): Summary {
       ...d.removed.map((p) => `removed ${p}`),
       ...d.changed.map((c) => `changed ${c.package}: ${c.from.join(', ') || '-'} → ${c.to.join(', ') || '-'}`),
     ];
-    if (lines.length > 0) s.details(`${lines.length} changes`, new Summary().list(lines, { max: 500, rest: DIFF_FILE }));
+    if (lines.length > 0)
+      s.details(`${lines.length} changes`, new Summary().list(lines, { max: 500, rest: DIFF_FILE }));
   }
   if (graph.warnings.length > 0) {
     s.details(
