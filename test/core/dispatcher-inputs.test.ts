@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { warnForeignInputs } from '../../dispatcher/src/dispatch';
 // @ts-expect-error: plain ESM build script without types
@@ -9,7 +5,7 @@ import { dispatcherDefaults, readActions } from '../../scripts/generate.mjs';
 import { inputEnvName } from '../../shared/action-metadata';
 import { ROOT } from '../harness';
 
-/** The root action: inputs meant for another action are named in a warning; post runs only where one exists. */
+/** The root action: inputs meant for another action are named in a warning. */
 const index = dispatcherDefaults(readActions(ROOT)) as Record<
   string,
   { inputs: Record<string, string>; post: boolean; accepts: string[]; expressions: string[] }
@@ -74,57 +70,5 @@ describe('dispatcher: inputs that belong to another action', () => {
     for (const input of index.db2?.accepts ?? []) process.env[inputEnvName(input)] = 'v';
     expect(warnForeignInputs(index, 'db2')).toEqual([]);
     expect(out.join('')).toBe('');
-  });
-});
-
-describe('dispatcher bundle', () => {
-  const committed = JSON.parse(readFileSync(join(ROOT, 'dist', 'dispatcher', 'actions.json'), 'utf8'));
-
-  it('ships the index the generator makes from actions/*/action.yml', () => {
-    expect(committed).toEqual(index);
-  });
-
-  it('has a post step exactly for the actions whose action.yml declares one', () => {
-    for (const [action, entry] of Object.entries(index)) {
-      const meta = readActions(ROOT)[action];
-      expect(entry.post, action).toBe(Boolean(meta.runs?.post));
-      expect(existsSync(join(ROOT, 'actions', action, 'src', 'post.ts')), action).toBe(entry.post);
-    }
-  });
-
-  it.each(Object.keys(index).filter((a) => !index[a]?.post))('post for %s: exits 0, prints nothing', (action) => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'dispatcher', 'post.js')], {
-      env: { PATH: process.env.PATH, 'STATE_paved-dispatched-action': action },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout + r.stderr).toBe('');
-  });
-
-  it('post without saved state (main failed before choosing) prints nothing', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'dispatcher', 'post.js')], {
-      env: { PATH: process.env.PATH },
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
-    expect(r.stdout + r.stderr).toBe('');
-  });
-
-  it('main warns about a db2 input given to telemetry, then runs telemetry', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'paved-dispatch-'));
-    const files: Record<string, string> = {};
-    for (const f of ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
-      files[f] = join(dir, f);
-      writeFileSync(files[f], '');
-    }
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'dispatcher', 'index.js')], {
-      env: { PATH: process.env.PATH, RUNNER_TEMP: dir, ...files, INPUT_ACTION: 'telemetry', INPUT_IMAGE: 'db2:11.5' },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain(
-      '::warning title=paved%3A input for another action::paved: input image (db2) belongs to another action, not telemetry',
-    );
-    expect(readFileSync(files.GITHUB_STEP_SUMMARY as string, 'utf8')).toContain('Telemetry: off');
   });
 });
