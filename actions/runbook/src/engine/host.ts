@@ -12,8 +12,9 @@ import { realInside } from '../runbook/include';
 import { insideWorkspace } from '../runbook/load';
 import { type Loc, type ModuleTask, subtasks, type Task } from '../runbook/types';
 import type { Connection } from '../transport/types';
-import { runBlock, runLeaf, type SharedRun, setFacts } from './language';
+import { becomeConnection, becomePassword } from './become';
 import { untilAborted } from './deadline';
+import { runBlock, runLeaf, type SharedRun, setFacts } from './language';
 import type { HostResult, TaskResult } from './results';
 import { resolveValue, resolveVars } from './scope';
 
@@ -174,7 +175,8 @@ export class HostRun {
     const def = moduleDef(task.module);
     let attempts = 0;
     let result: ModuleResult;
-    const become = task.become ?? this.settings.become;
+    // become_user implies become (in Ansible it does nothing without become: true, a common trap).
+    const become = task.become ?? (task.becomeUser !== undefined || this.settings.become);
     const taskSignal = task.timeoutMs
       ? AbortSignal.any([this.settings.signal, AbortSignal.timeout(task.timeoutMs)])
       : this.settings.signal;
@@ -306,7 +308,12 @@ export class HostRun {
       realInside(insideWorkspace(path, baseDir, workspace, task.argsLoc, what), workspace, task.argsLoc, what);
     return {
       host: { name: this.host.name, address: this.host.address, vars: this.host.vars },
-      conn: this.delegated.get(task.id) ?? (this.conn as Connection),
+      conn: becomeConnection(
+        this.delegated.get(task.id) ?? (this.conn as Connection),
+        become,
+        task.becomeUser,
+        becomePassword(scope),
+      ),
       args,
       task,
       check: this.settings.check,
