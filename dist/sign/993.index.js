@@ -10,10 +10,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   keySigner: () => (/* binding */ keySigner)
 /* harmony export */ });
 /* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71714);
-/* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48688);
+/* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48688);
 /* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79679);
 /* harmony import */ var _verify_script__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25736);
 /* harmony import */ var _keys__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31504);
+/* harmony import */ var _timestamp__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29454);
+
 
 
 
@@ -42,6 +44,11 @@ async function keySigner(options) {
                 keyHint: key.hint,
                 certificateChain: false,
             });
+            if (options.tsaUrl) {
+                // Over the signature bytes, as cosign's --timestamp-server-url: sigstore-js and cosign check it.
+                const { response } = await (0,_timestamp__WEBPACK_IMPORTED_MODULE_4__/* .requestTimestamp */ .uN)(options.tsaUrl, signature);
+                bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.push({ signedTimestamp: response });
+            }
             const sig = request.outputFor('.sig');
             const bundlePath = request.outputFor('.sigstore.json');
             return {
@@ -53,12 +60,12 @@ async function keySigner(options) {
             };
         },
         async attest(payloadType, payload) {
-            const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .pae */ .Z)(payloadType, payload);
+            const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_5__/* .pae */ .Z)(payloadType, payload);
             const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signBytes */ .b_)(key.kind, key.privateKey, bytes);
             if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(key.kind, key.publicKey, bytes, signature))) {
                 throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The attestation signature does not verify with ${_names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey}'s public key`);
             }
-            return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_4__/* .envelope */ .R)(payloadType, payload, key.hint, signature));
+            return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_5__/* .envelope */ .R)(payloadType, payload, key.hint, signature));
         },
         verifyScript: (dir, entries, attestation) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_2__/* .keyScript */ .ne)(dir, key.kind, key.publicPem, entries, attestation),
     };

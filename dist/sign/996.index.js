@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71714);
-/* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(48688);
+/* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(48688);
 /* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79679);
 /* harmony import */ var _verify_cms__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13560);
 /* harmony import */ var _verify_script__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25736);
@@ -21,6 +21,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _keys__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31504);
 /* harmony import */ var _output__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(60337);
 /* harmony import */ var _purpose__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(13676);
+/* harmony import */ var _timestamp__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(29454);
+
 
 
 
@@ -70,6 +72,9 @@ async function x509Signer(options) {
                 digest: request.digest.sha256,
                 signingTime: new Date(),
                 sign: (der) => (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytes */ .b_)(key.kind, key.privateKey, der),
+                timestamp: options.tsaUrl
+                    ? async (signature) => (await (0,_timestamp__WEBPACK_IMPORTED_MODULE_9__/* .requestTimestamp */ .uN)(options.tsaUrl, signature)).token
+                    : undefined,
             });
             const problem = await (0,_verify_cms__WEBPACK_IMPORTED_MODULE_3__/* .verifyCmsSignature */ .T)(cms, request.digest.sha256);
             if (problem)
@@ -78,12 +83,12 @@ async function x509Signer(options) {
             return { primary: path, writes: [{ path, content: cms }] };
         },
         async attest(payloadType, payload) {
-            const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_9__/* .pae */ .Z)(payloadType, payload);
+            const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_10__/* .pae */ .Z)(payloadType, payload);
             const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytes */ .b_)(key.kind, key.privateKey, bytes);
             if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(key.kind, leaf.publicKey, bytes, signature))) {
                 throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('The attestation signature does not verify with the signing certificate');
             }
-            return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_9__/* .envelope */ .R)(payloadType, payload, (0,_cms__WEBPACK_IMPORTED_MODULE_5__.fingerprint)(leaf), signature));
+            return JSON.stringify((0,_attest_dsse__WEBPACK_IMPORTED_MODULE_10__/* .envelope */ .R)(payloadType, payload, (0,_cms__WEBPACK_IMPORTED_MODULE_5__.fingerprint)(leaf), signature));
         },
         verifyScript: (dir, entries, attestation) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_4__/* .x509Script */ .aV)(dir, root?.toString(), entries, attestation, chain.map((c) => c.toString()).join(''), last.issuer.replace(/\n/g, ', ')),
     };

@@ -44,6 +44,8 @@ export interface Options {
   certificateOidcIssuer: string;
   openpgpPublicKey: string;
   trustedRoot?: string;
+  /** PEM roots of the timestamp authority (verify). */
+  tsaCertificate: string;
 }
 
 /** Reads every input once and checks that the chosen command and method have what they need. */
@@ -78,6 +80,7 @@ export function parseInputs(): Options {
     certificateOidcIssuer: getString(Inputs.certificateOidcIssuer),
     openpgpPublicKey: pemText(Inputs.openpgpPublicKey, workspace, 'PGP PUBLIC KEY BLOCK'),
     trustedRoot: optionalFile(Inputs.trustedRoot, workspace),
+    tsaCertificate: pemText(Inputs.tsaCertificate, workspace, 'CERTIFICATE'),
   };
   if (options.attestationName && /[/\\]/.test(options.attestationName)) {
     throw new ConfigurationError(

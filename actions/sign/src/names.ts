@@ -23,6 +23,7 @@ export const Inputs = {
   certificateOidcIssuer: 'certificate-oidc-issuer',
   openpgpPublicKey: 'openpgp-public-key',
   trustedRoot: 'trusted-root',
+  tsaCertificate: 'tsa-certificate',
 } as const;
 
 export const Outputs = {

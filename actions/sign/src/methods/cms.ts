@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { KeyKind } from './keys';
+import { TIMESTAMP_TOKEN_OID } from './timestamp';
 
 /**
  * Detached CMS SignedData (RFC 5652) built with pkijs/asn1js: content type, signing time and the
@@ -57,6 +58,8 @@ export async function buildDetachedCms(options: {
   digest: Buffer;
   signingTime: Date;
   sign: (signedAttributesDer: Buffer) => Promise<Buffer>;
+  /** RFC 3161 token over the signature value, added as the id-aa-timeStampToken unsigned attribute. */
+  timestamp?: (signature: Buffer) => Promise<Buffer>;
 }): Promise<Buffer> {
   const { pkijs, asn1js } = await libs();
   const { attributes, der } = await signedAttributes(options.digest, options.signingTime);
@@ -76,6 +79,13 @@ export async function buildDetachedCms(options: {
     signatureAlgorithm,
     signature: new asn1js.OctetString({ valueHex: signature }),
   });
+  if (options.timestamp) {
+    const token = asn1js.fromBER(new Uint8Array(await options.timestamp(signature)));
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new pkijs.Attribute({ type: TIMESTAMP_TOKEN_OID, values: [token.result] })],
+    });
+  }
   const signedData = new pkijs.SignedData({
     version: 1,
     digestAlgorithms: [sha256()],
@@ -96,6 +106,8 @@ export interface ParsedCms {
   /** The signed attributes re-encoded as the SET that was signed. */
   signedAttributesDer?: Buffer;
   signature: Buffer;
+  /** DER of the RFC 3161 token in the id-aa-timeStampToken unsigned attribute, when there is one. */
+  timestampToken?: Buffer;
 }
 
 /** Reads a detached CMS signature; throws with a readable reason when it is not one. */
@@ -120,6 +132,7 @@ export async function parseCms(der: Buffer): Promise<ParsedCms> {
   const value = (oid: string) => attrs.find((a) => a.type === oid)?.values[0];
   const md = value(OID.messageDigest) as InstanceType<typeof asn1js.OctetString> | undefined;
   const time = value(OID.signingTime) as { toDate?: () => Date } | undefined;
+  const token = signerInfo.unsignedAttrs?.attributes.find((a) => a.type === TIMESTAMP_TOKEN_OID)?.values[0];
   let signedAttributesDer: Buffer | undefined;
   if (signerInfo.signedAttrs) {
     const encoded = Buffer.from(signerInfo.signedAttrs.encodedValue);
@@ -133,6 +146,7 @@ export async function parseCms(der: Buffer): Promise<ParsedCms> {
     signingTime: time?.toDate?.(),
     signedAttributesDer,
     signature: Buffer.from(signerInfo.signature.valueBlock.valueHexView),
+    timestampToken: token ? Buffer.from(token.toBER(false)) : undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Options } from '../inputs';
 import { Inputs } from '../names';
 import { keyScript } from '../verify-script';
 import { loadPrivateKey, prefetchPrehashedSigner, signBytes, signFile, verifyBytes, verifyFile } from './keys';
+import { requestTimestamp } from './timestamp';
 import type { FileSignature, MethodSigner, SignRequest } from './types';
 
 /**
@@ -29,6 +30,11 @@ export async function keySigner(options: Options): Promise<MethodSigner> {
         keyHint: key.hint,
         certificateChain: false,
       });
+      if (options.tsaUrl) {
+        // Over the signature bytes, as cosign's --timestamp-server-url: sigstore-js and cosign check it.
+        const { response } = await requestTimestamp(options.tsaUrl, signature);
+        bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.push({ signedTimestamp: response });
+      }
       const sig = request.outputFor('.sig');
       const bundlePath = request.outputFor('.sigstore.json');
       return {

@@ -9,6 +9,7 @@ import { buildDetachedCms, fingerprint } from './cms';
 import { loadPrivateKey, type SigningKey, signBytes, verifyBytes } from './keys';
 import { splitPem } from './output';
 import { codeSigningProblem } from './purpose';
+import { requestTimestamp } from './timestamp';
 import type { FileSignature, MethodSigner, SignRequest } from './types';
 
 /** X.509 code signing: a detached DER CMS `<file>.p7s` carrying the chain and the signing time. */
@@ -58,6 +59,9 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
         digest: request.digest.sha256,
         signingTime: new Date(),
         sign: (der) => signBytes(key.kind, key.privateKey, der),
+        timestamp: options.tsaUrl
+          ? async (signature) => (await requestTimestamp(options.tsaUrl, signature)).token
+          : undefined,
       });
       const problem = await verifyCmsSignature(cms, request.digest.sha256);
       if (problem) throw new OperationError(`${request.display}: the fresh CMS signature does not verify: ${problem}`);

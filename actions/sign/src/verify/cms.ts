@@ -1,5 +1,7 @@
 import { verify as nodeVerify, type X509Certificate } from 'node:crypto';
 import { parseCms, SHA256_OID } from '../methods/cms';
+import { checkTimestamp } from '../methods/timestamp';
+import { chainProblem } from './chain';
 
 /**
  * Checks a detached CMS signature against a file digest: the signed messageDigest must equal the
@@ -23,47 +25,24 @@ export async function verifyCmsSignature(der: Buffer, digest: Buffer): Promise<s
   return undefined;
 }
 
-/** The signer's chain up to one of the anchors, every certificate valid at `at`. */
+/**
+ * The signer's chain up to one of the anchors, every certificate valid at the time the signature is
+ * known to have existed: the genTime of a valid RFC 3161 timestamp on it, otherwise now. A timestamp
+ * that does not verify is a reason on its own, not a silent fall back to "now".
+ */
 export async function verifyCmsTrust(
   der: Buffer,
   anchors: X509Certificate[],
-  at = new Date(),
+  tsaRoots: X509Certificate[] = anchors,
 ): Promise<string | undefined> {
   const parsed = await parseCms(der);
   const signer = parsed.signer;
   if (!signer) return 'the signer certificate is not in the CMS';
-  const pool = [...parsed.certificates];
-  let current = signer;
-  for (let depth = 0; depth < 10; depth++) {
-    const expired = validity(current, at);
-    if (expired) return expired;
-    const anchor = anchors.find(
-      (a) => a.raw.equals(current.raw) || (current.checkIssued(a) && current.verify(a.publicKey)),
-    );
-    if (anchor) {
-      const anchorProblem = validity(anchor, at);
-      return anchorProblem;
-    }
-    const issuer = pool.find(
-      (c) => !c.raw.equals(current.raw) && current.checkIssued(c) && current.verify(c.publicKey),
-    );
-    if (!issuer) {
-      const end = current === signer ? '' : ` (its chain ends at "${oneLine(current.subject)}")`;
-      return `certificate "${oneLine(signer.subject)}" does not chain to the given CA certificate${end}`;
-    }
-    if (!issuer.ca) return `issuer "${oneLine(issuer.subject)}" is not a CA certificate`;
-    current = issuer;
+  let at = new Date();
+  if (parsed.timestampToken) {
+    const ts = await checkTimestamp(parsed.timestampToken, parsed.signature, tsaRoots);
+    if (typeof ts === 'string') return ts;
+    at = ts.genTime;
   }
-  return 'certificate chain is too long';
-}
-
-function validity(cert: X509Certificate, at: Date): string | undefined {
-  if (at > new Date(cert.validTo)) return `certificate "${oneLine(cert.subject)}" expired on ${cert.validTo}`;
-  if (at < new Date(cert.validFrom))
-    return `certificate "${oneLine(cert.subject)}" is not valid before ${cert.validFrom}`;
-  return undefined;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\n/g, ', ');
+  return chainProblem(signer, parsed.certificates, anchors, at);
 }

@@ -8,6 +8,7 @@ import { type Options, toMatcher } from '../inputs';
 import { type KeyKind, loadPublicKey, verifyBytes, verifyFile } from '../methods/keys';
 import { splitPem } from '../methods/output';
 import { codeSigningProblem } from '../methods/purpose';
+import { checkTimestamp, tsaAnchors } from '../methods/timestamp';
 import { Inputs } from '../names';
 import { type EnvelopeVerifier, parseEnvelope } from './attestations';
 import { verifyCmsSignature, verifyCmsTrust } from './cms';
@@ -59,6 +60,7 @@ function keyVerifier(options: Options): MethodVerifier {
   const hint = createHash('sha256')
     .update(key.export({ format: 'der', type: 'spki' }))
     .digest('base64');
+  const tsaRoots = tsaAnchors(options.tsaCertificate);
   const mismatch = 'signature does not match the file and public key (file modified, or signed with another key)';
   return {
     trust: `${kind} public key`,
@@ -74,7 +76,7 @@ function keyVerifier(options: Options): MethodVerifier {
           return { reason: mismatch, signature: sigPath };
       }
       if (bundleText) {
-        const problem = await checkKeyBundle(bundleText, kind, key, hint, request);
+        const problem = await checkKeyBundle(bundleText, kind, key, hint, request, tsaRoots);
         if (problem) return { reason: `${basename(bundlePath)}: ${problem}`, signature: bundlePath };
       }
       return { signature: text ? sigPath : bundlePath };
@@ -105,6 +107,7 @@ async function checkKeyBundle(
   key: KeyObject,
   hint: string,
   request: VerifyRequest,
+  tsaRoots: X509Certificate[] | undefined,
 ): Promise<string | undefined> {
   const { bundleFromJSON } = await import('@sigstore/bundle');
   let bundle: ReturnType<typeof bundleFromJSON>;
@@ -121,7 +124,14 @@ async function checkKeyBundle(
   if (messageDigest && !Buffer.from(messageDigest.digest).equals(request.digest.sha256)) {
     return 'the file does not match the digest in the bundle (modified after signing?)';
   }
-  if (await verifyFile(kind, key, request.file, request.digest, Buffer.from(signature))) return undefined;
+  if (await verifyFile(kind, key, request.file, request.digest, Buffer.from(signature))) {
+    // Each RFC 3161 timestamp must be over this signature (and chain to tsa-certificate when given).
+    for (const t of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
+      const ts = await checkTimestamp(Buffer.from(t.signedTimestamp), Buffer.from(signature), tsaRoots);
+      if (typeof ts === 'string') return ts;
+    }
+    return undefined;
+  }
   const material = bundle.verificationMaterial.content;
   const named = material.$case === 'publicKey' ? material.publicKey.hint : '';
   return named && named !== hint
@@ -147,6 +157,7 @@ function x509Verifier(options: Options): MethodVerifier {
       input: Inputs.caCertificate,
     });
   }
+  const tsaRoots = tsaAnchors(options.tsaCertificate) ?? anchors;
   // DSSE envelopes name their signer by certificate fingerprint; the certificate itself travels in
   // the .p7s files, so an envelope is trusted only when a certificate that chains to the anchors signed it.
   const trusted = new Map<string, X509Certificate>();
@@ -157,7 +168,9 @@ function x509Verifier(options: Options): MethodVerifier {
       const der = await readOrReason(path);
       if (typeof der === 'string') return { reason: der, signature: path };
       const signatureProblem = await verifyCmsSignature(der, request.digest.sha256);
-      const trustProblem = await verifyCmsTrust(der, anchors).catch((e: Error) => `not a CMS signature (${e.message})`);
+      const trustProblem = await verifyCmsTrust(der, anchors, tsaRoots).catch(
+        (e: Error) => `not a CMS signature (${e.message})`,
+      );
       let purposeProblem: string | undefined;
       if (!trustProblem) {
         const { parseCms, fingerprint } = await import('../methods/cms');
