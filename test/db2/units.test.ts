@@ -106,7 +106,8 @@ describe('carrying a container over', () => {
     expect(a).toContain('--ipc host');
     expect(a).not.toContain('--shm-size');
     expect(a).toContain('--link ldap-service:ldap-host');
-    expect(a).toContain('--restart on-failure:3');
+    expect(a).not.toContain('--restart');
+    expect(carried.restart).toBe('on-failure:3');
     expect(a).toContain('--network dbnet --network-alias db2');
     expect(a).toContain('--label team=dba');
     expect(a).not.toContain('vendor=IBM');
@@ -218,20 +219,25 @@ describe('schedule jobs', () => {
     );
     expect(plan.sql.join('\n')).not.toContain('DBA OWN TASK');
   });
-  it('emits crontab lines with docker exec (no -it) and escaped %', () => {
+  it('emits crontab lines that find the container by label (not name), docker exec without -it, escaped %', () => {
     const lines = crontabLines(jobs, {
-      container: 'db2server_M4FP4',
+      label: 'io.paved.db2.service=db2server',
       instance: 'db2inst1',
       dockerHost: 'tcp://192.168.174.12:2376',
     });
-    expect(lines).toContain(
-      "5 13 * * * DOCKER_HOST=tcp://192.168.174.12:2376 docker exec db2server_M4FP4 su - db2inst1 -c 'mkdir -p /database/backup && db2 '\\''BACKUP DATABASE TESTDB ONLINE TO /database/backup COMPRESS INCLUDE LOGS WITHOUT PROMPTING'\\'''",
+    const backup = lines.find((l) => l.startsWith('5 13 * * * ')) as string;
+    expect(backup).toContain(
+      'export DOCKER_HOST=tcp://192.168.174.12:2376; c=$(docker ps --quiet --filter label=io.paved.db2.service=db2server --filter status=running);',
     );
+    expect(backup).toContain(
+      `docker exec "$c" su - db2inst1 -c 'mkdir -p /database/backup && db2 '\\''BACKUP DATABASE TESTDB ONLINE TO /database/backup COMPRESS INCLUDE LOGS WITHOUT PROMPTING'\\'''`,
+    );
+    expect(backup).not.toContain('db2server_');
     expect(lines.join('\n')).not.toContain('-it');
     const pct = parseJobs({
       text: '- name: p\n  cron: "* * * * *"\n  database: A\n  procedure: { name: X.Y, input: "VALUES(\'50%\')" }\n',
     });
-    expect(crontabLines(pct, { container: 'c', instance: 'db2inst1' }).at(-1)).toContain('50\\%');
+    expect(crontabLines(pct, { label: 'a=b', instance: 'db2inst1' }).at(-1)).toContain('50\\%');
   });
 });
 

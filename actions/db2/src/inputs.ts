@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/errors';
-import { getBoolean, getDuration, getEnum, getList, getSecret, getString } from '../../../shared/inputs';
+import { getBoolean, getDuration, getEnum, getInteger, getList, getSecret, getString } from '../../../shared/inputs';
 import { registerSecret } from '../../../shared/secrets';
 import { containerName, containerPath, databaseName, imageReference, instanceName, userName } from './db2/identifiers';
 import { parseEnvFile } from './docker/run-args';
@@ -36,6 +36,7 @@ export interface UpgradeOptions extends Common {
   backup: boolean;
   backupPath: string;
   compress: boolean;
+  backupRetention: number;
   stopTimeoutSeconds: number;
   readinessTimeoutMs: number;
   rollback: boolean;
@@ -49,6 +50,7 @@ export interface BackupOptions extends Common {
   backupPath: string;
   online: 'auto' | 'true' | 'false';
   compress: boolean;
+  retention: number;
 }
 
 export interface ScheduleOptions extends Common {
@@ -56,6 +58,8 @@ export interface ScheduleOptions extends Common {
   target: 'ats' | 'cron';
   jobs: Job[];
   dockerHost?: string;
+  /** cron: the label (key=value) that finds the container at run time. */
+  label?: string;
 }
 
 export interface LdapOptions extends Common {
@@ -107,10 +111,11 @@ export function parseInputs(): Options {
         backupPath: containerPath(getString(Inputs.backupPath, { default: '/database/backup' }), Inputs.backupPath),
         online: getEnum(Inputs.online, ['auto', 'true', 'false'] as const, { default: 'auto' }),
         compress: getBoolean(Inputs.compress, { default: true }),
+        retention: retention(),
       };
     case 'schedule': {
       const target = getEnum(Inputs.target, ['ats', 'cron'] as const, { default: 'ats' });
-      const base = common(true);
+      const base = common(target === 'ats');
       const jobs = parseJobs(readJobs(), base.databases);
       const dockerHost = getString(Inputs.dockerHost);
       if (dockerHost && !/^(?:tcp|ssh|unix|npipe):\/\/[\w.@:/[\]-]+$|^[\w.-]+(?::\d+)?$/.test(dockerHost)) {
@@ -121,13 +126,24 @@ export function parseInputs(): Options {
           },
         );
       }
-      return { command, ...base, target, jobs, dockerHost: dockerHost || undefined };
+      const label = getString(Inputs.label);
+      if (label && !/^[A-Za-z0-9][A-Za-z0-9._\-/]*=[\w.:/@+-]*$/.test(label)) {
+        throw new ConfigurationError(`Input ${Inputs.label} must be key=value (a Docker label), got "${label}"`, {
+          input: Inputs.label,
+        });
+      }
+      return { command, ...base, target, jobs, dockerHost: dockerHost || undefined, label: label || undefined };
     }
     case 'ldap':
       return parseLdap();
     case 'status':
       return { command, ...common(true) };
   }
+}
+
+/** backup-retention: how many images per database stay in backup-path (0 keeps all). */
+function retention(): number {
+  return getInteger(Inputs.backupRetention, { default: 0, min: 0, max: 1000 });
 }
 
 function readJobs(): { text: string; file?: string } {
@@ -239,6 +255,7 @@ function parseUpgrade(): UpgradeOptions {
     backup: getBoolean(Inputs.backup, { default: true }),
     backupPath: containerPath(getString(Inputs.backupPath, { default: '/database/backup' }), Inputs.backupPath),
     compress: getBoolean(Inputs.compress, { default: true }),
+    backupRetention: retention(),
     stopTimeoutSeconds: Math.max(0, Math.round(stop / 1000)),
     readinessTimeoutMs: readiness,
     rollback: getBoolean(Inputs.rollback, { default: true }),

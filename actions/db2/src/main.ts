@@ -1,5 +1,5 @@
 import { runAction } from '../../../shared/run-action';
-import { Summary } from '../../../shared/summary';
+import { md, Summary } from '../../../shared/summary';
 import { backup } from './commands/backup';
 import { build } from './commands/build';
 import { ldap } from './commands/ldap';
@@ -43,7 +43,7 @@ export function run(): Promise<void> {
         `Db2 ${options.command}${'container' in options && options.container ? ` · ${options.container}` : ''}${failed ? ' — failed' : ''}`,
       );
       if (options.command === 'upgrade') {
-        if (options.dryRun) summary.paragraph('**Dry run**: nothing was changed.');
+        if (options.dryRun) summary.paragraph(md`**Dry run**: nothing was changed.`);
         upgradeSummary(summary, upgradeReport);
         if (upgradeReport.backups.length) {
           summary.table(
@@ -59,7 +59,7 @@ export function run(): Promise<void> {
         }
       }
       if (steps.records.length) stepTable(summary, steps.records);
-      summary.paragraph(body.toMarkdown());
+      summary.paragraph(body);
       if (options.command === 'upgrade' && steps.records.some((s) => s.downtime)) {
         summary.mermaid(timeline(upgradeReport.title || 'db2 upgrade', steps.records));
       }

@@ -19,6 +19,7 @@ export const Inputs = {
   envFile: 'env-file',
   backup: 'backup',
   backupPath: 'backup-path',
+  backupRetention: 'backup-retention',
   stopTimeout: 'stop-timeout',
   readinessTimeout: 'readiness-timeout',
   rollback: 'rollback',
@@ -32,6 +33,7 @@ export const Inputs = {
   jobs: 'jobs',
   target: 'target',
   dockerHost: 'docker-host',
+  label: 'label',
   // ldap
   ldapHost: 'ldap-host',
   ldapUserBaseDn: 'ldap-user-base-dn',

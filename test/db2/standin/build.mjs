@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** @returns {{ old: string, new: string, broken: string }} image references */
+/** @returns {{ old: string, new: string, broken: string, crash: string }} image references */
 export function buildStandinImages() {
   // flock: parallel test files (and a bench) must not import the same tag twice.
   const out = execFileSync('flock', ['/tmp/paved-db2-standin.lock', 'bash', join(here, 'build.sh')], {

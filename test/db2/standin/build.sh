@@ -2,7 +2,7 @@
 # Builds the stand-in Db2 images (test fixture) from Debian's busybox-static: a rootfs with
 # busybox, its applets, and the shell shims in rootfs/, imported with `docker import`.
 # Tags carry a hash of the inputs, so an unchanged fixture is built once per machine.
-# Prints: old=<ref> new=<ref> broken=<ref>
+# Prints: old=<ref> new=<ref> broken=<ref> crash=<ref>
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 BUSYBOX=${BUSYBOX:-/bin/busybox}
@@ -14,6 +14,7 @@ repo=paved-db2-standin
 old=$repo:11.5.8.0-$hash
 new=$repo:11.5.9.0-$hash
 broken=$repo:11.5.9.0-broken-$hash
+crash=$repo:11.5.9.0-crash-$hash
 
 build_level() {
   local level=$1 tag=$2 marker=${3:-}
@@ -41,6 +42,8 @@ build_level() {
 build_level 11.5.8.0 "$old"
 build_level 11.5.9.0 "$new"
 build_level 11.5.9.0 "$broken" standin-fail-readiness
+build_level 11.5.9.0 "$crash" standin-crash
 echo "old=$old"
 echo "new=$new"
 echo "broken=$broken"
+echo "crash=$crash"

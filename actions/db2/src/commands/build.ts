@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import * as core from '../../../../shared/actions-core';
 import { annotations } from '../../../../shared/annotations';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
-import type { Summary } from '../../../../shared/summary';
+import { Summary } from '../../../../shared/summary';
 import { docker } from '../docker/cli';
 import { generateDockerfile } from '../dockerfile';
 import type { BuildOptions } from '../inputs';
@@ -105,5 +105,5 @@ export async function build(o: BuildOptions, steps: Steps, summary: Summary): Pr
       ['TEXT_SEARCH', o.textSearch ? 'on by default; TEXT_SEARCH=false at run time switches it off' : 'not installed'],
     ],
   );
-  summary.details('Generated Dockerfile', `\`\`\`dockerfile\n${dockerfile}\`\`\``);
+  summary.details('Generated Dockerfile', new Summary().code(dockerfile, 'dockerfile'));
 }

@@ -20,7 +20,7 @@ export async function resolveTarget(
 ): Promise<Target> {
   const inspect = await inspectContainer(container);
   if (!inspect)
-    throw new ConfigurationError(`No container named ${container} (input ${Inputs.container})`, {
+    throw new ConfigurationError(`No such container: ${container} (input ${Inputs.container}). Nothing was changed.`, {
       input: Inputs.container,
     });
   const name = containerName(inspect);

@@ -55,3 +55,77 @@ function field(block: string, label: string): string | undefined {
   const m = re.exec(block);
   return m?.[1] || undefined;
 }
+
+/**
+ * `hadr_db_role` from `db2 get db cfg` (`HADR database role = STANDARD | PRIMARY | STANDBY`): an
+ * informational parameter, printed without its name in parentheses.
+ * https://www.ibm.com/docs/en/db2/11.5?topic=parameters-hadr-db-role-hadr-database-role
+ */
+export type HadrRole = 'STANDARD' | 'PRIMARY' | 'STANDBY';
+export function hadrRole(dbCfg: string): HadrRole {
+  const m = /^[ \t]*HADR database role[ \t]*(?:\(HADR_DB_ROLE\))?[ \t]*=[ \t]*(\w+)/im.exec(dbCfg);
+  const v = m?.[1]?.toUpperCase();
+  return v === 'PRIMARY' || v === 'STANDBY' ? v : 'STANDARD';
+}
+
+/** The SQL messages (`SQL0719N`, `SQL0061W`, …) a CLP report holds, in order. */
+export function sqlMessages(text: string): { code: string; line: string }[] {
+  const out: { code: string; line: string }[] = [];
+  for (const m of text.matchAll(/\b(SQL\d{4,5}[NCWI])\b[^\n]*/g)) out.push({ code: m[1] as string, line: m[0].trim() });
+  return out;
+}
+
+/**
+ * What a `db2 bind` run means. The CLP returns 4 for any negative SQLCODE (IBM, "Command line
+ * processor return codes"), and `BIND … ACTION ADD` of a package that exists is SQL0719N, which
+ * IBM documents as the expected answer when the package is already there. SQL0092N (no package
+ * created) and SQL0091N (the error/warning count) only accompany other messages. Anything else
+ * negative, or a CLP system error (8), is a real failure.
+ * https://www.ibm.com/docs/en/db2/11.5?topic=clp-return-codes
+ * https://www.ibm.com/docs/en/db2/11.5?topic=commands-bind (ACTION ADD)
+ */
+export const BIND_TOLERATED = ['SQL0719N'] as const;
+const BIND_COMPANIONS = new Set(['SQL0091N', 'SQL0092N']);
+export interface BindVerdict {
+  ok: boolean;
+  /** Packages that already existed (SQL0719N lines). */
+  existing: number;
+  warnings: string[];
+  errors: string[];
+}
+export function judgeBind(output: string, exitCode: number): BindVerdict {
+  const messages = sqlMessages(output);
+  const warnings = messages.filter((m) => m.code.endsWith('W') && m.code !== 'SQL0061W').map((m) => m.line);
+  const existing = messages.filter((m) => (BIND_TOLERATED as readonly string[]).includes(m.code)).length;
+  const errors = messages
+    .filter((m) => /[NC]$/.test(m.code) && !BIND_COMPANIONS.has(m.code))
+    .filter((m) => !(BIND_TOLERATED as readonly string[]).includes(m.code))
+    .map((m) => m.line);
+  if (exitCode >= 8)
+    return { ok: false, existing, warnings, errors: errors.length ? errors : [`CLP system error (exit ${exitCode})`] };
+  if (exitCode >= 4 && errors.length === 0 && existing === 0) {
+    const tail = output.trim().split('\n').slice(-2).join(' ');
+    return {
+      ok: false,
+      existing,
+      warnings,
+      errors: [`exit ${exitCode} without an SQL message${tail ? `: ${tail}` : ''}`],
+    };
+  }
+  return { ok: errors.length === 0, existing, warnings, errors };
+}
+
+/**
+ * `db2ckbkp <image>`: IBM prints `Image Verification Complete - successful.` for a restorable
+ * image, `Image Verification Complete - ERRORS DETECTED: n` otherwise.
+ * https://www.ibm.com/docs/en/db2/11.5.x?topic=commands-db2ckbkp-check-backup
+ */
+export function ckbkpSuccessful(text: string): boolean {
+  return /Image Verification Complete - successful\./.test(text) && !/ERRORS DETECTED/i.test(text);
+}
+
+/** Backup image file names on Linux: `DB.0.inst.DBPART000.20240101123000.001`. */
+export function backupImageTimestamp(file: string, db: string, instance: string): string | undefined {
+  const m = new RegExp(`^${db}\\.0\\.${instance}\\.DBPART\\d{3}\\.(\\d{14})\\.\\d{3}$`).exec(file);
+  return m?.[1];
+}

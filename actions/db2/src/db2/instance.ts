@@ -2,9 +2,26 @@ import { OperationError } from '../../../../shared/errors';
 import type { ExecResult } from '../../../../shared/exec';
 import { execAsInstance } from '../docker/cli';
 import { parseBackupTimestamp } from './backup';
-import { archiveLoggingOn, gcfAvailable, parseActiveDatabases, parseDbDirectory } from './clp-output';
+import {
+  archiveLoggingOn,
+  backupImageTimestamp,
+  cfgValue,
+  ckbkpSuccessful,
+  gcfAvailable,
+  type HadrRole,
+  hadrRole,
+  parseActiveDatabases,
+  parseDbDirectory,
+} from './clp-output';
 import { shellQuote } from './identifiers';
 import { type Db2Level, parseDb2Level } from './level';
+
+export interface DbConfig {
+  archive: boolean;
+  logarchmeth1: string;
+  logarchmeth2: string;
+  hadrRole: HadrRole;
+}
 
 /**
  * Db2 as seen through `docker exec <c> su - <instance> -c …`, the way the cookbook and IBM's
@@ -63,8 +80,77 @@ export class Db2Instance {
   }
 
   async archiveLogging(db: string): Promise<boolean> {
+    return (await this.dbConfig(db)).archive;
+  }
+
+  /** One `db2 get db cfg`: archive logging (LOGARCHMETH1/2) and the HADR role. */
+  async dbConfig(db: string): Promise<DbConfig> {
     const text = await this.ok(`db2 get db cfg for ${shellQuote(db)}`, `db2 get db cfg for ${db}`, { clp: true });
-    return archiveLoggingOn(text);
+    return {
+      archive: archiveLoggingOn(text),
+      logarchmeth1: cfgValue(text, 'LOGARCHMETH1') ?? 'OFF',
+      logarchmeth2: cfgValue(text, 'LOGARCHMETH2') ?? 'OFF',
+      hadrRole: hadrRole(text),
+    };
+  }
+
+  /**
+   * QUIESCE DATABASE … IMMEDIATE FORCE CONNECTIONS (applications are rolled back and forced off, and
+   * only SYSADM/DBADM may connect until UNQUIESCE), then DEACTIVATE so an offline backup may run.
+   * https://www.ibm.com/docs/en/db2/11.5?topic=commands-quiesce
+   */
+  async quiesce(db: string): Promise<void> {
+    const q = shellQuote(db);
+    await this.ok(
+      `db2 connect to ${q} >/dev/null && db2 quiesce database immediate force connections; rc=$?; db2 connect reset >/dev/null; [ $rc -ge 4 ] && exit $rc; db2 deactivate database ${q}; rc2=$?; [ $rc2 -ge 4 ] && exit $rc2; exit 0`,
+      `quiesce of ${db}`,
+      { clp: true, timeoutMs: 600_000 },
+    );
+  }
+
+  /** UNQUIESCE DATABASE: applications may connect again. */
+  async unquiesce(db: string): Promise<void> {
+    const q = shellQuote(db);
+    await this.ok(
+      `db2 connect to ${q} >/dev/null && db2 unquiesce database; rc=$?; db2 connect reset >/dev/null; exit $rc`,
+      `unquiesce of ${db}`,
+      { clp: true },
+    );
+  }
+
+  /** db2ckbkp on the image a backup just wrote; throws with IBM's verdict when it is not restorable. */
+  async verifyBackup(db: string, path: string, timestamp: string): Promise<string> {
+    const image = (await this.backupImages(db, path)).find((i) => i.timestamp === timestamp);
+    if (!image) throw new OperationError(`backup image of ${db} taken at ${timestamp} is not in ${path}`);
+    const r = await this.run(`db2ckbkp ${shellQuote(`${path}/${image.file}`)}`, {
+      quiet: true,
+      timeoutMs: 6 * 3_600_000,
+    });
+    const text = `${r.stdout}${r.stderr}`;
+    if (r.exitCode !== 0 || !ckbkpSuccessful(text)) {
+      const verdict = text.match(/Image Verification Complete[^\n]*|ERROR![^\n]*/g)?.join('; ') ?? `exit ${r.exitCode}`;
+      throw new OperationError(`db2ckbkp ${path}/${image.file}: ${verdict}`);
+    }
+    return image.file;
+  }
+
+  /** Backup images of a database in a directory, newest first. */
+  async backupImages(db: string, path: string): Promise<{ file: string; timestamp: string }[]> {
+    const r = await this.run(`ls -1 ${shellQuote(path)} 2>/dev/null || true`, { quiet: true });
+    return r.stdout
+      .split('\n')
+      .map((file) => ({ file: file.trim(), timestamp: backupImageTimestamp(file.trim(), db, this.instance) ?? '' }))
+      .filter((i) => i.timestamp)
+      .sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+  }
+
+  /** Removes backup image files (names already matched against the image grammar). */
+  async removeFiles(path: string, files: readonly string[]): Promise<void> {
+    if (!files.length) return;
+    await this.ok(
+      `cd ${shellQuote(path)} && rm -f -- ${files.map(shellQuote).join(' ')}`,
+      `removing old backup images in ${path}`,
+    );
   }
 
   async gcfAvailable(): Promise<boolean> {
@@ -86,18 +172,14 @@ export class Db2Instance {
     db: string,
     options: { online: boolean; path: string; compress: boolean },
   ): Promise<{ timestamp: string; output: string }> {
-    const q = shellQuote(db);
     const parts = [`BACKUP DATABASE ${db}`];
     if (options.online) parts.push('ONLINE');
     parts.push(`TO ${options.path}`);
     if (options.compress) parts.push('COMPRESS');
     if (options.online) parts.push('INCLUDE LOGS');
     parts.push('WITHOUT PROMPTING');
-    // An offline backup needs the database deactivated and no connections.
-    const prelude = options.online
-      ? ''
-      : `db2 force application all >/dev/null; db2 deactivate database ${q} >/dev/null; `;
-    const script = `mkdir -p ${shellQuote(options.path)} && ${prelude}db2 ${shellQuote(parts.join(' '))}`;
+    // An offline backup needs the database quiesced and deactivated first (see quiesce()).
+    const script = `mkdir -p ${shellQuote(options.path)} && db2 ${shellQuote(parts.join(' '))}`;
     const output = await this.ok(script, `backup of ${db}`, { timeoutMs: 6 * 3_600_000, clp: true });
     try {
       return { timestamp: parseBackupTimestamp(output), output };

@@ -1,27 +1,41 @@
 import * as core from '../../../../shared/actions-core';
+import { annotations } from '../../../../shared/annotations';
 import { OperationError } from '../../../../shared/errors';
+import { judgeBind } from './clp-output';
 import { shellQuote } from './identifiers';
 import type { Db2Instance } from './instance';
 import { updvTool } from './version';
 
 /**
- * IBM's post-fix-pack steps per database: db2updvNNN (catalog update), then rebinding the
- * schema, utility and CLI packages, then db2rbind for everything else. Each is safe to repeat,
- * but binding takes minutes on a big catalog, so a stamp in the instance home (on the /database
- * storage, so it survives the container) records which level each database has been done for.
+ * IBM's post-fix-pack steps per database: db2updvNNN (catalog update), then binding the schema,
+ * utility and CLI packages, then db2rbind for everything else. Each is repeatable, but binding
+ * takes minutes on a big catalog, so a stamp in the instance home (on the /database storage, so it
+ * survives the container) records which level each database has been done for.
+ *
+ * `onCatalogChange` is called before db2updvNNN runs: from then on the old image must not run on
+ * this storage, so the caller stops offering a rollback.
+ * https://www.ibm.com/docs/en/db2/11.5?topic=commands-db2updv115-update-db-version-115-fix-pack
  */
 export interface PostUpgradeResult {
   database: string;
-  done: 'ran' | 'already done';
+  done: string;
   ms: number;
 }
 
 const STAMP = '$HOME/.paved/post-upgrade.done';
 
+/** The binds IBM lists after a fix pack, run from sqllib/bnd with a connection to the database. */
+export const BINDS = [
+  'bind db2schema.bnd blocking all grant public sqlerror continue',
+  'bind @db2ubind.lst blocking all grant public action add',
+  'bind @db2cli.lst blocking all grant public action add',
+] as const;
+
 export async function postUpgrade(
   db2: Db2Instance,
   databases: readonly string[],
   version: string,
+  onCatalogChange: (db: string) => void,
 ): Promise<PostUpgradeResult[]> {
   const stamps = await db2.run(`cat ${STAMP} 2>/dev/null || true`, { quiet: true });
   const done = new Set(stamps.stdout.split('\n').map((l) => l.trim()));
@@ -30,32 +44,48 @@ export async function postUpgrade(
     const started = performance.now();
     const key = `${db} ${version}`;
     if (done.has(key)) {
-      results.push({ database: db, done: 'already done', ms: 0 });
+      results.push({ database: db, done: 'already done for this level', ms: 0 });
       continue;
     }
     const q = shellQuote(db);
     const tool = updvTool(version);
-    // One shell so the CLP connection is shared; exit on the first real error (CLP rc >= 4).
-    const script = [
-      'set +e',
-      'fail() { echo "paved: $1 failed with exit code $2" >&2; exit 4; }',
-      `if command -v ${tool} >/dev/null 2>&1; then ${tool} -d ${q}; rc=$?; [ $rc -le 2 ] || fail ${tool} $rc; fi`,
-      'cd "$HOME/sqllib/bnd" 2>/dev/null || true',
-      `db2 connect to ${q} >/dev/null; rc=$?; [ $rc -le 2 ] || fail connect $rc`,
-      'db2 bind db2schema.bnd blocking all grant public sqlerror continue; rc=$?; [ $rc -le 2 ] || fail "bind db2schema.bnd" $rc',
-      'db2 bind @db2ubind.lst blocking all grant public action add; rc=$?; [ $rc -le 2 ] || fail "bind @db2ubind.lst" $rc',
-      'db2 bind @db2cli.lst blocking all grant public action add; rc=$?; [ $rc -le 2 ] || fail "bind @db2cli.lst" $rc',
-      'db2 connect reset >/dev/null',
-      `db2rbind ${q} -l /tmp/paved-db2rbind.log all; rc=$?; [ $rc -le 2 ] || fail db2rbind $rc`,
-      `mkdir -p "$HOME/.paved" && echo ${shellQuote(key)} >> ${STAMP}`,
-    ].join('\n');
-    core.info(`${db}: ${tool} -d ${db}; bind db2schema.bnd, @db2ubind.lst, @db2cli.lst; db2rbind ${db} all`);
-    const r = await db2.run(script, { timeoutMs: 3 * 3_600_000, quiet: true });
-    if (r.exitCode !== 0) {
-      const tail = `${r.stdout}${r.stderr}`.trim().split('\n').slice(-6).join('\n');
-      throw new OperationError(`post-upgrade steps for ${db} failed:\n${tail}`);
+    const notes: string[] = [];
+    const has = await db2.run(`command -v ${tool}`, { quiet: true });
+    if (has.exitCode === 0) {
+      onCatalogChange(db);
+      core.info(`${db}: ${tool} -d ${db}`);
+      const r = await db2.run(`${tool} -d ${q}`, { timeoutMs: 3 * 3_600_000, quiet: true });
+      if (r.exitCode !== 0) {
+        const tail = `${r.stdout}${r.stderr}`.trim().split('\n').slice(-4).join('\n');
+        throw new OperationError(`${tool} -d ${db} failed (exit ${r.exitCode}):\n${tail}`);
+      }
+      notes.push(tool);
     }
-    results.push({ database: db, done: 'ran', ms: Math.round(performance.now() - started) });
+    for (const bind of BINDS) {
+      core.info(`${db}: db2 ${bind}`);
+      const r = await db2.run(
+        `cd "$HOME/sqllib/bnd" && db2 connect to ${q} >/dev/null && db2 ${bind}; rc=$?; db2 connect reset >/dev/null 2>&1; exit $rc`,
+        { timeoutMs: 3 * 3_600_000, quiet: true },
+      );
+      const verdict = judgeBind(`${r.stdout}${r.stderr}`, r.exitCode);
+      const file = bind.split(' ')[1] as string;
+      if (!verdict.ok) {
+        throw new OperationError(`db2 ${bind} on ${db} failed (CLP exit ${r.exitCode}): ${verdict.errors.join('; ')}`);
+      }
+      for (const w of verdict.warnings) annotations.warning(`${db}: ${file}: ${w}`);
+      notes.push(verdict.existing ? `${file} (${verdict.existing} already bound: SQL0719N, expected)` : file);
+    }
+    const rb = await db2.run(`db2rbind ${q} -l /tmp/paved-db2rbind.log all`, { timeoutMs: 3 * 3_600_000, quiet: true });
+    if (rb.exitCode !== 0) {
+      const tail = `${rb.stdout}${rb.stderr}`.trim().split('\n').slice(-4).join('\n');
+      throw new OperationError(`db2rbind ${db} all failed (exit ${rb.exitCode}):\n${tail}`);
+    }
+    notes.push('db2rbind all');
+    await db2.command(
+      `mkdir -p "$HOME/.paved" && echo ${shellQuote(key)} >> ${STAMP}`,
+      'recording the post-upgrade stamp',
+    );
+    results.push({ database: db, done: notes.join(', '), ms: Math.round(performance.now() - started) });
   }
   return results;
 }

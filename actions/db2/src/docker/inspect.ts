@@ -27,6 +27,8 @@ export interface ContainerInspect {
   Name: string;
   Image: string;
   Created: string;
+  /** How often Docker restarted it under its restart policy. */
+  RestartCount?: number;
   State: { Status: string; Running: boolean; StartedAt: string; ExitCode: number; Health?: { Status: string } };
   Config: {
     Hostname: string;

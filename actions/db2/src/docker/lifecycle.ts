@@ -31,16 +31,22 @@ export async function waitForLogLine(
   since: string,
   deadline: number,
   pollMs = 250,
+  watchRestarts = false,
 ): Promise<void> {
   for (;;) {
     const text = await logs(container, { since });
     if (text.includes(line)) return;
     const c = await inspectContainer(container);
-    if (!c?.State.Running) {
+    // A restart policy would hide an exit (Docker reports a restarting container as Running):
+    // the count of restarts says so even then.
+    if (!c?.State.Running || (watchRestarts && (c.RestartCount ?? 0) > 0)) {
       const tail = text.trim().split('\n').slice(-10).join('\n');
-      throw new OperationError(
-        `container ${container} stopped (exit code ${c?.State.ExitCode ?? '?'}) before logging "${line}"${tail ? `:\n${tail}` : ''}`,
-      );
+      const how = !c
+        ? 'disappeared'
+        : c.State.Running
+          ? `was restarted ${c.RestartCount} time(s) by its restart policy`
+          : `exited (exit code ${c.State.ExitCode})`;
+      throw new ContainerExited(`container ${container} ${how} before logging "${line}"${tail ? `:\n${tail}` : ''}`);
     }
     if (Date.now() > deadline) {
       const tail = text.trim().split('\n').slice(-10).join('\n');
@@ -51,6 +57,9 @@ export async function waitForLogLine(
     await sleep(pollMs);
   }
 }
+
+/** The container exited (or restarted) while we waited for it: no point waiting any longer. */
+export class ContainerExited extends OperationError {}
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

@@ -16,6 +16,11 @@ export interface CarriedSettings {
   extraNetworks: { name: string; aliases: string[]; ipv4?: string }[];
   /** What was carried, for the summary. */
   carried: [string, string][];
+  /**
+   * The restart policy (`--restart` value), kept out of `args`: the new container starts without
+   * one so a crash during readiness exits instead of looping, and gets it once it serves.
+   */
+  restart?: string;
 }
 
 const DEFAULT_SHM = 64 * 1024 * 1024;
@@ -102,14 +107,12 @@ export function carrySettings(
     for (const [k, v] of Object.entries(hc.LogConfig.Config ?? {})) args.push('--log-opt', `${k}=${v}`);
   }
 
-  const restart = hc.RestartPolicy;
-  if (restart?.Name && restart.Name !== 'no') {
-    const spec =
-      restart.Name === 'on-failure' && restart.MaximumRetryCount
-        ? `on-failure:${restart.MaximumRetryCount}`
-        : restart.Name;
-    args.push('--restart', spec);
-    note('restart', spec);
+  const policy = hc.RestartPolicy;
+  let restart: string | undefined;
+  if (policy?.Name && policy.Name !== 'no') {
+    restart =
+      policy.Name === 'on-failure' && policy.MaximumRetryCount ? `on-failure:${policy.MaximumRetryCount}` : policy.Name;
+    note('restart', `${restart} (applied once ready)`);
   }
 
   const extraNetworks: CarriedSettings['extraNetworks'] = [];
@@ -149,7 +152,7 @@ export function carrySettings(
   }
   for (const [k, v] of overrides) env.set(k, v);
   note('env', [...env.keys()].sort().join(', '));
-  return { args, env, extraNetworks, carried };
+  return { args, env, extraNetworks, carried, restart };
 }
 
 function mountSpec(type: string, source: string, target: string, rw: boolean, propagation?: string): string {

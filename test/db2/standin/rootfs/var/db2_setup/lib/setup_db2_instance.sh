@@ -15,6 +15,13 @@ if [ -z "$DB2INST1_PASSWORD" ]; then
   exit 1
 fi
 
+# Test hook: an image whose setup dies (a broken db2iupdt), so a restart policy would loop it.
+if [ -f /etc/standin-crash ]; then
+  echo "(*) Updating instance $INST ..."
+  echo "DBI1205E  One or more local databases cannot be upgraded."
+  exit 1
+fi
+
 home=/database/config/$INST
 if ! grep -q "^$INST:" /etc/passwd; then
   echo "$INST:x:1000:1000::$home:/bin/sh" >> /etc/passwd
