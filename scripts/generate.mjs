@@ -61,7 +61,13 @@ export function rootActionYaml(actions) {
     branding: { icon: 'truck', color: 'blue' },
     inputs,
     outputs,
-    runs: { using: 'node24', main: 'dist/dispatcher/index.js', post: 'dist/dispatcher/post.js', 'post-if': 'always()' },
+    // The dispatcher exports PAVED_POST_STEP when the chosen action has a post step (dispatcher/src/dispatch.ts).
+    runs: {
+      using: 'node24',
+      main: 'dist/dispatcher/index.js',
+      post: 'dist/dispatcher/post.js',
+      'post-if': "always() && env.PAVED_POST_STEP == 'true'",
+    },
   };
   return HEADER + YAML.stringify(doc, { lineWidth: 0 });
 }

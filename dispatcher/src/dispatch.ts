@@ -15,6 +15,12 @@ interface ActionsIndex {
 }
 
 const STATE_ACTION = 'paved-dispatched-action';
+/**
+ * Exported (GITHUB_ENV) when the chosen action has a post step. The root action.yml's post-if
+ * reads it (`env.` is the one context a post-if sees that a step can set), so the runner starts
+ * no post step for a job whose root-action steps have none to run.
+ */
+export const POST_ENV = 'PAVED_POST_STEP';
 
 export async function dispatch(phase: 'main' | 'post'): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -33,6 +39,7 @@ export async function dispatch(phase: 'main' | 'post'): Promise<void> {
       return;
     }
     core.saveState(STATE_ACTION, action);
+    if (index[action]?.post) core.exportVariable(POST_ENV, 'true');
     warnForeignInputs(index, action);
   }
   for (const [input, value] of Object.entries(index[action]?.inputs ?? {})) {

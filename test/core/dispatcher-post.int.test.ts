@@ -3,8 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { POST_ENV } from '../../dispatcher/src/dispatch';
 // @ts-expect-error: plain ESM build script without types
 import { dispatcherDefaults, readActions } from '../../scripts/generate.mjs';
+import { parseFileCommand } from '../../shared/runner-protocol';
 import { ROOT } from '../harness';
 
 /** The shipped dispatcher: its index matches the action.yml files; post runs only where an action has one. */
@@ -37,6 +40,23 @@ describe('dispatcher bundle', () => {
     expect(r.stdout + r.stderr).toBe('');
   });
 
+  it("root action.yml starts a post step only when main exported the dispatcher's flag", () => {
+    const root = YAML.parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
+    expect(root.runs['post-if']).toBe(`always() && env.${POST_ENV} == 'true'`);
+  });
+
+  it('main exports the flag for an action without a post step: never', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paved-dispatch-'));
+    const envFile = join(dir, 'env');
+    writeFileSync(envFile, '');
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'dispatcher', 'index.js')], {
+      env: { PATH: process.env.PATH, RUNNER_TEMP: dir, GITHUB_ENV: envFile, INPUT_ACTION: 'sbom', INPUT_PATH: dir },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stdout).toBe(1); // nothing to read in an empty directory
+    expect(parseFileCommand(readFileSync(envFile, 'utf8'))[POST_ENV]).toBeUndefined();
+  });
+
   it('post without saved state (main failed before choosing) prints nothing', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'dispatcher', 'post.js')], {
       env: { PATH: process.env.PATH },
@@ -58,6 +78,7 @@ describe('dispatcher bundle', () => {
       encoding: 'utf8',
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(parseFileCommand(readFileSync(files.GITHUB_ENV as string, 'utf8'))[POST_ENV]).toBe('true');
     expect(r.stdout).toContain(
       '::warning title=paved%3A input for another action::paved: input image (db2) belongs to another action, not telemetry',
     );
