@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 
@@ -33,8 +34,20 @@ import { isAbsolute, relative, resolve } from 'node:path';
  *                                         // event payload (head_commit) or `git show` of GITHUB_SHA
  *       });
  *
+ *   nameActionRun(name, { deployment? })
+ *     Optional, for an action whose commands are worth telling apart: called once the inputs are
+ *     parsed, it names the run that runAction records, `<action>.<command>` (e.g. `db2.upgrade`).
+ *     With `deployment: true` the run is also recorded as a deployment (same times and outcome;
+ *     its environment is the telemetry step's `environment` input).
+ *
  *   telemetryOptOut(env) / journalPath(env)
  *     The gate itself, exported for the telemetry action and tests.
+ *
+ * Integrity: with consent the telemetry step also exports PAVED_TELEMETRY_KEY, a random per-job
+ * key it keeps in its own step state too; each line is signed with HMAC-SHA256 under it, and the
+ * export drops lines whose signature does not verify against the state's copy, so a line appended
+ * by anything but a Paved step (a script, another tool, a journal restored from elsewhere) is
+ * never sent.
  *
  * What is written is only ever: action name, Paved version, times, outcome, error class and,
  * for deployments, the environment name and result. Never messages, paths, inputs or values.
@@ -46,6 +59,7 @@ export const TELEMETRY_POLICY_VERSION = 1;
 export const TELEMETRY_ENV = {
   journal: 'PAVED_TELEMETRY_JOURNAL',
   policy: 'PAVED_TELEMETRY_POLICY',
+  key: 'PAVED_TELEMETRY_KEY',
 } as const;
 
 export interface ActionRun {
@@ -92,7 +106,8 @@ export type JournalEntry =
     };
 
 const ERROR_CLASSES = new Set(['ConfigurationError', 'OperationError', 'InternalError']);
-const NAME = /^[a-z][a-z0-9-]{0,39}$/;
+/** An action, or an action and its command: `sbom`, `db2.upgrade`. */
+const NAME = /^[a-z][a-z0-9-]{0,39}(\.[a-z][a-z0-9-]{0,39})?$/;
 const VERSION_TEXT = /^[0-9A-Za-z.+-]{1,40}$/;
 const ENVIRONMENT = /^[A-Za-z0-9 _./-]{1,100}$/;
 
@@ -123,13 +138,22 @@ export function journalPath(env: NodeJS.ProcessEnv = process.env): string | unde
   return file;
 }
 
+let runName: { name: string; deployment: boolean } | undefined;
+
+export function nameActionRun(name: string, options: { deployment?: boolean } = {}): void {
+  runName = { name, deployment: options.deployment === true };
+}
+
 export async function recordActionRun(run: ActionRun): Promise<void> {
+  const named = runName;
+  runName = undefined;
   const file = journalPath();
   // The telemetry action's own steps are the measurement, not the measured.
   if (file === undefined || run.action === 'telemetry') return;
+  const action = named?.name.startsWith(`${run.action}.`) ? named.name : run.action;
   append(file, {
     kind: 'run',
-    action: NAME.test(run.action) ? run.action : 'unknown',
+    action: NAME.test(action) ? action : 'unknown',
     version: VERSION_TEXT.test(run.version) ? run.version : 'unknown',
     startedAt: Date.now() - Math.max(0, Math.round(run.durationMs)),
     durationMs: Math.max(0, Math.round(run.durationMs)),
@@ -137,6 +161,15 @@ export async function recordActionRun(run: ActionRun): Promise<void> {
     errorClass:
       run.errorClass === undefined ? undefined : ERROR_CLASSES.has(run.errorClass) ? run.errorClass : 'InternalError',
   });
+  if (named?.deployment && action === named.name) {
+    const finishedAt = Date.now();
+    recordDeployment({
+      action,
+      result: run.outcome,
+      startedAt: finishedAt - Math.max(0, Math.round(run.durationMs)),
+      finishedAt,
+    });
+  }
 }
 
 export function recordDeployment(deployment: DeploymentRecord): void {
@@ -162,10 +195,18 @@ function epoch(value: Date | number): number | undefined {
   return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : undefined;
 }
 
+/** The journal line: the entry's JSON, signed with the job's key when there is one. */
+export function journalLine(entry: JournalEntry, key: string | undefined): string {
+  const json = JSON.stringify(entry);
+  if (!key) return json;
+  const mac = createHmac('sha256', key).update(json).digest('hex');
+  return `${json.slice(0, -1)},"mac":"${mac}"}`;
+}
+
 function append(file: string, entry: JournalEntry): void {
   try {
     // One short line in a single write: appends from sequential steps never interleave.
-    appendFileSync(file, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', mode: 0o600 });
+    appendFileSync(file, `${journalLine(entry, process.env[TELEMETRY_ENV.key])}\n`, { encoding: 'utf8', mode: 0o600 });
   } catch {
     // Telemetry never breaks an action: a journal that cannot be written is simply not written.
   }

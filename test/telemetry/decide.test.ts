@@ -6,6 +6,8 @@ import { decide } from '../../actions/telemetry/src/consent';
 import { isForkPullRequest } from '../../actions/telemetry/src/context';
 import { isLoopback, parseEndpoint } from '../../actions/telemetry/src/endpoint';
 import { parseHeaders } from '../../actions/telemetry/src/headers';
+import { shortSaltMessage } from '../../actions/telemetry/src/inputs';
+import { exporterConfig, resourceAttributes } from '../../actions/telemetry/src/otlp-config';
 import { configurationError } from '../expect-error';
 
 describe('endpoint', () => {
@@ -98,5 +100,77 @@ describe('consent decision', () => {
       }),
     ).toBe(true);
     expect(isForkPullRequest('push', undefined)).toBe(false);
+  });
+});
+
+describe('the OTLP exporter variables (OpenTelemetry exporter spec)', () => {
+  const names = { endpoint: 'endpoint', headers: 'headers', protocol: 'protocol', compression: 'compression' };
+  const none = { endpoint: '', headers: '', protocol: '', compression: '' };
+
+  it.each([
+    ['http://collector:4318', 'http://collector:4318/v1/traces'],
+    ['http://collector:4318/', 'http://collector:4318/v1/traces'],
+    ['http://collector:4318/base', 'http://collector:4318/base/v1/traces'],
+    ['http://collector:4318/base/', 'http://collector:4318/base/v1/traces'],
+    // The base variable is always a base: a path already naming a signal still gets v1/traces.
+    ['http://collector:4318/v1/traces', 'http://collector:4318/v1/traces/v1/traces'],
+  ])('OTEL_EXPORTER_OTLP_ENDPOINT=%s sends traces to %s', (base, traces) => {
+    const c = exporterConfig(none, names, { OTEL_EXPORTER_OTLP_ENDPOINT: base });
+    expect(c.traces.url).toBe(traces);
+    expect(c.metrics.url).toBe(traces.replace(/traces$/, 'metrics'));
+  });
+
+  it('per-signal endpoints are used as they are (a URL without a path means /)', () => {
+    const c = exporterConfig(none, names, {
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://a.example/ingest',
+      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'https://b.example',
+    });
+    expect(c.traces.url).toBe('https://a.example/ingest');
+    expect(c.metrics.url).toBe('https://b.example/');
+    expect(c.fromEnvironment).toEqual(['OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT']);
+  });
+
+  it('defaults are http/protobuf without compression, and no endpoint at all', () => {
+    const c = exporterConfig(none, names, {});
+    expect(c.traces).toEqual({ url: undefined, headers: {}, protocol: 'http/protobuf', compression: 'none' });
+  });
+
+  it('refuses values outside the spec, naming the variable', () => {
+    expect(
+      configurationError(() => exporterConfig(none, names, { OTEL_EXPORTER_OTLP_COMPRESSION: 'zstd' })).message,
+    ).toContain('OTEL_EXPORTER_OTLP_COMPRESSION');
+    expect(
+      configurationError(() => exporterConfig(none, names, { OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://x' })).message,
+    ).toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
+  });
+
+  it('OTEL_RESOURCE_ATTRIBUTES: percent-decoded, trimmed, refused whole when malformed', () => {
+    expect(
+      resourceAttributes('', 'resource-attributes', { OTEL_RESOURCE_ATTRIBUTES: ' a = x%20y ,b=%E2%9C%93' }),
+    ).toEqual({
+      attributes: { a: 'x y', b: '✓' },
+      source: 'OTEL_RESOURCE_ATTRIBUTES',
+    });
+    expect(resourceAttributes('c=1', 'resource-attributes', { OTEL_RESOURCE_ATTRIBUTES: 'a=1' }).attributes).toEqual({
+      c: '1',
+    });
+    expect(
+      configurationError(() => resourceAttributes('', 'resource-attributes', { OTEL_RESOURCE_ATTRIBUTES: 'novalue' }))
+        .message,
+    ).toContain('OTEL_RESOURCE_ATTRIBUTES');
+  });
+});
+
+describe('the short-salt message', () => {
+  it.each([
+    'short',
+    'salt',
+    'characters',
+    'brief',
+    'openssl',
+    'Input',
+    'HMAC',
+  ])('never contains the salt %s, so masking cannot reveal it', (salt) => {
+    expect(`telemetry: ${shortSaltMessage(salt)}`).not.toContain(salt);
   });
 });

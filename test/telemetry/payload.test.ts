@@ -65,12 +65,16 @@ const job: JobContext = {
   runnerOs: 'Linux',
   runnerArch: 'ARM64',
   runnerEnvironment: 'self-hosted',
+  runnerName: 'runner-1',
+  apiUrl: 'https://api.github.com',
+  serverUrl: 'https://github.com',
 };
 
 const now = 1_800_000_000_000;
 const journal: Journal = {
   startedAt: now - 60_000,
   skipped: 0,
+  unsigned: 0,
   runs: [
     { kind: 'run', action: 'sbom', version: '0.1.0', startedAt: now - 50_000, durationMs: 2_000, outcome: 'success' },
     {
@@ -104,10 +108,9 @@ describe('the payload', () => {
       level: 'standard',
       salt: undefined,
       version: '0.1.0',
-      commitTimes: [],
       now,
     });
-    const requests = encode(telemetry, 'http/protobuf', undefined);
+    const requests = encode(telemetry, undefined);
     const traces = decodeRequest('/v1/traces', 'application/x-protobuf', Buffer.from(requests[0]?.body ?? []));
     const spans = spansOf(traces);
     const json = spansOf(requests[0]?.json ?? {});

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * A real OTLP/HTTP receiver on 127.0.0.1 for the tests: it accepts POST /v1/traces and
@@ -18,7 +19,10 @@ export type Mode = 'ok' | 'hang' | { status: number; retryAfter?: string };
 export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
+  /** The payload, gunzipped when the request said Content-Encoding: gzip. */
   body: Buffer;
+  /** The bytes exactly as they came over the socket. */
+  wire: Buffer;
   /** The request decoded to plain objects (OTLP/JSON shape, 64-bit ints as strings). */
   decoded: Record<string, unknown>;
   at: number;
@@ -52,15 +56,17 @@ export async function startReceiver(mode: Mode = 'ok'): Promise<Receiver> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = Buffer.concat(chunks);
+      const wire = Buffer.concat(chunks);
       const path = req.url ?? '';
+      let body = wire;
       let decoded: Record<string, unknown> = {};
       try {
+        if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(wire);
         decoded = decodeRequest(path, String(req.headers['content-type'] ?? ''), body);
       } catch (error) {
         decoded = { decodeError: String(error) };
       }
-      requests.push({ path, headers: req.headers, body, decoded, at: Date.now() });
+      requests.push({ path, headers: req.headers, body, wire, decoded, at: Date.now() });
       const current = receiver.mode;
       if (current === 'hang') {
         hanging.add(res);
@@ -114,6 +120,7 @@ export function attributes(list: unknown): Record<string, string> {
 
 export interface SpanView {
   name: string;
+  traceId: string;
   parentSpanId?: string;
   spanId: string;
   attributes: Record<string, string>;
@@ -121,13 +128,20 @@ export interface SpanView {
   statusCode: number;
 }
 
+/** Ids as lower-case hex: OTLP/JSON writes them in hex, protobufjs's toObject in base64. */
+function hexId(v: unknown): string {
+  const text = String(v ?? '');
+  return /^[0-9a-f]+$/.test(text) ? text : Buffer.from(text, 'base64').toString('hex');
+}
+
 export function spansOf(decoded: J): SpanView[] {
   return arr(decoded.resourceSpans).flatMap((rs) =>
     arr(rs.scopeSpans).flatMap((ss) =>
       arr(ss.spans).map((s) => ({
         name: String(s.name),
-        spanId: String(s.spanId),
-        parentSpanId: s.parentSpanId ? String(s.parentSpanId) : undefined,
+        traceId: hexId(s.traceId),
+        spanId: hexId(s.spanId),
+        parentSpanId: s.parentSpanId ? hexId(s.parentSpanId) : undefined,
         attributes: attributes(s.attributes),
         resource: attributes((rs.resource as J | undefined)?.attributes),
         statusCode: Number((s.status as J | undefined)?.code ?? 0),

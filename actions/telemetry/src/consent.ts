@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../../../shared/errors';
 import { TELEMETRY_POLICY_VERSION, telemetryOptOut } from '../../../shared/telemetry';
 import { isForkPullRequest, readEvent } from './context';
 
@@ -13,7 +14,27 @@ export interface Decision {
 
 export interface ConsentInputs {
   consent: string;
-  consentVersion: number;
+  /** As written: only read (and only then validated) once consent is granted. */
+  consentVersion: number | string;
+}
+
+/**
+ * Nothing but the consent decides "off": with consent not granted (or the environment opting
+ * out) no other input is read or validated, so a workflow that leaves telemetry off can never
+ * fail on it. Only a granted consent needs a whole-number consent-version.
+ */
+function policyVersion(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const text = value.trim();
+  if (!/^\d+$/.test(text)) {
+    throw new ConfigurationError(
+      text === ''
+        ? `Input consent-version is required when consent is granted: the data policy version you read (TELEMETRY.md), currently ${TELEMETRY_POLICY_VERSION}`
+        : `Input consent-version must be a whole number (the data policy version, currently ${TELEMETRY_POLICY_VERSION}), got "${text}"`,
+      { input: 'consent-version' },
+    );
+  }
+  return Number(text);
 }
 
 export function decide(inputs: ConsentInputs, env: NodeJS.ProcessEnv = process.env): Decision {
@@ -28,10 +49,11 @@ export function decide(inputs: ConsentInputs, env: NodeJS.ProcessEnv = process.e
           : `off: consent is "${inputs.consent}", and only "granted" opts in`,
     };
   }
-  if (inputs.consentVersion !== TELEMETRY_POLICY_VERSION) {
+  const version = policyVersion(inputs.consentVersion);
+  if (version !== TELEMETRY_POLICY_VERSION) {
     return {
       enabled: false,
-      reason: `off: consent was given to data policy version ${inputs.consentVersion}, but this release collects under version ${TELEMETRY_POLICY_VERSION}; read TELEMETRY.md and renew consent with consent-version: ${TELEMETRY_POLICY_VERSION}`,
+      reason: `off: consent was given to data policy version ${version}, but this release collects under version ${TELEMETRY_POLICY_VERSION}; read TELEMETRY.md and renew consent with consent-version: ${TELEMETRY_POLICY_VERSION}`,
     };
   }
   const eventName = (env.GITHUB_EVENT_NAME ?? '').trim();

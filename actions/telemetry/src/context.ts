@@ -16,6 +16,9 @@ export interface JobContext {
   runnerOs: string;
   runnerArch: string;
   runnerEnvironment: string;
+  runnerName: string;
+  apiUrl: string;
+  serverUrl: string;
 }
 
 export function jobContext(env: NodeJS.ProcessEnv = process.env): JobContext {
@@ -35,6 +38,9 @@ export function jobContext(env: NodeJS.ProcessEnv = process.env): JobContext {
     runnerOs: get('RUNNER_OS'),
     runnerArch: get('RUNNER_ARCH'),
     runnerEnvironment: get('RUNNER_ENVIRONMENT'),
+    runnerName: get('RUNNER_NAME'),
+    apiUrl: get('GITHUB_API_URL') || 'https://api.github.com',
+    serverUrl: get('GITHUB_SERVER_URL') || 'https://github.com',
   };
 }
 
@@ -86,4 +92,28 @@ export function isForkPullRequest(eventName: string, payload: Json): boolean {
     return headRepo.fork === true || headRepo.full_name !== repo.full_name;
   }
   return false;
+}
+
+/**
+ * The run that mode: run rebuilds: the triggering run of a `workflow_run` job, else this job's own.
+ */
+export function targetRun(
+  job: JobContext,
+): { owner: string; repo: string; runId: string; attempt: string } | undefined {
+  let repository = job.repository;
+  let runId = job.runId;
+  let attempt = job.runAttempt || '1';
+  if (job.eventName === 'workflow_run') {
+    const event = readEvent(job.eventPath);
+    const run = obj(event?.workflow_run);
+    const repo = obj(run?.repository);
+    if (run && typeof run.id === 'number') {
+      runId = String(run.id);
+      attempt = typeof run.run_attempt === 'number' ? String(run.run_attempt) : '1';
+      if (repo && typeof repo.full_name === 'string') repository = repo.full_name;
+    }
+  }
+  const [owner, repo] = repository.split('/');
+  if (!owner || !repo || !/^\d+$/.test(runId) || !/^\d+$/.test(attempt)) return undefined;
+  return { owner, repo, runId, attempt };
 }

@@ -10,10 +10,13 @@ import { registerSecret } from '../../../shared/secrets';
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const RESERVED = new Set(['content-type', 'content-length', 'content-encoding', 'host', 'transfer-encoding']);
 
-export function parseHeaders(text: string, input: string): Record<string, string> {
+export function parseHeaders(text: string, input: string, options: { variable?: string } = {}): Record<string, string> {
   const headers: Record<string, string> = {};
   if (text.trim() === '') return headers;
-  const items = text.includes('\n') ? text.split(/\r?\n/) : text.split(',');
+  // An OTEL_EXPORTER_OTLP_*HEADERS variable is always the comma-separated, percent-encoded list.
+  const what = options.variable ?? `Input ${input}`;
+  const where = options.variable ? {} : { input };
+  const items = text.includes('\n') && !options.variable ? text.split(/\r?\n/) : text.split(',');
   items.forEach((raw, index) => {
     const item = raw.trim();
     if (item === '' || item.startsWith('#')) return;
@@ -23,14 +26,12 @@ export function parseHeaders(text: string, input: string): Record<string, string
     const name = cut > 0 ? item.slice(0, cut).trim() : '';
     if (!TOKEN.test(name)) {
       throw new ConfigurationError(
-        `Input ${input}: entry ${index + 1} must be "name=value" (or "Name: value" on its own line) with a valid header name`,
-        { input },
+        `${what}: entry ${index + 1} must be "name=value" (or "Name: value" on its own line) with a valid header name`,
+        where,
       );
     }
     if (RESERVED.has(name.toLowerCase())) {
-      throw new ConfigurationError(`Input ${input}: header ${name} is set by the exporter and cannot be overridden`, {
-        input,
-      });
+      throw new ConfigurationError(`${what}: header ${name} is set by the exporter and cannot be overridden`, where);
     }
     let value = item.slice(cut + 1).trim();
     if (item[cut] === '=') {
@@ -40,7 +41,7 @@ export function parseHeaders(text: string, input: string): Record<string, string
         // Not URL-encoded after all (a stray %): keep it as written.
       }
     }
-    if (value === '') throw new ConfigurationError(`Input ${input}: header ${name} has an empty value`, { input });
+    if (value === '') throw new ConfigurationError(`${what}: header ${name} has an empty value`, where);
     registerSecret(value);
     headers[name] = value;
   });

@@ -1,14 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../../shared/errors';
-import { type JournalEntry, journalPath, TELEMETRY_POLICY_VERSION } from '../../../shared/telemetry';
+import { type JournalEntry, journalLine, journalPath, TELEMETRY_POLICY_VERSION } from '../../../shared/telemetry';
 
 /**
  * The job-local journal the core hook appends to: one JSON line per action run or deployment,
  * under RUNNER_TEMP (which the runner empties between jobs), readable by this user only.
  */
 export function openJournal(
+  key: string,
   env: NodeJS.ProcessEnv = process.env,
   now = Date.now(),
 ): { file: string; created: boolean } {
@@ -23,7 +24,7 @@ export function openJournal(
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `journal-${randomUUID()}.jsonl`);
   const job: JournalEntry = { kind: 'job', policy: TELEMETRY_POLICY_VERSION, startedAt: now };
-  writeFileSync(file, `${JSON.stringify(job)}\n`, { mode: 0o600, flag: 'wx' });
+  writeFileSync(file, `${journalLine(job, key)}\n`, { mode: 0o600, flag: 'wx' });
   return { file, created: true };
 }
 
@@ -33,23 +34,43 @@ export interface Journal {
   deployments: Extract<JournalEntry, { kind: 'deployment' }>[];
   /** Lines that were not a valid entry (skipped, counted for the log). */
   skipped: number;
+  /** Lines without a valid signature: not written by a Paved step of this job, never exported. */
+  unsigned: number;
 }
 
-const NAME = /^[a-z][a-z0-9-]{0,39}$/;
+const NAME = /^[a-z][a-z0-9-]{0,39}(\.[a-z][a-z0-9-]{0,39})?$/;
+const SIGNED = /^(\{.*),"mac":"([0-9a-f]{64})"\}$/;
+
+/** The entry's JSON when the line's signature verifies under `key`, else undefined. */
+function verified(line: string, key: string): string | undefined {
+  const m = SIGNED.exec(line);
+  if (!m) return undefined;
+  const json = `${m[1]}}`;
+  const expected = createHmac('sha256', key).update(json).digest();
+  const given = Buffer.from(m[2] as string, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? json : undefined;
+}
 const VERSION_TEXT = /^[0-9A-Za-z.+-]{1,40}$/;
 const ERROR_CLASSES = new Set(['ConfigurationError', 'OperationError', 'InternalError']);
 const ENVIRONMENT = /^[A-Za-z0-9 _./-]{1,100}$/;
 const time = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 /**
- * Reads the journal back, keeping only well-formed entries of known shape: whatever else may
- * have ended up in the file (by hand, or a future format) is never sent.
+ * Reads the journal back, keeping only well-formed entries of known shape, signed with the job's
+ * key (kept in the telemetry step's state): whatever else may have ended up in the file (by hand,
+ * by another tool, or a future format) is never sent. Without a key (tests of the format) lines
+ * are read unsigned.
  */
-export function readJournal(file: string): Journal {
-  const journal: Journal = { startedAt: undefined, runs: [], deployments: [], skipped: 0 };
+export function readJournal(file: string, key?: string): Journal {
+  const journal: Journal = { startedAt: undefined, runs: [], deployments: [], skipped: 0, unsigned: 0 };
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
+  for (const raw of text.split('\n')) {
+    if (raw.trim() === '') continue;
+    const line = key !== undefined ? verified(raw.trim(), key) : raw;
+    if (line === undefined) {
+      journal.unsigned++;
+      continue;
+    }
     let e: Record<string, unknown>;
     try {
       e = JSON.parse(line) as Record<string, unknown>;

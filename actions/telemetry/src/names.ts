@@ -5,9 +5,15 @@ export const Inputs = {
   endpoint: 'endpoint',
   headers: 'headers',
   protocol: 'protocol',
+  compression: 'compression',
+  resourceAttributes: 'resource-attributes',
   level: 'level',
   salt: 'salt',
   dryRun: 'dry-run',
+  mode: 'mode',
+  githubToken: 'github-token',
+  environment: 'environment',
+  stateFile: 'state-file',
 } as const;
 
 export const Outputs = {
@@ -20,4 +26,8 @@ export const Outputs = {
 export const State = {
   enabled: 'telemetry-enabled',
   journal: 'telemetry-journal',
+  /** The per-job HMAC key the journal lines are signed with (see shared/telemetry.ts). */
+  key: 'telemetry-key',
+  /** The span id of this job's span, also exported in TRACEPARENT. */
+  jobSpan: 'telemetry-job-span',
 } as const;

@@ -1,11 +1,11 @@
+import { gzipSync } from 'node:zlib';
 import {
   JsonMetricsSerializer,
   JsonTraceSerializer,
   ProtobufMetricsSerializer,
   ProtobufTraceSerializer,
 } from '@opentelemetry/otlp-transformer';
-import type { Endpoints } from '../endpoint';
-import type { Protocol } from '../inputs';
+import type { ExporterConfig, Protocol, Target } from '../otlp-config';
 import type { Telemetry } from './build';
 
 /**
@@ -18,8 +18,15 @@ export type Signal = 'traces' | 'metrics';
 export interface OtlpRequest {
   signal: Signal;
   url: string | undefined;
+  protocol: Protocol;
   contentType: string;
+  /** The encoded OTLP payload, uncompressed: what the receipt lists and hashes. */
   body: Uint8Array;
+  /** The bytes on the wire: `body`, gzipped when compression is gzip. */
+  wire: Uint8Array;
+  /** Content-Encoding when compressed. */
+  encoding: 'gzip' | undefined;
+  headers: Record<string, string>;
   /** The same request in the OTLP/JSON encoding (identical to `body` for http/json). */
   json: OtlpJson;
   /** Reads an OTLP response body (partial success), per the protocol. */
@@ -37,11 +44,12 @@ const CONTENT_TYPE: Record<Protocol, string> = {
   'http/json': 'application/json',
 };
 
-export function encode(data: Telemetry, protocol: Protocol, endpoints: Endpoints | undefined): OtlpRequest[] {
+const NO_TARGET: Target = { url: undefined, headers: {}, protocol: 'http/protobuf', compression: 'none' };
+
+export function encode(data: Telemetry, exporter: ExporterConfig | undefined): OtlpRequest[] {
   const decoder = new TextDecoder();
   const jsonTraces = JsonTraceSerializer.serializeRequest(data.spans) ?? new Uint8Array();
   const jsonMetrics = JsonMetricsSerializer.serializeRequest(data.metrics) ?? new Uint8Array();
-  const proto = protocol === 'http/protobuf';
   const partial = (response: {
     partialSuccess?: { rejectedSpans?: unknown; rejectedDataPoints?: unknown; errorMessage?: string };
   }) => {
@@ -49,28 +57,40 @@ export function encode(data: Telemetry, protocol: Protocol, endpoints: Endpoints
     const rejected = Number(p?.rejectedSpans ?? p?.rejectedDataPoints ?? 0);
     return p && (rejected > 0 || p.errorMessage) ? { rejected, message: p.errorMessage ?? '' } : undefined;
   };
+  const request = (signal: Signal, target: Target, json: Uint8Array): OtlpRequest => {
+    const proto = target.protocol === 'http/protobuf';
+    const traces = signal === 'traces';
+    const body = proto
+      ? ((traces
+          ? ProtobufTraceSerializer.serializeRequest(data.spans)
+          : ProtobufMetricsSerializer.serializeRequest(data.metrics)) ?? new Uint8Array())
+      : json;
+    const gzip = target.compression === 'gzip';
+    return {
+      signal,
+      url: target.url,
+      protocol: target.protocol,
+      contentType: CONTENT_TYPE[target.protocol],
+      body,
+      wire: gzip ? new Uint8Array(gzipSync(body)) : body,
+      encoding: gzip ? 'gzip' : undefined,
+      headers: target.headers,
+      json: JSON.parse(decoder.decode(json)) as OtlpJson,
+      readResponse: (bytes) => {
+        if (bytes.length === 0) return undefined;
+        const serializer = traces
+          ? proto
+            ? ProtobufTraceSerializer
+            : JsonTraceSerializer
+          : proto
+            ? ProtobufMetricsSerializer
+            : JsonMetricsSerializer;
+        return partial(serializer.deserializeResponse(bytes) as never);
+      },
+    };
+  };
   return [
-    {
-      signal: 'traces',
-      url: endpoints?.traces,
-      contentType: CONTENT_TYPE[protocol],
-      body: proto ? (ProtobufTraceSerializer.serializeRequest(data.spans) ?? new Uint8Array()) : jsonTraces,
-      json: JSON.parse(decoder.decode(jsonTraces)) as OtlpJson,
-      readResponse: (bytes) =>
-        bytes.length === 0
-          ? undefined
-          : partial((proto ? ProtobufTraceSerializer : JsonTraceSerializer).deserializeResponse(bytes) as never),
-    },
-    {
-      signal: 'metrics',
-      url: endpoints?.metrics,
-      contentType: CONTENT_TYPE[protocol],
-      body: proto ? (ProtobufMetricsSerializer.serializeRequest(data.metrics) ?? new Uint8Array()) : jsonMetrics,
-      json: JSON.parse(decoder.decode(jsonMetrics)) as OtlpJson,
-      readResponse: (bytes) =>
-        bytes.length === 0
-          ? undefined
-          : partial((proto ? ProtobufMetricsSerializer : JsonMetricsSerializer).deserializeResponse(bytes) as never),
-    },
+    request('traces', exporter?.traces ?? NO_TARGET, jsonTraces),
+    request('metrics', exporter?.metrics ?? NO_TARGET, jsonMetrics),
   ];
 }

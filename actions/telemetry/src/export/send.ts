@@ -12,7 +12,6 @@ import type { OtlpRequest, Signal } from './encode';
  * without a socket. The encoding is still the SDK's (see encode.ts); only the POST is ours.
  */
 export interface SendOptions {
-  headers: Record<string, string>;
   budgetMs?: number;
   retryPauseMs?: number;
 }
@@ -63,11 +62,12 @@ async function sendOne(
       const response = await fetch(request.url, {
         method: 'POST',
         headers: {
-          ...options.headers,
+          ...request.headers,
           'Content-Type': request.contentType,
+          ...(request.encoding ? { 'Content-Encoding': request.encoding } : {}),
           'User-Agent': `paved-telemetry/${VERSION}`,
         },
-        body: request.body,
+        body: request.wire,
         signal: AbortSignal.timeout(timeout),
         redirect: 'error',
       });
