@@ -1,14 +1,19 @@
 import { assert } from './assert';
+import { blockinfile } from './blockinfile';
 import { command } from './command';
 import { container } from './container';
+import { copy } from './copy';
 import { custom } from './custom';
 import { debug } from './debug';
 import { echo } from './echo';
 import { fail } from './fail';
 import { file } from './file';
+import { lineinfile } from './lineinfile';
 import { meta } from './meta';
+import { replace } from './replace';
 import { setFact } from './set_fact';
 import { shell } from './shell';
+import { stat } from './stat';
 import { systemd } from './systemd';
 import { template } from './template';
 import type { ModuleDef } from './types';
@@ -28,6 +33,11 @@ const BUILT_IN: Record<string, ModuleDef> = {
   fail,
   debug,
   meta,
+  lineinfile,
+  blockinfile,
+  replace,
+  copy,
+  stat,
 };
 
 export const MODULE_NAMES = Object.keys(BUILT_IN);

@@ -1,0 +1,68 @@
+import { bool, mapping, oneOf } from './args';
+import { checkPathAndMode, editText, joinLines, META_KEYS, PATH_KEYS, pyRegex, splitLines } from './textfile';
+import type { ModuleDef } from './types';
+
+const KEYS = [
+  ...PATH_KEYS,
+  ...META_KEYS,
+  'block',
+  'content',
+  'marker',
+  'marker_begin',
+  'marker_end',
+  'state',
+  'insertafter',
+  'insertbefore',
+  'append_newline',
+  'prepend_newline',
+] as const;
+
+/** Ansible's blockinfile: a block of lines between `# BEGIN/END ANSIBLE MANAGED BLOCK` markers. */
+export const blockinfile: ModuleDef = {
+  name: 'blockinfile',
+  validate(check) {
+    const a = mapping(check, KEYS);
+    checkPathAndMode(check, a);
+    oneOf(check, a, 'state', ['present', 'absent']);
+    if (a.marker !== undefined && !String(a.marker).includes('{mark}'))
+      check.fail('marker must contain "{mark}" (e.g. "# {mark} MANAGED BY PAVED")', 'marker');
+    if (a.insertafter !== undefined && a.insertbefore !== undefined)
+      check.fail('takes insertafter or insertbefore, not both', 'insertbefore');
+    for (const key of ['insertafter', 'insertbefore'])
+      if (typeof a[key] === 'string' && !['EOF', 'BOF'].includes(a[key] as string))
+        pyRegex(check, a[key] as string, key);
+  },
+  run(ctx) {
+    const a = ctx.args as Record<string, unknown>;
+    return editText(ctx, a, (text) => joinLines(edit(splitLines(text), a)), bool(a.create, false));
+  },
+};
+
+function edit(lines: string[], a: Record<string, unknown>): string[] {
+  const marker = String(a.marker ?? '# {mark} ANSIBLE MANAGED BLOCK');
+  const begin = marker.replace('{mark}', String(a.marker_begin ?? 'BEGIN'));
+  const end = marker.replace('{mark}', String(a.marker_end ?? 'END'));
+  const text = String(a.block ?? a.content ?? '');
+  const absent = String(a.state ?? 'present') === 'absent' || text === '';
+  const body = absent ? [] : [begin, ...splitLines(text.endsWith('\n') ? text : `${text}\n`), end];
+  const b = lines.indexOf(begin);
+  const e = b === -1 ? -1 : lines.indexOf(end, b + 1);
+  const out = [...lines];
+  if (b !== -1 && e !== -1) {
+    out.splice(b, e - b + 1, ...body);
+    return out;
+  }
+  if (absent) return lines;
+  let at = out.length;
+  if (a.insertbefore === 'BOF') at = 0;
+  else
+    for (const key of ['insertafter', 'insertbefore'] as const) {
+      const v = a[key];
+      if (v === undefined || v === 'EOF') continue;
+      const r = pyRegex(undefined, String(v), key);
+      const found = out.map((l, i) => (r.test(l) ? i : -1)).filter((i) => i >= 0);
+      if (found.length) at = key === 'insertafter' ? (found.at(-1) as number) + 1 : (found.at(-1) as number);
+    }
+  out.splice(at, 0, ...body);
+  return out;
+}

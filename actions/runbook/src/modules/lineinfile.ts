@@ -1,0 +1,91 @@
+import { bool, mapping, oneOf } from './args';
+import {
+  checkPathAndMode,
+  editText,
+  joinLines,
+  META_KEYS,
+  PATH_KEYS,
+  pyRegex,
+  pyReplacement,
+  splitLines,
+} from './textfile';
+import type { ModuleDef } from './types';
+
+const KEYS = [
+  ...PATH_KEYS,
+  ...META_KEYS,
+  'regexp',
+  'search_string',
+  'line',
+  'state',
+  'insertafter',
+  'insertbefore',
+  'backrefs',
+  'firstmatch',
+] as const;
+
+/**
+ * Ansible's lineinfile: make sure one line is in a file (replacing the last line matching
+ * `regexp`/`search_string`, else inserting after/before a match or at EOF/BOF), or that matching
+ * lines are absent.
+ */
+export const lineinfile: ModuleDef = {
+  name: 'lineinfile',
+  validate(check) {
+    const a = mapping(check, KEYS);
+    checkPathAndMode(check, a);
+    oneOf(check, a, 'state', ['present', 'absent']);
+    const state = String(a.state ?? 'present');
+    if (state === 'present' && a.line === undefined) check.fail('with state present needs line');
+    if (state === 'absent' && a.line === undefined && a.regexp === undefined && a.search_string === undefined)
+      check.fail('with state absent needs regexp, search_string or line');
+    if (a.regexp !== undefined && a.search_string !== undefined)
+      check.fail('takes regexp or search_string, not both', 'search_string');
+    if (a.insertafter !== undefined && a.insertbefore !== undefined)
+      check.fail('takes insertafter or insertbefore, not both', 'insertbefore');
+    if (bool(a.backrefs, false) && a.regexp === undefined) check.fail('backrefs needs regexp', 'backrefs');
+    for (const key of ['regexp', 'insertafter', 'insertbefore'])
+      if (typeof a[key] === 'string' && !['EOF', 'BOF'].includes(a[key] as string))
+        pyRegex(check, a[key] as string, key);
+  },
+  run(ctx) {
+    const a = ctx.args as Record<string, unknown>;
+    return editText(ctx, a, (text) => joinLines(edit(splitLines(text), a)), bool(a.create, false));
+  },
+};
+
+function edit(lines: string[], a: Record<string, unknown>): string[] {
+  const re = a.regexp === undefined ? undefined : pyRegex(undefined, String(a.regexp), 'regexp');
+  const search = a.search_string === undefined ? undefined : String(a.search_string);
+  const matches = (l: string) => (re ? re.test(l) : search !== undefined ? l.includes(search) : false);
+  if (String(a.state ?? 'present') === 'absent') {
+    const line = a.line === undefined ? undefined : String(a.line);
+    return lines.filter((l) => !(re || search !== undefined ? matches(l) : l === line));
+  }
+  const line = String(a.line);
+  const backrefs = bool(a.backrefs, false);
+  const indexes = lines.map((l, i) => (matches(l) ? i : -1)).filter((i) => i >= 0);
+  if (indexes.length) {
+    const at = (bool(a.firstmatch, false) ? indexes[0] : indexes.at(-1)) as number;
+    const next = backrefs && re ? (lines[at] as string).replace(re, pyReplacement(line)) : line;
+    const out = [...lines];
+    out[at] = next;
+    return out;
+  }
+  if (backrefs) return lines; // Ansible: no match with backrefs leaves the file alone
+  if (lines.includes(line)) return lines;
+  const out = [...lines];
+  const anchor = (key: 'insertafter' | 'insertbefore'): number | undefined => {
+    const v = a[key];
+    if (v === undefined) return undefined;
+    if (v === 'EOF') return out.length;
+    if (v === 'BOF') return 0;
+    const r = pyRegex(undefined, String(v), key);
+    const found = out.map((l, i) => (r.test(l) ? i : -1)).filter((i) => i >= 0);
+    if (!found.length) return undefined;
+    const i = (bool(a.firstmatch, false) ? found[0] : found.at(-1)) as number;
+    return key === 'insertafter' ? i + 1 : i;
+  };
+  out.splice(anchor('insertafter') ?? anchor('insertbefore') ?? out.length, 0, line);
+  return out;
+}
