@@ -24,6 +24,7 @@ export interface Options {
   reproducible: boolean;
   licenses: LicenseMode;
   denyLicenses: string[];
+  failOnUnknownLicense: boolean;
   compareTo?: string;
   submit: boolean;
   githubToken: string;
@@ -72,6 +73,7 @@ export function parseInputs(): Options {
     reproducible: getBoolean(Inputs.reproducible, { default: true }),
     licenses: getEnum(Inputs.licenses, ['auto', 'lockfile', 'none'] as const, { default: 'auto' }),
     denyLicenses: parseDenyList(getList(Inputs.denyLicenses)),
+    failOnUnknownLicense: getBoolean(Inputs.failOnUnknownLicense, { default: false }),
     compareTo,
     submit,
     githubToken,

@@ -79,7 +79,7 @@ async function generateSboms(): Promise<void> {
     );
   }
   phase('graph');
-  resolveLicenses(graph.components, options.licenses, cwd, options.path);
+  await resolveLicenses(graph.components, options.licenses, cwd, options.path);
   const offenders = await findOffenders(graph.components, options.denyLicenses);
 
   const timestamp = await creationTime(options.reproducible, options.path);
@@ -146,7 +146,15 @@ async function generateSboms(): Promise<void> {
     `Done in ${Math.round(performance.now() - started)} ms after ${Math.round(started)} ms of start-up (${phases.map(([n, ms]) => `${n} ${ms}`).join(', ')})`,
   );
 
-  if (offenders.length > 0) {
+  const unknown = options.failOnUnknownLicense ? graph.components.filter((c) => c.license && !c.license.valid) : [];
+  if (unknown.length > 0) {
+    for (const c of unknown.slice(0, 50))
+      annotations.error(
+        `${c.purl} states the license "${c.license?.expression}", which is not an SPDX expression (${Inputs.failOnUnknownLicense} is true)`,
+        { file: c.license?.source, title: 'sbom: unknown license' },
+      );
+  }
+  if (offenders.length > 0 || unknown.length > 0) {
     const shown = new Map(graph.sources.map((s) => [s.file, s.display]));
     for (const o of offenders) {
       annotations.error(
@@ -155,14 +163,25 @@ async function generateSboms(): Promise<void> {
           file: shown.get(o.component.files[0] ?? ''),
           title: 'sbom: denied license',
         },
+        // Direct dependencies first: they are the ones the project can drop or replace itself.
+        o.component.direct ? 1 : 0,
       );
     }
-    throw new OperationError(
-      `${offenders.length} component${offenders.length === 1 ? '' : 's'} with denied licenses: ${offenders
-        .slice(0, 10)
-        .map((o) => `${o.component.purl} (${o.expression})`)
-        .join(', ')}${offenders.length > 10 ? ', …' : ''}. The SBOM files were written for inspection.`,
-    );
+    const denied =
+      offenders.length > 0
+        ? `${offenders.length} component${offenders.length === 1 ? '' : 's'} with denied licenses: ${offenders
+            .slice(0, 10)
+            .map((o) => `${o.component.purl} (${o.expression})`)
+            .join(', ')}${offenders.length > 10 ? ', …' : ''}. `
+        : '';
+    const unstated =
+      unknown.length > 0
+        ? `${unknown.length} component${unknown.length === 1 ? '' : 's'} with a license that is not an SPDX expression: ${unknown
+            .slice(0, 10)
+            .map((c) => `${c.purl} ("${c.license?.expression}")`)
+            .join(', ')}${unknown.length > 10 ? ', …' : ''}. `
+        : '';
+    throw new OperationError(`${denied}${unstated}The SBOM files were written for inspection.`);
   }
 }
 

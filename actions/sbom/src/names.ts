@@ -9,6 +9,7 @@ export const Inputs = {
   reproducible: 'reproducible',
   licenses: 'licenses',
   denyLicenses: 'deny-licenses',
+  failOnUnknownLicense: 'fail-on-unknown-license',
   compareTo: 'compare-to',
   submit: 'submit',
   githubToken: 'github-token',

@@ -1,3 +1,4 @@
+import licenseIds from 'spdx-license-ids';
 import { ConfigurationError } from '../../../../shared/errors';
 import type { Component } from '../model/types';
 import { Inputs } from '../names';
@@ -27,7 +28,8 @@ export function parseDenyList(items: readonly string[]): string[] {
 }
 
 /**
- * A component offends when every way to satisfy its expression uses a denied license:
+ * A component offends when every way to satisfy its expression uses a denied license (an OR offers
+ * a choice, and so does an `-or-later` version):
  * `MIT OR GPL-3.0-only` passes a GPL-3.0-only denial (MIT can be chosen), `MIT AND GPL-3.0-only`
  * does not. Components without a known license are not offenders (they show in the summary).
  */
@@ -57,18 +59,50 @@ function isDenied(ast: Ast, deny: readonly string[], hits: Set<string>, satisfie
     return ast.conjunction === 'and' ? left || right : left && right;
   }
   const leaf = `${ast.license}${ast.plus ? '+' : ''}${ast.exception ? ` WITH ${ast.exception}` : ''}`;
-  let hit = false;
-  for (const d of deny) {
-    let matches = false;
-    try {
-      matches = satisfies(leaf, [d]);
-    } catch {
-      matches = leaf === d;
-    }
-    if (matches) {
-      hits.add(leaf);
-      hit = true;
-    }
+  // `X-or-later` (or `X+`) lets the recipient pick X or any later version: it offends only when
+  // every one of those choices is denied (denying GPL-3.0-only leaves GPL-2.0-or-later's 2.0).
+  const denied = choicesOf(ast).every((choice) => deny.some((d) => matches(choice, d, satisfies)));
+  if (denied) hits.add(leaf);
+  return denied;
+}
+
+function matches(choice: string, denied: string, satisfies: Satisfies): boolean {
+  try {
+    return satisfies(choice, [denied]);
+  } catch {
+    return choice === denied;
   }
-  return hit;
+}
+
+/** The licenses a leaf lets one choose between: itself, or each version from X on for `X-or-later` / `X+`. */
+export function choicesOf(leaf: { license: string; plus?: boolean; exception?: string }): string[] {
+  const exception = leaf.exception ? ` WITH ${leaf.exception}` : '';
+  const later = leaf.plus === true || leaf.license.endsWith('-or-later');
+  if (!later) return [`${leaf.license}${exception}`];
+  const base = leaf.license.replace(/-or-later$/, '');
+  const m = /^(.+?)-(\d+(?:\.\d+)*)(-only)?$/.exec(base);
+  if (!m) return [`${leaf.license}${exception}`];
+  const family = m[1] as string;
+  const from = versionKey(m[2] as string);
+  const versions = new Map<string, string>();
+  const pattern = new RegExp(`^${family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+(?:\\.\\d+)*)(-only)?$`);
+  for (const id of licenseIds) {
+    const v = pattern.exec(id);
+    if (!v || compareVersions(versionKey(v[1] as string), from) < 0) continue;
+    // GNU licenses name each version `-only`; others (Apache-2.0, MPL-2.0) just the version.
+    if (v[2] || !versions.has(v[1] as string)) versions.set(v[1] as string, id);
+  }
+  return versions.size > 0 ? [...versions.values()].map((id) => `${id}${exception}`) : [`${leaf.license}${exception}`];
+}
+
+function versionKey(text: string): number[] {
+  return text.split('.').map(Number);
+}
+
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }

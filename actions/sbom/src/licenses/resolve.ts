@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Component, License } from '../model/types';
 import { leaves, parseExpression, render } from './expression';
+import { InstalledMetadata } from './installed';
 import { licenseText } from './text';
 
 export type LicenseMode = 'auto' | 'lockfile' | 'none';
@@ -13,31 +14,84 @@ export type LicenseMode = 'auto' | 'lockfile' | 'none';
  * The expression is then parsed: a valid one is written canonically, anything else is kept verbatim
  * and marked invalid so the writers emit it as a named (non-SPDX) license.
  */
-export function resolveLicenses(components: Component[], mode: LicenseMode, cwd: string, root: string): void {
+export async function resolveLicenses(
+  components: Component[],
+  mode: LicenseMode,
+  cwd: string,
+  root: string,
+): Promise<void> {
+  let correct: ((text: string) => string | null) | undefined;
+  const metadata = new InstalledMetadata(resolve(cwd, root));
   const dirs = new Map<string, boolean>();
   // A large lockfile states a few dozen distinct license texts: each is parsed once.
-  const parsed = new Map<string, Pick<License, 'expression' | 'valid' | 'ids'>>();
+  const parsed = new Map<string, Pick<License, 'expression' | 'valid' | 'ids' | 'normalisedFrom'>>();
   for (const component of components) {
     if (mode === 'none') {
       component.license = undefined;
       continue;
     }
-    if (!component.license && mode === 'auto') component.license = installed(component, cwd, root, dirs);
+    if (!component.license && mode === 'auto')
+      component.license = installed(component, cwd, root, dirs) ?? metadata.licenseOf(component);
     const license = component.license;
     if (license) {
       let result = parsed.get(license.expression);
       if (!result) {
-        const ast = parseExpression(license.expression);
+        let ast = parseExpression(license.expression);
+        let normalised: string | undefined;
+        if (!ast) {
+          // "GPLv3", "Apache 2", "MIT License": spdx-correct (the npm ecosystem's own normaliser),
+          // loaded only when some license is not SPDX already, and taken only when unambiguous.
+          correct ??= (await import('spdx-correct')).default;
+          const fix = correct;
+          normalised =
+            unambiguous(license.expression, fix(license.expression)) ??
+            // "MIT License OR Apache Software License" (classifiers): each choice on its own.
+            eachOf(license.expression, (part) => unambiguous(part, fix(part)));
+          if (normalised) ast = parseExpression(normalised);
+        }
         result = ast
-          ? { expression: render(ast), valid: true, ids: [...new Set(leaves(ast))] }
+          ? {
+              expression: render(ast),
+              valid: true,
+              ids: [...new Set(leaves(ast))],
+              normalisedFrom: normalised && license.expression,
+            }
           : { expression: license.expression, valid: false, ids: undefined };
         parsed.set(license.expression, result);
       }
       component.license = result.valid
-        ? { ...license, expression: result.expression, valid: true, ids: result.ids }
+        ? {
+            ...license,
+            expression: result.expression,
+            valid: true,
+            ids: result.ids,
+            ...(result.normalisedFrom ? { normalisedFrom: result.normalisedFrom } : {}),
+          }
         : { ...license, valid: false };
     }
   }
+}
+
+/**
+ * spdx-correct's answer when the text pins it down: a version in the answer must be the one the
+ * text states ("GPLv3" → GPL-3.0-or-later yes, "BSD" → BSD-2-Clause or "LGPL" → LGPL-3.0 no: those
+ * guess a version or variant the text never gave).
+ */
+function unambiguous(text: string, corrected: string | null): string | undefined {
+  if (!corrected) return undefined;
+  const stated = /\d+/.exec(text)?.[0];
+  const chosen = /\d+/.exec(corrected)?.[0];
+  if (chosen !== undefined && stated !== chosen) return undefined;
+  return corrected;
+}
+
+function eachOf(text: string, fix: (part: string) => string | undefined): string | undefined {
+  const parts = text.split(/\s+OR\s+/);
+  if (parts.length < 2) return undefined;
+  const fixed = parts.map(fix);
+  return fixed.every((f) => f !== undefined)
+    ? fixed.map((f) => (/\s/.test(f as string) ? `(${f})` : f)).join(' OR ')
+    : undefined;
 }
 
 interface LockfileDirs {

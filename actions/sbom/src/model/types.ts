@@ -38,6 +38,8 @@ export interface License {
   ids?: string[];
   /** Where the license came from, e.g. `package-lock.json` or `node_modules/left-pad/package.json`. */
   source: string;
+  /** The text as written when it was not SPDX and spdx-correct normalised it (e.g. `GPLv3`). */
+  normalisedFrom?: string;
 }
 
 /** What a parser reports for one package version; the graph builder merges duplicates. */

@@ -71,13 +71,27 @@ export function buildSummary(report: Report): Summary {
   const sources = new Map<string, number>();
   for (const c of graph.components)
     if (c.license) {
+      const from = c.license.source;
       const kind =
-        c.license.source.includes('node_modules/') || c.license.source.includes('vendor/')
+        from.includes('node_modules/') || from.includes('vendor/')
           ? 'installed package metadata'
-          : c.license.source;
+          : from.includes('site-packages')
+            ? 'installed Python packages (dist-info)'
+            : from.startsWith('cargo registry: ')
+              ? 'Cargo registry cache'
+              : from.startsWith('gem specifications: ') || from.includes('/specifications/')
+                ? 'installed gem specifications'
+                : from;
       sources.set(kind, (sources.get(kind) ?? 0) + 1);
     }
   if (sources.size > 0) s.paragraph(`License sources: ${[...sources].map(([k, n]) => `${k} (${n})`).join(', ')}.`);
+  const normalised = graph.components.filter((c) => c.license?.normalisedFrom);
+  if (normalised.length > 0) {
+    const examples = [...new Set(normalised.map((c) => `"${c.license?.normalisedFrom}" → ${c.license?.expression}`))];
+    s.paragraph(
+      `Normalised to SPDX by spdx-correct (${normalised.length}): ${examples.slice(0, 5).join(', ')}${examples.length > 5 ? ', …' : ''}.`,
+    );
+  }
 
   if (report.offenders.length > 0) {
     s.heading(`Denied licenses: ${report.offenders.length} component${report.offenders.length === 1 ? '' : 's'}`, 3);
