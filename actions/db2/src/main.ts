@@ -1,5 +1,6 @@
 import { runAction } from '../../../shared/run-action';
 import { md, Summary } from '../../../shared/summary';
+import { nameActionRun } from '../../../shared/telemetry';
 import { backup } from './commands/backup';
 import { build } from './commands/build';
 import { ldap } from './commands/ldap';
@@ -14,6 +15,7 @@ export function run(): Promise<void> {
   return runAction('db2', async () => {
     // All inputs are read and validated here, before the first docker command.
     const options = parseInputs();
+    nameActionRun(`db2.${options.command}`, { deployment: options.command === 'upgrade' && !options.dryRun });
     const steps = new Steps();
     const summary = new Summary();
     const body = new Summary();
