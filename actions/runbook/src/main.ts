@@ -121,20 +121,31 @@ export function run(): Promise<void> {
     const t = report.totals;
     core.setOutput(Outputs.ok, t.ok);
     core.setOutput(Outputs.changed, t.changed);
-    core.setOutput(Outputs.failed, t.failedHosts.length);
-    core.setOutput(Outputs.failedHosts, t.failedHosts.join(','));
+    // A cancelled run did not do its job on the hosts it cut short: they count as failed too.
+    const unfinished = report.cancelled
+      ? report.hosts.filter((h) => h.status === 'cancelled' || h.status === 'not-run').map((h) => h.name)
+      : [];
+    const failedHosts = [...t.failedHosts, ...unfinished];
+    core.setOutput(Outputs.failed, failedHosts.length);
+    core.setOutput(Outputs.failedHosts, failedHosts.join(','));
     core.setOutput(Outputs.report, reportPath);
     core.setOutput(Outputs.seenHostKeys, seenFile);
     buildSummary(report).write();
     core.info(
-      `${runbook.name}: ${t.hosts} host(s), ${t.ok} ok, ${t.changed} ${options.check ? 'would change' : 'changed'}, ${t.failed} failed, ${t.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)}s; report ${reportPath}`,
+      `${runbook.name}: ${t.hosts} host(s), ${t.ok} ok, ${t.changed} ${options.check ? 'would change' : 'changed'}, ${t.failed} failed${t.ignored ? ` (+${t.ignored} ignored)` : ''}, ${t.skipped} skipped in ${(report.durationMs / 1000).toFixed(1)}s; report ${reportPath}`,
     );
     if (!options.check) recordRunbookDeployment(report, options.environment);
 
-    if (report.cancelled) throw new OperationError(`the run was cancelled; the partial report is at ${reportPath}`);
-    if (t.failedHosts.length) {
+    if (t.failedHosts.length || report.cancelled) {
       for (const h of report.hosts.filter((x) => x.status === 'failed' || x.status === 'unreachable'))
         annotations.error(`${h.name}: ${h.error ?? h.status}`, { title: `runbook: ${h.name} ${h.status}` });
+    }
+    if (report.cancelled) {
+      throw new OperationError(
+        `the run was cancelled: ${unfinished.length} of ${t.hosts} host(s) did not finish (${unfinished.join(', ') || 'none'})${t.failedHosts.length ? `, ${t.failedHosts.length} failed (${t.failedHosts.join(', ')})` : ''}; the partial report is at ${reportPath}`,
+      );
+    }
+    if (t.failedHosts.length) {
       throw new OperationError(`${t.failedHosts.length} of ${t.hosts} host(s) failed: ${t.failedHosts.join(', ')}`);
     }
     if (report.stoppedEarly) throw new OperationError(report.stoppedEarly);

@@ -53,6 +53,8 @@ export interface Totals {
   ok: number;
   changed: number;
   failed: number;
+  /** Failures that ignore_errors let pass: shown apart, never counted as failed. */
+  ignored: number;
   skipped: number;
   failedHosts: string[];
   unreachableHosts: string[];
@@ -64,6 +66,7 @@ export function totals(hosts: HostResult[]): Totals {
     ok: 0,
     changed: 0,
     failed: 0,
+    ignored: 0,
     skipped: 0,
     failedHosts: [],
     unreachableHosts: [],
@@ -72,6 +75,7 @@ export function totals(hosts: HostResult[]): Totals {
     for (const task of h.tasks) {
       if (task.status === 'ok') t.ok++;
       else if (task.status === 'changed') t.changed++;
+      else if (task.status === 'failed' && task.ignored) t.ignored++;
       else if (task.status === 'failed') t.failed++;
       else if (task.status === 'skipped') t.skipped++;
     }

@@ -21,7 +21,7 @@ export function buildSummary(report: RunReport): Summary {
     2,
   );
   s.paragraph(
-    md`${t.hosts} host${t.hosts === 1 ? '' : 's'} · ${t.ok} ok · ${t.changed} ${report.check ? 'would change' : 'changed'} · ${t.failed} failed · ${t.skipped} skipped · ${(report.durationMs / 1000).toFixed(1)}s · strategy ${report.strategy}${report.cancelled ? md` · **cancelled**: the report is partial` : ''}${report.stoppedEarly ? md` · **stopped early**: ${report.stoppedEarly}` : ''}`,
+    md`${t.hosts} host${t.hosts === 1 ? '' : 's'} · ${t.ok} ok · ${t.changed} ${report.check ? 'would change' : 'changed'} · ${t.failed} failed${t.ignored ? ` · ${t.ignored} failed (ignored)` : ''} · ${t.skipped} skipped · ${(report.durationMs / 1000).toFixed(1)}s · strategy ${report.strategy}${report.cancelled ? md` · **cancelled**: the report is partial` : ''}${report.stoppedEarly ? md` · **stopped early**: ${report.stoppedEarly}` : ''}`,
   );
   const taskNames: string[] = [];
   for (const h of report.hosts) for (const task of h.tasks) if (!taskNames.includes(task.id)) taskNames.push(task.id);

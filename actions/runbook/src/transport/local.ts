@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmod, lstat, mkdir, readFile, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { exec } from '../../../../shared/exec';
-import { parseStat, quote, statCommand, tempName, withBecome } from './posix';
+import { onPseudoFs, parseStat, pseudoFsError, quote, statCommand, tempName, withBecome } from './posix';
 import {
   type Connection,
   type FileInfo,
@@ -40,7 +40,7 @@ export class LocalConnection implements Connection {
         return { exists: false };
       throw error;
     }
-    const info = fileInfoOf(st);
+    const info = fileInfoOf(st, path);
     if (info.type === 'link') info.target = await readlink(path);
     if (info.type === 'file') {
       info.content = await readFile(path);
@@ -50,8 +50,9 @@ export class LocalConnection implements Connection {
   }
 
   async mkdir(path: string, options: WriteOptions = {}): Promise<void> {
+    if (onPseudoFs(path)) throw pseudoFsError(path);
     if (options.become && !this.isRoot) return mkdirWithShell(this, path, options);
-    await mkdir(path, { recursive: true });
+    await mkdirParents(path);
     if (options.mode !== undefined) await chmod(path, options.mode);
     if (options.owner || options.group) await chownPath(this, path, options);
   }
@@ -73,6 +74,7 @@ export class LocalConnection implements Connection {
   }
 
   async writeFile(path: string, data: Buffer, options: WriteOptions = {}): Promise<void> {
+    if (onPseudoFs(path)) throw pseudoFsError(path);
     if (options.become && !this.isRoot) return writeWithShell(this, path, data, options);
     const tmp = tempName(path);
     try {
@@ -115,6 +117,25 @@ export class LocalConnection implements Connection {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * `mkdir -p` one component at a time: Node's recursive mkdir never returns for some paths (it
+ * loops on ENOENT under /proc/self), and a per-component error names the part that failed.
+ */
+async function mkdirParents(path: string): Promise<void> {
+  const parts = path.split('/').filter(Boolean);
+  let current = path.startsWith('/') ? '' : '.';
+  for (const part of parts) {
+    current = `${current}/${part}`;
+    try {
+      await mkdir(current);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && (await lstat(current).catch(() => undefined))?.isDirectory()) continue;
+      throw new Error(`creating directory ${current} failed: ${(error as Error).message}`);
+    }
+  }
 }
 
 export async function chownPath(conn: Connection, path: string, options: WriteOptions): Promise<void> {

@@ -1,5 +1,19 @@
 import type { FileInfo } from './types';
 
+/**
+ * /proc and /sys hold kernel pseudo-files: reading one may block forever (/proc/kmsg) and a temp
+ * file plus rename cannot work there. File tasks refuse them with a clear error.
+ */
+export function onPseudoFs(path: string): boolean {
+  return /^\/+(proc|sys)(\/|$)/.test(path);
+}
+
+export function pseudoFsError(path: string): Error {
+  return new Error(
+    `${path} is on a kernel pseudo-filesystem (/proc, /sys): files there cannot be created or replaced atomically (temp file + rename). Use a shell task (e.g. sysctl -w, or echo value > ${path}).`,
+  );
+}
+
 /** POSIX shell quoting: the one safe way to put a value on a remote command line. */
 export function quote(value: string): string {
   if (/^[\w@%+=:,./-]+$/.test(value)) return value;
@@ -21,7 +35,12 @@ export function statCommand(path: string): string {
   return [
     `if [ -L ${p} ]; then printf 'link\\n'; stat -c '%a %u %g %U %G %s' ${p}; readlink ${p};`,
     `elif [ -d ${p} ]; then printf 'directory\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
-    `elif [ -f ${p} ]; then printf 'file\\n'; stat -c '%a %u %g %U %G %s' ${p}; sha256sum ${p} | cut -d' ' -f1;`,
+    onPseudoFs(path)
+      ? `elif [ -f ${p} ]; then printf 'pseudo-file\\n'; stat -c '%a %u %g %U %G %s' ${p};`
+      : `elif [ -f ${p} ]; then printf 'file\\n'; stat -c '%a %u %g %U %G %s' ${p}; sha256sum ${p} | cut -d' ' -f1;`,
+    `elif [ -p ${p} ]; then printf 'fifo\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
+    `elif [ -S ${p} ]; then printf 'socket\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
+    `elif [ -b ${p} ] || [ -c ${p} ]; then printf 'device\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
     `elif [ -e ${p} ]; then printf 'other\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
     `else printf 'absent\\n'; fi`,
   ].join(' ');

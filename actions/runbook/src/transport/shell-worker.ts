@@ -20,6 +20,8 @@ export class ShellWorker {
   private waiting?: { resolve(r: RunResult): void; reject(e: Error): void };
   private pid?: number;
   broken = false;
+  /** The kill of a timed-out or cancelled command, while it is under way. */
+  killing?: Promise<unknown>;
 
   private constructor(
     private readonly channel: ClientChannel,
@@ -62,18 +64,23 @@ export class ShellWorker {
         // opens a new one for the next command.
         this.broken = true;
         this.waiting = undefined;
-        const pid = this.pid;
-        // TERM, then KILL two seconds later for a command that ignores TERM.
-        const kill = pid
-          ? this.sideline(
-              `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; ` +
-                `(sleep 2; kill -KILL -${pid} 2>/dev/null || kill -KILL ${pid} 2>/dev/null) </dev/null >/dev/null 2>&1 & true`,
-            )
-          : Promise.resolve();
+        // TERM, then KILL after two seconds for a command that ignores TERM.
+        const killGroup = (pid: number) =>
+          this.sideline(
+            `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null; ` +
+              `i=0; while [ $i -lt 20 ] && { kill -0 -${pid} || kill -0 ${pid}; } 2>/dev/null; do sleep 0.1; i=$((i+1)); done; ` +
+              `kill -KILL -${pid} 2>/dev/null || kill -KILL ${pid} 2>/dev/null; true`,
+          );
+        // On a busy host the deadline can come before the shell has even reported the pid: the
+        // command is (about to be) running all the same, so wait for its pid, then kill it.
+        const kill = (this.pid ? Promise.resolve(this.pid) : this.pidWithin(5000)).then((pid) =>
+          pid ? killGroup(pid) : undefined,
+        );
+        this.killing = kill.catch(() => undefined);
         // Answer at the deadline; the kill and the shell's close finish in the background.
         done?.();
         reject(why);
-        void Promise.race([kill.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]).then(() =>
+        void Promise.race([kill.catch(() => undefined), new Promise((r) => setTimeout(r, 8000))]).then(() =>
           this.channel.close(),
         );
       };
@@ -99,13 +106,29 @@ export class ShellWorker {
     });
   }
 
+  private onPid?: (pid: number) => void;
+
+  /** The running command's pid once the shell reports it (undefined after `ms`). */
+  private pidWithin(ms: number): Promise<number | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), ms);
+      this.onPid = (pid) => {
+        clearTimeout(timer);
+        this.onPid = undefined;
+        resolve(pid);
+      };
+    });
+  }
+
   private check(): void {
-    if (!this.waiting) return;
+    if (!this.waiting && !this.onPid) return;
     const pidLine = new RegExp(`\\n${this.marker}pid (\\d+)\\n`).exec(this.err);
     if (pidLine) {
       this.pid = Number(pidLine[1]);
       this.err = this.err.slice(0, pidLine.index) + this.err.slice(pidLine.index + pidLine[0].length);
+      this.onPid?.(this.pid);
     }
+    if (!this.waiting) return;
     const outEnd = new RegExp(`\\n${this.marker}(\\d+)\\n`).exec(this.out);
     const errAt = this.err.indexOf(`\n${this.marker}\n`);
     if (!outEnd || errAt === -1) return;

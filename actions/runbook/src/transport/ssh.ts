@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import { algorithmsFor, fingerprint, type KnownHosts, keyType, knownHostsLine } from './known-hosts';
 import { chownPath, mkdirWithShell, readWithShell, setMetaWithShell, statWithShell, writeWithShell } from './local';
-import { quote, tempName, withBecome } from './posix';
+import { onPseudoFs, pseudoFsError, quote, tempName, withBecome } from './posix';
 import { Semaphore } from './semaphore';
 import { ShellWorker } from './shell-worker';
 import {
@@ -248,7 +248,7 @@ export class SshConnection implements Connection {
     this.workers++;
     await this.channels.acquire();
     try {
-      return await ShellWorker.open(this.client, (command) => this.exec(command, { timeoutMs: 3000 }));
+      return await ShellWorker.open(this.client, (command) => this.sideline(command));
     } catch {
       // A server that refuses more sessions still runs plain exec channels.
       this.workers--;
@@ -257,7 +257,18 @@ export class SshConnection implements Connection {
     }
   }
 
+  /** Kills of timed-out or cancelled commands still under way: close() lets them land. */
+  private readonly kills = new Set<Promise<unknown>>();
+
+  private sideline(command: string): Promise<unknown> {
+    return this.exec(command, { timeoutMs: 5000 });
+  }
+
   private release(worker: ShellWorker): void {
+    if (worker.killing) {
+      const p = worker.killing.finally(() => this.kills.delete(p));
+      this.kills.add(p);
+    }
     if (worker.broken || this.closed) {
       worker.close();
       this.workers--;
@@ -344,7 +355,7 @@ export class SshConnection implements Connection {
       }),
     );
     if (!attrs) return { exists: false };
-    const info = fileInfoOf(attrs);
+    const info = fileInfoOf(attrs, path);
     if (info.type === 'link') {
       info.target = await new Promise<string>((resolve, reject) =>
         sftp.readlink(path, (e, t) => (e ? reject(e) : resolve(t))),
@@ -368,14 +379,19 @@ export class SshConnection implements Connection {
   }
 
   private async mkdirOnce(path: string, options: WriteOptions): Promise<void> {
+    if (onPseudoFs(path)) throw pseudoFsError(path);
     const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
     if (!sftp) return mkdirWithShell(this, path, options);
+    const retried = new Set<string>();
     const make = (dir: string): Promise<void> =>
       new Promise((resolve, reject) => {
         sftp.mkdir(dir, (error) => {
           if (!error) return resolve();
           const code = (error as { code?: number }).code;
-          if (code === NO_SUCH_FILE && dir.lastIndexOf('/') > 0) {
+          if (code === NO_SUCH_FILE && dir.lastIndexOf('/') > 0 && !retried.has(dir)) {
+            // Create the parent, then this directory once more (never again: a parent that exists
+            // yet refuses children would loop forever).
+            retried.add(dir);
             make(dir.slice(0, dir.lastIndexOf('/'))).then(() => make(dir).then(resolve, reject), reject);
             return;
           }
@@ -461,6 +477,7 @@ export class SshConnection implements Connection {
   }
 
   private async writeFileOnce(path: string, data: Buffer, options: WriteOptions): Promise<void> {
+    if (onPseudoFs(path)) throw pseudoFsError(path);
     const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
     if (!sftp) return writeWithShell(this, path, data, options);
     const tmp = tempName(path);
@@ -511,7 +528,13 @@ export class SshConnection implements Connection {
     return this.forward(host, port, timeoutMs);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    if (this.kills.size && !this.lost)
+      await Promise.race([Promise.allSettled([...this.kills]), new Promise((r) => setTimeout(r, 5000))]);
+    return this.end();
+  }
+
+  private end(): Promise<void> {
     if (this.closed || this.lost) return Promise.resolve();
     this.closed = true;
     for (const w of this.idle.splice(0)) w.close();

@@ -1,3 +1,5 @@
+import { onPseudoFs } from './posix';
+
 /** One open line to a host. SSH and the local runner implement the same contract, so modules do not care. */
 export interface RunOptions {
   stdin?: string | Buffer;
@@ -15,7 +17,8 @@ export interface RunResult {
 
 export interface FileInfo {
   exists: boolean;
-  type?: 'file' | 'directory' | 'link' | 'other';
+  /** `pseudo-file`: a regular-looking entry of /proc or /sys, never read (it may block) nor replaced. */
+  type?: 'file' | 'directory' | 'link' | 'fifo' | 'socket' | 'device' | 'pseudo-file' | 'other';
   mode?: number;
   uid?: number;
   gid?: number;
@@ -34,16 +37,34 @@ interface StatsLike {
   isSymbolicLink(): boolean;
   isDirectory(): boolean;
   isFile(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
   mode: number;
   uid: number;
   gid: number;
   size: number;
 }
 
-export function fileInfoOf(st: StatsLike): FileInfo {
+export function fileInfoOf(st: StatsLike, path: string): FileInfo {
   return {
     exists: true,
-    type: st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other',
+    type: st.isSymbolicLink()
+      ? 'link'
+      : st.isDirectory()
+        ? 'directory'
+        : st.isFile()
+          ? onPseudoFs(path)
+            ? 'pseudo-file'
+            : 'file'
+          : st.isFIFO()
+            ? 'fifo'
+            : st.isSocket()
+              ? 'socket'
+              : st.isCharacterDevice() || st.isBlockDevice()
+                ? 'device'
+                : 'other',
     mode: st.mode & 0o7777,
     uid: st.uid,
     gid: st.gid,
