@@ -27,14 +27,15 @@ __webpack_require__.r(__webpack_exports__);
  * hint, which `cosign verify-blob --bundle --key` and sigstore-js accept.
  */
 async function keySigner(options) {
-    const key = (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .loadPrivateKey */ .PM)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.passphrase);
-    (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .prefetchPrehashedSigner */ .kJ)(key.kind);
+    const key = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .openSigningKey */ .bc)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.passphrase, options.workspace);
+    if (!key.signDigest)
+        (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .prefetchPrehashedSigner */ .kJ)(key.kind);
     const { toMessageSignatureBundle, bundleToJSON } = await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040));
     return {
         method: 'key',
-        identity: `${key.kind} key, sha256:${Buffer.from(key.hint, 'base64').toString('hex')}`,
+        identity: `${key.kind} key${key.source ? ` on ${key.source}` : ''}, sha256:${Buffer.from(key.hint, 'base64').toString('hex')}`,
         async signFile(request) {
-            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signFile */ .Wr)(key.kind, key.privateKey, request.file, request.digest);
+            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signFileWith */ .OZ)(key, request.file, request.digest);
             if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .verifyFile */ .AI)(key.kind, key.publicKey, request.file, request.digest, signature))) {
                 throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(`${request.display}: the fresh signature does not verify with the key's public half`);
             }
@@ -61,7 +62,7 @@ async function keySigner(options) {
         },
         async attest(payloadType, payload) {
             const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_5__/* .pae */ .Z)(payloadType, payload);
-            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signBytes */ .b_)(key.kind, key.privateKey, bytes);
+            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signBytesWith */ .f8)(key, bytes);
             if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(key.kind, key.publicKey, bytes, signature))) {
                 throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The attestation signature does not verify with ${_names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey}'s public key`);
             }

@@ -38,7 +38,7 @@ async function x509Signer(options) {
     const { key, chain } = options.pkcs12
         ? await fromPkcs12(options.pkcs12, options.password)
         : {
-            key: (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .loadPrivateKey */ .PM)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.passphrase),
+            key: await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .openSigningKey */ .bc)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.passphrase, options.workspace),
             chain: parseChain(options.certificate, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificate),
         };
     const certInput = options.pkcs12 ? _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12 : _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificate;
@@ -48,7 +48,7 @@ async function x509Signer(options) {
             input: certInput,
         });
     }
-    if (!leaf.checkPrivateKey(key.privateKey)) {
+    if (!leaf.publicKey.equals(key.publicKey)) {
         throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`The private key does not belong to the signing certificate (${leaf.subject.replace(/\n/g, ', ')}); the first certificate in ${certInput} must be the signer's`, { input: certInput });
     }
     const purpose = await (0,_purpose__WEBPACK_IMPORTED_MODULE_8__/* .codeSigningProblem */ .iP)(leaf);
@@ -71,7 +71,7 @@ async function x509Signer(options) {
                 chain,
                 digest: request.digest.sha256,
                 signingTime: new Date(),
-                sign: (der) => (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytes */ .b_)(key.kind, key.privateKey, der),
+                sign: (der) => (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytesWith */ .f8)(key, der),
                 timestamp: options.tsaUrl
                     ? async (signature) => (await (0,_timestamp__WEBPACK_IMPORTED_MODULE_9__/* .requestTimestamp */ .uN)(options.tsaUrl, signature)).token
                     : undefined,
@@ -84,7 +84,7 @@ async function x509Signer(options) {
         },
         async attest(payloadType, payload) {
             const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_10__/* .pae */ .Z)(payloadType, payload);
-            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytes */ .b_)(key.kind, key.privateKey, bytes);
+            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .signBytesWith */ .f8)(key, bytes);
             if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .verifyBytes */ .RV)(key.kind, leaf.publicKey, bytes, signature))) {
                 throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK('The attestation signature does not verify with the signing certificate');
             }
@@ -142,7 +142,7 @@ async function fromPkcs12(der, password) {
     const key = (0,_keys__WEBPACK_IMPORTED_MODULE_6__/* .loadPrivateKey */ .PM)(keyPem, '', _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.password);
     const certs = parseChain(result.stdout, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12);
     // openssl lists the bag's certificates in file order; put the key's own first.
-    const leafIndex = certs.findIndex((c) => c.checkPrivateKey(key.privateKey));
+    const leafIndex = certs.findIndex((c) => c.publicKey.equals(key.publicKey));
     if (leafIndex < 0) {
         throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12} has no certificate for its private key`, {
             input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.pkcs12,

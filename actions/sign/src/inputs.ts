@@ -214,7 +214,8 @@ function pemText(input: string, workspace: string, marker: string): string {
 /** A private key inline (masked) or from a path (its content masked too). */
 function secretText(input: string, workspace: string): string {
   const value = getSecret(input).trim();
-  if (!value || value.includes('-----BEGIN')) return value;
+  // An RFC 7512 URI names a key on a PKCS#11 token; it may carry the PIN, and is masked as given.
+  if (!value || value.includes('-----BEGIN') || /^pkcs11:/i.test(value)) return value;
   const path = isAbsolute(value) ? value : resolve(workspace, value);
   if (existsSync(path)) {
     const text = readInputFile(input, value, path).toString('utf8');

@@ -3,7 +3,7 @@ import { envelope, pae } from '../attest/dsse';
 import type { Options } from '../inputs';
 import { Inputs } from '../names';
 import { keyScript } from '../verify-script';
-import { loadPrivateKey, prefetchPrehashedSigner, signBytes, signFile, verifyBytes, verifyFile } from './keys';
+import { openSigningKey, prefetchPrehashedSigner, signBytesWith, signFileWith, verifyBytes, verifyFile } from './keys';
 import { requestTimestamp } from './timestamp';
 import type { FileSignature, MethodSigner, SignRequest } from './types';
 
@@ -13,14 +13,20 @@ import type { FileSignature, MethodSigner, SignRequest } from './types';
  * hint, which `cosign verify-blob --bundle --key` and sigstore-js accept.
  */
 export async function keySigner(options: Options): Promise<MethodSigner> {
-  const key = loadPrivateKey(options.privateKey, options.passphrase, Inputs.privateKey, Inputs.passphrase);
-  prefetchPrehashedSigner(key.kind);
+  const key = await openSigningKey(
+    options.privateKey,
+    options.passphrase,
+    Inputs.privateKey,
+    Inputs.passphrase,
+    options.workspace,
+  );
+  if (!key.signDigest) prefetchPrehashedSigner(key.kind);
   const { toMessageSignatureBundle, bundleToJSON } = await import('@sigstore/bundle');
   return {
     method: 'key',
-    identity: `${key.kind} key, sha256:${Buffer.from(key.hint, 'base64').toString('hex')}`,
+    identity: `${key.kind} key${key.source ? ` on ${key.source}` : ''}, sha256:${Buffer.from(key.hint, 'base64').toString('hex')}`,
     async signFile(request: SignRequest): Promise<FileSignature> {
-      const signature = await signFile(key.kind, key.privateKey, request.file, request.digest);
+      const signature = await signFileWith(key, request.file, request.digest);
       if (!(await verifyFile(key.kind, key.publicKey, request.file, request.digest, signature))) {
         throw new OperationError(`${request.display}: the fresh signature does not verify with the key's public half`);
       }
@@ -47,7 +53,7 @@ export async function keySigner(options: Options): Promise<MethodSigner> {
     },
     async attest(payloadType: string, payload: Buffer): Promise<string> {
       const bytes = pae(payloadType, payload);
-      const signature = await signBytes(key.kind, key.privateKey, bytes);
+      const signature = await signBytesWith(key, bytes);
       if (!(await verifyBytes(key.kind, key.publicKey, bytes, signature))) {
         throw new ConfigurationError(
           `The attestation signature does not verify with ${Inputs.privateKey}'s public key`,

@@ -16,11 +16,40 @@ export type KeyKind = 'ecdsa-p256' | 'ed25519' | 'rsa';
 
 export interface SigningKey {
   kind: KeyKind;
-  privateKey: KeyObject;
+  /** The key in memory; absent for a key that stays on a token (see `signDigest`). */
+  privateKey?: KeyObject;
   publicKey: KeyObject;
   publicPem: string;
   /** base64(sha256(DER SubjectPublicKeyInfo)), the key hint cosign puts in bundles. */
   hint: string;
+  /** Signs a SHA-256 digest where the key lives (a PKCS#11 token). */
+  signDigest?: (digest: Buffer) => Promise<Buffer>;
+  /** Where the key is, for the log: "PKCS#11 token/object". */
+  source?: string;
+}
+
+/** A PEM private key, or an RFC 7512 `pkcs11:` URI naming a key that stays on its token. */
+export async function openSigningKey(
+  text: string,
+  passphrase: string,
+  input: string,
+  passphraseInput: string,
+  workspace: string,
+): Promise<SigningKey> {
+  const { isPkcs11Uri, pkcs11Key } = await import('./pkcs11');
+  if (isPkcs11Uri(text)) return pkcs11Key(text, input, workspace);
+  return loadPrivateKey(text, passphrase, input, passphraseInput);
+}
+
+/** A file's signature with whichever key this is: in memory, or on a token (over the digest). */
+export function signFileWith(key: SigningKey, file: string, digest: FileDigest): Promise<Buffer> {
+  if (key.signDigest) return key.signDigest(digest.sha256);
+  return signFile(key.kind, key.privateKey as KeyObject, file, digest);
+}
+
+export function signBytesWith(key: SigningKey, data: Buffer): Promise<Buffer> {
+  if (key.signDigest) return key.signDigest(createHash('sha256').update(data).digest());
+  return signBytes(key.kind, key.privateKey as KeyObject, data);
 }
 
 /** DER prefix of an RSA PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017 §9.2 note 1). */

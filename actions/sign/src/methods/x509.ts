@@ -6,7 +6,7 @@ import { Inputs } from '../names';
 import { verifyCmsSignature } from '../verify/cms';
 import { x509Script } from '../verify-script';
 import { buildDetachedCms, fingerprint } from './cms';
-import { loadPrivateKey, type SigningKey, signBytes, verifyBytes } from './keys';
+import { loadPrivateKey, openSigningKey, type SigningKey, signBytesWith, verifyBytes } from './keys';
 import { splitPem } from './output';
 import { codeSigningProblem } from './purpose';
 import { requestTimestamp } from './timestamp';
@@ -17,7 +17,13 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
   const { key, chain } = options.pkcs12
     ? await fromPkcs12(options.pkcs12, options.password)
     : {
-        key: loadPrivateKey(options.privateKey, options.passphrase, Inputs.privateKey, Inputs.passphrase),
+        key: await openSigningKey(
+          options.privateKey,
+          options.passphrase,
+          Inputs.privateKey,
+          Inputs.passphrase,
+          options.workspace,
+        ),
         chain: parseChain(options.certificate, Inputs.certificate),
       };
   const certInput = options.pkcs12 ? Inputs.pkcs12 : Inputs.certificate;
@@ -30,7 +36,7 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
       },
     );
   }
-  if (!leaf.checkPrivateKey(key.privateKey)) {
+  if (!leaf.publicKey.equals(key.publicKey)) {
     throw new ConfigurationError(
       `The private key does not belong to the signing certificate (${leaf.subject.replace(/\n/g, ', ')}); the first certificate in ${certInput} must be the signer's`,
       { input: certInput },
@@ -58,7 +64,7 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
         chain,
         digest: request.digest.sha256,
         signingTime: new Date(),
-        sign: (der) => signBytes(key.kind, key.privateKey, der),
+        sign: (der) => signBytesWith(key, der),
         timestamp: options.tsaUrl
           ? async (signature) => (await requestTimestamp(options.tsaUrl, signature)).token
           : undefined,
@@ -70,7 +76,7 @@ export async function x509Signer(options: Options): Promise<MethodSigner> {
     },
     async attest(payloadType: string, payload: Buffer): Promise<string> {
       const bytes = pae(payloadType, payload);
-      const signature = await signBytes(key.kind, key.privateKey, bytes);
+      const signature = await signBytesWith(key, bytes);
       if (!(await verifyBytes(key.kind, leaf.publicKey, bytes, signature))) {
         throw new OperationError('The attestation signature does not verify with the signing certificate');
       }
@@ -143,7 +149,7 @@ async function fromPkcs12(der: Buffer, password: string): Promise<{ key: Signing
   const key = loadPrivateKey(keyPem, '', Inputs.pkcs12, Inputs.password);
   const certs = parseChain(result.stdout, Inputs.pkcs12);
   // openssl lists the bag's certificates in file order; put the key's own first.
-  const leafIndex = certs.findIndex((c) => c.checkPrivateKey(key.privateKey));
+  const leafIndex = certs.findIndex((c) => c.publicKey.equals(key.publicKey));
   if (leafIndex < 0) {
     throw new ConfigurationError(`Input ${Inputs.pkcs12} has no certificate for its private key`, {
       input: Inputs.pkcs12,
