@@ -90,7 +90,7 @@ export default async function bench({ root, quick }) {
 
     // 2. A real bundle as a process, with and without telemetry.
     const project = join(dir, 'project');
-    cpSync(join(root, 'test', 'sbom', 'fixtures', 'cargo'), project, { recursive: true });
+    cpSync(join(root, 'test', 'telemetry', 'fixtures', 'cargo'), project, { recursive: true });
     const files = () => {
       for (const f of ['out', 'summary']) writeFileSync(join(dir, f), '');
       writeFileSync(journal, '');
@@ -132,7 +132,7 @@ export default async function bench({ root, quick }) {
         },
         { contender: 'sbom, DO_NOT_TRACK=1', maxRatio: 1.1, text: 'opted out costs nothing measurable (within 10%)' },
       ],
-      extra: { fixture: 'shared/fixtures/lockfiles/cargo' },
+      extra: { fixture: 'test/telemetry/fixtures/cargo (shared/fixtures/lockfiles/cargo)' },
     });
 
     // 3. The export at the end of the job.
@@ -158,8 +158,10 @@ export default async function bench({ root, quick }) {
         finishedAt: Date.now() - 200_000,
         commitTimestamp: Date.now() - 3_600_000,
       });
+    // Signed with the job's key, as the hook writes them; the post step verifies with the key in its state.
+    const key = 'b'.repeat(64);
     const resetJournal = async () => {
-      writeFileSync(journal, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+      writeFileSync(journal, `${lines.map((l) => hook.journalLine(l, key)).join('\n')}\n`);
       writeFileSync(join(dir, 'summary'), '');
     };
     const postEnv = (extra) => ({
@@ -168,6 +170,7 @@ export default async function bench({ root, quick }) {
       GITHUB_OUTPUT: join(dir, 'out'),
       'STATE_telemetry-enabled': 'true',
       'STATE_telemetry-journal': journal,
+      'STATE_telemetry-key': key,
       INPUT_CONSENT: 'granted',
       'INPUT_CONSENT-VERSION': '1',
       INPUT_ENDPOINT: server.url,
@@ -196,6 +199,12 @@ export default async function bench({ root, quick }) {
           name: 'post step, http/json to loopback',
           command: post,
           env: postEnv({ INPUT_PROTOCOL: 'http/json' }),
+          before: resetJournal,
+        },
+        {
+          name: 'post step, http/protobuf + gzip to loopback',
+          command: post,
+          env: postEnv({ INPUT_COMPRESSION: 'gzip' }),
           before: resetJournal,
         },
       ],

@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readJournal } from '../../actions/telemetry/src/journal';
 import {
+  journalLine,
   journalPath,
+  nameActionRun,
   recordActionRun,
   recordDeployment,
   TELEMETRY_POLICY_VERSION,
@@ -118,5 +121,54 @@ describe('the core hook', () => {
     expect(telemetryOptOut({ DO_NOT_TRACK: 'yes' })).toContain('DO_NOT_TRACK');
     expect(telemetryOptOut({ PAVED_TELEMETRY: 'OFF' })).toContain('PAVED_TELEMETRY');
     expect(journalPath({})).toBeUndefined();
+  });
+});
+
+describe('integrity and command names', () => {
+  it('signs each line with the job key when there is one, and the reader keeps only lines that verify', async () => {
+    vi.stubEnv('PAVED_TELEMETRY_KEY', 'k'.repeat(64));
+    await recordActionRun(run);
+    // What a script or another tool might append to the same file.
+    appendFileSync(
+      file,
+      `${JSON.stringify({ kind: 'run', action: 'sbom', version: '0.1.0', startedAt: 5, durationMs: 1, outcome: 'failure' })}\n`,
+    );
+    appendFileSync(
+      file,
+      `${journalLine({ kind: 'run', action: 'sign', version: '0.1.0', startedAt: 5, durationMs: 1, outcome: 'failure' }, 'another-key')}\n`,
+    );
+    const line = readFileSync(file, 'utf8').split('\n')[0] as string;
+    expect(line).toMatch(/,"mac":"[0-9a-f]{64}"\}$/);
+    const journal = readJournal(file, 'k'.repeat(64));
+    expect(journal.runs.map((r) => [r.action, r.outcome])).toEqual([['sbom', 'success']]);
+    expect(journal.unsigned).toBe(2);
+    // Tampering with a signed line breaks its signature.
+    writeFileSync(file, `${line.replace('"success"', '"failure"')}\n`);
+    expect(readJournal(file, 'k'.repeat(64)).runs).toEqual([]);
+  });
+
+  it('nameActionRun names the run by its command, and can record it as a deployment', async () => {
+    nameActionRun('db2.upgrade', { deployment: true });
+    await recordActionRun({ ...run, action: 'db2', outcome: 'failure', errorClass: 'OperationError' });
+    nameActionRun('db2.status');
+    await recordActionRun({ ...run, action: 'db2' });
+    // A name for another action, or a stale one, is not used.
+    nameActionRun('runbook.play');
+    await recordActionRun(run);
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.kind, l.action])).toEqual([
+      ['run', 'db2.upgrade'],
+      ['deployment', 'db2.upgrade'],
+      ['run', 'db2.status'],
+      ['run', 'sbom'],
+    ]);
+    expect(lines[1]).toMatchObject({ result: 'failure' });
+    expect(lines[1].finishedAt - lines[1].startedAt).toBe(1234);
+    const journal = readJournal(file);
+    expect(journal.runs.map((r) => r.action)).toEqual(['db2.upgrade', 'db2.status', 'sbom']);
+    expect(journal.deployments.map((d) => d.action)).toEqual(['db2.upgrade']);
   });
 });

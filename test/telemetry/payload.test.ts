@@ -50,6 +50,19 @@ describe('allowlist', () => {
   });
 });
 
+describe('TELEMETRY.md', () => {
+  it('lists every metric, with its level', () => {
+    const doc = readFileSync(join(ROOT, 'TELEMETRY.md'), 'utf8');
+    const metrics = Object.entries(S).filter(([name]) => name.startsWith('METRIC_'));
+    expect(metrics.length).toBeGreaterThan(5);
+    for (const [, metric] of metrics) {
+      expect(doc, String(metric)).toMatch(
+        new RegExp(`\\| \`${String(metric).replace(/\./g, '\\.')}\` \\| (minimal|standard) \\|`),
+      );
+    }
+  });
+});
+
 const job: JobContext = {
   runId: '42',
   runAttempt: '1',
