@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPath, requireTool, runAction, service } from '../harness';
-import { Db2Fixture, docker, dockerRc, PASSWORD } from './fixture';
+import { Db2Fixture, docker, dockerRc, freePort, PASSWORD } from './fixture';
 
 /** The build command on the stand-in base image, run the way IBM's entrypoint runs /var/custom. */
 const f = new Db2Fixture();
@@ -124,17 +123,6 @@ describe.skipIf(!service('dockerd').available)('db2 build (stand-in Db2 image)',
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function waitPort(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -275,17 +275,22 @@ describe('generated Dockerfile', () => {
 
 describe('ldap ini and summary timeline', () => {
   it('renders the cookbook settings', () => {
-    const ini = renderLdapIni({
-      host: 'ldap-host:389',
-      userBaseDn: 'ou=Users,dc=example,dc=org',
-      groupBaseDn: 'ou=Groups,dc=example,dc=org',
-      userObjectClass: 'inetOrgPerson',
-      groupObjectClass: 'groupOfUniqueNames',
-      userIdAttribute: 'uid',
-      groupLookupAttribute: 'uniqueMember',
-      searchDn: 'cn=ldapquery,dc=example,dc=org',
-      searchPassword: 'ldap4db2',
-    });
+    const ini = renderLdapIni(
+      {
+        host: 'ldap-host:389',
+        userBaseDn: 'ou=Users,dc=example,dc=org',
+        groupBaseDn: 'ou=Groups,dc=example,dc=org',
+        userObjectClass: 'inetOrgPerson',
+        groupObjectClass: 'groupOfUniqueNames',
+        userIdAttribute: 'uid',
+        groupLookupAttribute: 'uniqueMember',
+        searchDn: 'cn=ldapquery,dc=example,dc=org',
+        searchPassword: 'ldap4db2',
+        groupLookupMethod: 'SEARCH_BY_DN',
+        ssl: true,
+      },
+      { path: '/database/config/db2inst1/sqllib/cfg/IBMLDAPSecurity.kdb', password: 'kdb-pw' },
+    );
     for (const line of [
       'LDAP_HOST = ldap-host:389',
       'USER_BASEDN = ou=Users,dc=example,dc=org',
@@ -294,6 +299,12 @@ describe('ldap ini and summary timeline', () => {
       'GROUP_LOOKUP_ATTRIBUTE = uniqueMember',
       'SEARCH_DN = cn=ldapquery,dc=example,dc=org',
       'SEARCH_PW = ldap4db2',
+      // IBM documents SEARCH_BY_DN and USER_ATTRIBUTE only.
+      'GROUP_LOOKUP_METHOD = SEARCH_BY_DN',
+      'ENABLE_SSL = TRUE',
+      'SECURITY_PROTOCOL = TLSV12',
+      'SSL_KEYFILE = /database/config/db2inst1/sqllib/cfg/IBMLDAPSecurity.kdb',
+      'SSL_PW = kdb-pw',
     ]) {
       expect(ini).toContain(`${line}\n`);
     }

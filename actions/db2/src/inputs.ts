@@ -73,6 +73,14 @@ export interface LdapOptions extends Common {
   groupLookupAttribute: string;
   searchDn: string;
   searchPassword: string;
+  /** GROUP_LOOKUP_METHOD, one of IBM's documented values. */
+  groupLookupMethod: 'SEARCH_BY_DN' | 'USER_ATTRIBUTE';
+  testUser: string;
+  testGroup: string;
+  ssl: boolean;
+  /** PEM file on the runner: trusted for the check, imported into the instance's GSKit key database. */
+  caFile?: string;
+  caPem?: string;
   readinessTimeoutMs: number;
 }
 
@@ -298,6 +306,27 @@ function parseLdap(): LdapOptions {
       input: Inputs.ldapSearchPassword,
     });
   }
+  const ssl = getBoolean(Inputs.ldapSsl, { default: false });
+  const caFile = getString(Inputs.ldapCaFile);
+  let caPem: string | undefined;
+  if (caFile) {
+    const file = workspacePath(caFile);
+    if (!existsSync(file))
+      throw new ConfigurationError(`Input ${Inputs.ldapCaFile}: ${caFile} does not exist`, {
+        input: Inputs.ldapCaFile,
+      });
+    caPem = readFileSync(file, 'utf8');
+    if (!/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----/m.test(caPem)) {
+      throw new ConfigurationError(`${caFile}: not a PEM certificate (-----BEGIN CERTIFICATE-----)`, {
+        file: caFile,
+        input: Inputs.ldapCaFile,
+      });
+    }
+    if (!ssl)
+      throw new ConfigurationError(`Input ${Inputs.ldapCaFile} is set but ${Inputs.ldapSsl} is false`, {
+        input: Inputs.ldapSsl,
+      });
+  }
   return {
     command: 'ldap',
     ...base,
@@ -310,6 +339,15 @@ function parseLdap(): LdapOptions {
     groupLookupAttribute: opt(Inputs.ldapGroupLookupAttribute, 'uniqueMember'),
     searchDn: getString(Inputs.ldapSearchDn),
     searchPassword,
+    // https://www.ibm.com/docs/en/db2/11.5?topic=support-considerations-group-lookup
+    groupLookupMethod: getEnum(Inputs.ldapGroupLookupMethod, ['SEARCH_BY_DN', 'USER_ATTRIBUTE'] as const, {
+      default: 'SEARCH_BY_DN',
+    }),
+    testUser: req(Inputs.ldapTestUser),
+    testGroup: req(Inputs.ldapTestGroup),
+    ssl,
+    caFile: caFile || undefined,
+    caPem,
     readinessTimeoutMs: getDuration(Inputs.readinessTimeout, { default: '15m' }),
   };
 }

@@ -44,6 +44,11 @@ export const Inputs = {
   ldapGroupLookupAttribute: 'ldap-group-lookup-attribute',
   ldapSearchDn: 'ldap-search-dn',
   ldapSearchPassword: 'ldap-search-password',
+  ldapGroupLookupMethod: 'ldap-group-lookup-method',
+  ldapTestUser: 'ldap-test-user',
+  ldapTestGroup: 'ldap-test-group',
+  ldapSsl: 'ldap-ssl',
+  ldapCaFile: 'ldap-ca-file',
 } as const;
 
 export const Outputs = {

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { OperationError } from '../../../../shared/errors';
+import { registerSecret } from '../../../../shared/secrets';
 import type { Summary } from '../../../../shared/summary';
 import { cfgValue } from '../db2/clp-output';
 import type { Db2Instance } from '../db2/instance';
 import { waitReady } from '../db2/readiness';
 import type { LdapOptions } from '../inputs';
+import { checkDirectory } from '../ldap/directory';
 import type { Steps } from '../steps';
 import { inspectTarget, resolveDatabases } from './target';
 
@@ -12,9 +15,13 @@ import { inspectTarget, resolveDatabases } from './target';
  * search password never appears in a command line), the dbm cfg points at the plugins, and the
  * instance restarts to load them. Any failure restores the previous ini and dbm cfg.
  */
-export function renderLdapIni(o: Omit<LdapOptions, 'command' | 'container' | 'readinessTimeoutMs'>): string {
+export function renderLdapIni(
+  o: Omit<LdapOptions, 'command' | 'container' | 'readinessTimeoutMs' | 'testUser' | 'testGroup' | 'caFile' | 'caPem'>,
+  keyfile?: { path: string; password: string },
+): string {
   const lines = [
     '; IBMLDAPSecurity.ini, written by the Paved db2 action (ldap command). Edits here are replaced on the next run.',
+    '; https://www.ibm.com/docs/en/db2/11.5?topic=support-configuring-ldap-plug-in-modules',
     `LDAP_HOST = ${o.host}`,
     `USER_OBJECTCLASS = ${o.userObjectClass}`,
     `USER_BASEDN = ${o.userBaseDn}`,
@@ -23,17 +30,56 @@ export function renderLdapIni(o: Omit<LdapOptions, 'command' | 'container' | 're
     `GROUP_OBJECTCLASS = ${o.groupObjectClass}`,
     `GROUP_BASEDN = ${o.groupBaseDn}`,
     'GROUPNAME_ATTRIBUTE = cn',
-    'GROUP_LOOKUP_METHOD = SEARCH_BY_GROUP',
+    `GROUP_LOOKUP_METHOD = ${o.groupLookupMethod}`,
     `GROUP_LOOKUP_ATTRIBUTE = ${o.groupLookupAttribute}`,
   ];
   if (o.searchDn) lines.push(`SEARCH_DN = ${o.searchDn}`);
   if (o.searchPassword) lines.push(`SEARCH_PW = ${o.searchPassword}`);
+  if (o.ssl) {
+    lines.push('ENABLE_SSL = TRUE', 'SECURITY_PROTOCOL = TLSV12');
+    if (keyfile) lines.push(`SSL_KEYFILE = ${keyfile.path}`, `SSL_PW = ${keyfile.password}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
 const INI = '$HOME/sqllib/cfg/IBMLDAPSecurity.ini';
 
+/**
+ * The CA into a GSKit key database in the instance (the plug-ins trust only what SSL_KEYFILE holds):
+ * gsk8capicmd_64 -keydb -create … -stash, then -cert -add … -format ascii. The script, with the
+ * generated key-database password and the PEM, travels on stdin.
+ */
+async function createKeyDatabase(db2: Db2Instance, caPem: string): Promise<{ path: string; password: string }> {
+  const password = randomBytes(18).toString('base64url');
+  registerSecret(password);
+  const home = (await db2.command('printf %s "$HOME"', 'reading the instance home')).trim();
+  const path = `${home}/sqllib/cfg/IBMLDAPSecurity.kdb`;
+  const script = [
+    'set -e',
+    'umask 077',
+    'gsk=$(command -v gsk8capicmd_64 || ls "$HOME"/sqllib/gskit/bin/gsk8capicmd_64 /opt/ibm/db2/V*/gskit/bin/gsk8capicmd_64 2>/dev/null | head -n 1)',
+    '[ -n "$gsk" ] || { echo "gsk8capicmd_64 (GSKit) not found in the container" >&2; exit 4; }',
+    'd="$HOME/sqllib/cfg"',
+    'cat > "$d/IBMLDAPSecurity-ca.pem" <<\'PAVED_CA_PEM\'',
+    caPem.trim(),
+    'PAVED_CA_PEM',
+    'rm -f "$d/IBMLDAPSecurity.kdb" "$d/IBMLDAPSecurity.sth" "$d/IBMLDAPSecurity.rdb" "$d/IBMLDAPSecurity.crl"',
+    `"$gsk" -keydb -create -db "$d/IBMLDAPSecurity.kdb" -pw '${password}' -stash`,
+    `"$gsk" -cert -add -db "$d/IBMLDAPSecurity.kdb" -pw '${password}' -label paved-ldap-ca -file "$d/IBMLDAPSecurity-ca.pem" -format ascii`,
+  ].join('\n');
+  await db2.command('sh -s', 'creating the GSKit key database (gsk8capicmd_64)', { input: `${script}\n` });
+  return { path, password };
+}
+
 export async function ldap(o: LdapOptions, steps: Steps, summary: Summary): Promise<void> {
+  // The directory first: nothing in the instance changes unless it answers as the plug-ins need.
+  const found = await steps.run('Check directory', async (note) => {
+    const r = await checkDirectory(o);
+    note(
+      `${r.url}: bound as ${o.searchDn || '(anonymous)'}; ${o.testUser} = ${r.userDn}, in ${r.groupDn} (${o.groupLookupMethod})`,
+    );
+    return r;
+  });
   const target = await inspectTarget(steps, o.container, o.instance);
   const db2 = target.db2;
   const databases = await resolveDatabases(db2, o.databases);
@@ -47,9 +93,18 @@ export async function ldap(o: LdapOptions, steps: Steps, summary: Summary): Prom
     return values;
   });
   const active = await db2.activeDatabases();
-  const ini = renderLdapIni(o);
+  let keyfile: { path: string; password: string } | undefined;
   let changed = false;
   try {
+    if (o.ssl && o.caPem) {
+      keyfile = await steps.run('GSKit key database', async (note) => {
+        const k = await createKeyDatabase(db2, o.caPem as string);
+        changed = true;
+        note(`${k.path} with the CA of ${o.caFile} (label paved-ldap-ca)`);
+        return k;
+      });
+    }
+    const ini = renderLdapIni(o, keyfile);
     await steps.run('Write IBMLDAPSecurity.ini', async (note) => {
       // Keep the previous file for the way back; write the new one atomically, readable by the owner only.
       await db2.command(
@@ -95,6 +150,9 @@ export async function ldap(o: LdapOptions, steps: Steps, summary: Summary): Prom
       ['GROUP_LOOKUP_ATTRIBUTE', o.groupLookupAttribute],
       ['SEARCH_DN', o.searchDn || '(anonymous)'],
       ['SEARCH_PW', o.searchPassword ? '***' : '(none)'],
+      ['GROUP_LOOKUP_METHOD', o.groupLookupMethod],
+      ['TLS', o.ssl ? `ENABLE_SSL = TRUE${keyfile ? `, SSL_KEYFILE = ${keyfile.path}` : ''}` : 'off'],
+      ['Checked', `${found.userDn} in ${found.groupDn} (${found.url})`],
       ['dbm cfg', 'SRVCON_PW_PLUGIN IBMLDAPauthserver, GROUP_PLUGIN IBMLDAPgroups'],
     ],
   );
