@@ -34,6 +34,12 @@ export const KINDS: readonly Kind[] = [
   { ecosystem: 'gradle', match: 'gradle.lockfile', load: async () => (await import('./maven')).parseGradleLock },
   { ecosystem: 'bundler', match: 'Gemfile.lock', load: async () => (await import('./bundler')).parseGemfileLock },
   { ecosystem: 'composer', match: 'composer.lock', load: async () => (await import('./composer')).parseComposer },
+  { ecosystem: 'nuget', match: 'packages.lock.json', load: async () => (await import('./nuget')).parseNuget },
+  { ecosystem: 'swift', match: 'Package.resolved', load: async () => (await import('./swift')).parseSwift },
+  { ecosystem: 'pub', match: 'pubspec.lock', load: async () => (await import('./pub')).parsePub },
+  { ecosystem: 'hex', match: 'mix.lock', load: async () => (await import('./hex')).parseMixLock },
+  { ecosystem: 'cocoapods', match: 'Podfile.lock', load: async () => (await import('./cocoapods')).parsePodfileLock },
+  { ecosystem: 'conan', match: 'conan.lock', load: async () => (await import('./conan')).parseConanLock },
 ];
 
 /** What the "nothing found" error lists. */
@@ -64,6 +70,12 @@ const MANIFESTS = new Set([
   'composer.json',
   'build.gradle',
   'build.gradle.kts',
+  'Package.swift',
+  'pubspec.yaml',
+  'mix.exs',
+  'Podfile',
+  'conanfile.txt',
+  'conanfile.py',
 ]);
 
 export async function findUnlockedManifests(root: string, exclude: readonly string[], cwd: string): Promise<string[]> {

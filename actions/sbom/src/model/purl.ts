@@ -26,7 +26,7 @@ const SAFE_VERSION = /^[A-Za-z0-9._~+-]+$/;
 export function fast(record: PackageRecord): string | undefined {
   const lower = SIMPLE[record.purlType];
   if (lower === undefined || !SAFE.test(record.name) || !SAFE_VERSION.test(record.version)) return undefined;
-  if (record.qualifiers && Object.keys(record.qualifiers).length > 0) return undefined;
+  if ((record.qualifiers && Object.keys(record.qualifiers).length > 0) || record.subpath) return undefined;
   const name = lower ? record.name.toLowerCase() : record.name;
   const ns = record.namespace;
   if (ns === undefined || ns === '') return `pkg:${record.purlType}/${name}@${record.version}`;
@@ -78,7 +78,7 @@ export function libraryEncoder({ PackageURL }: typeof import('packageurl-js')): 
       // No version is no version: never a made-up one a scanner would match against every advisory.
       record.version || undefined,
       qualifiers,
-      undefined,
+      record.subpath,
     ).toString();
   };
 }

@@ -15,10 +15,35 @@ export type Ecosystem =
   | 'maven'
   | 'gradle'
   | 'bundler'
-  | 'composer';
+  | 'composer'
+  | 'nuget'
+  | 'swift'
+  | 'pub'
+  | 'hex'
+  | 'cocoapods'
+  | 'conan'
+  | 'image';
 
 /** The purl type each ecosystem's packages live under (yarn and pnpm install npm packages). */
-export type PurlType = 'npm' | 'pypi' | 'golang' | 'cargo' | 'maven' | 'gem' | 'composer';
+export type PurlType =
+  | 'npm'
+  | 'pypi'
+  | 'golang'
+  | 'cargo'
+  | 'maven'
+  | 'gem'
+  | 'composer'
+  | 'nuget'
+  | 'swift'
+  | 'pub'
+  | 'hex'
+  | 'cocoapods'
+  | 'conan'
+  | 'github'
+  | 'generic'
+  | 'deb'
+  | 'apk'
+  | 'rpm';
 
 export type HashAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512' | 'MD5';
 
@@ -52,6 +77,8 @@ export interface PackageRecord {
   version: string;
   /** Extra purl qualifiers (gem platform, maven type). */
   qualifiers?: Record<string, string>;
+  /** purl subpath (a CocoaPods subspec). */
+  subpath?: string;
   hashes?: Hash[];
   downloadLocation?: string;
   license?: License;
