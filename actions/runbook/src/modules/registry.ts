@@ -1,22 +1,27 @@
 import { assert } from './assert';
+import { authorizedKey } from './authorized_key';
 import { blockinfile } from './blockinfile';
 import { command } from './command';
 import { container } from './container';
 import { copy } from './copy';
+import { cron } from './cron';
 import { custom } from './custom';
 import { debug } from './debug';
 import { echo } from './echo';
 import { fail } from './fail';
 import { file } from './file';
+import { group } from './group';
 import { lineinfile } from './lineinfile';
 import { meta } from './meta';
 import { replace } from './replace';
 import { setFact } from './set_fact';
 import { shell } from './shell';
 import { stat } from './stat';
+import { sysctl } from './sysctl';
 import { systemd } from './systemd';
 import { template } from './template';
 import type { ModuleDef } from './types';
+import { user } from './user';
 import { waitFor } from './wait_for';
 
 const BUILT_IN: Record<string, ModuleDef> = {
@@ -38,6 +43,11 @@ const BUILT_IN: Record<string, ModuleDef> = {
   replace,
   copy,
   stat,
+  user,
+  group,
+  authorized_key: authorizedKey,
+  cron,
+  sysctl,
 };
 
 export const MODULE_NAMES = Object.keys(BUILT_IN);
