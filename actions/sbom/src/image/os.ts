@@ -190,7 +190,7 @@ function spdxId(name: string): string | undefined {
   // `+` means "or later" in Debian and apk; spdx-correct would drop it.
   if (name.endsWith('+')) return undefined;
   const fixed = correct(name);
-  return fixed && fixed.toLowerCase().startsWith(name.toLowerCase().slice(0, 3)) ? fixed : undefined;
+  return fixed?.toLowerCase().startsWith(name.toLowerCase().slice(0, 3)) ? fixed : undefined;
 }
 
 /**

@@ -101,7 +101,7 @@ export async function openImage(text: string, options: SourceOptions): Promise<O
     case 'registry':
       return openRegistry(parseReference(value), options);
     case 'docker': {
-      const opened = await fromDaemon(value, options);
+      const opened = await fromDaemon(value);
       if (!opened)
         throw new ConfigurationError(
           `docker:${value}: the Docker daemon has no image ${value} (docker image inspect found none); pull it first or use registry:${value}`,
@@ -111,13 +111,13 @@ export async function openImage(text: string, options: SourceOptions): Promise<O
     }
     default: {
       const reference = parseReference(value);
-      return (await fromDaemon(value, options)) ?? openRegistry(reference, options);
+      return (await fromDaemon(value)) ?? openRegistry(reference, options);
     }
   }
 }
 
 /** `docker save` of the image into a temporary archive, read as `docker-archive:`; undefined when the daemon lacks it. */
-async function fromDaemon(name: string, options: SourceOptions): Promise<OpenedImage | undefined> {
+async function fromDaemon(name: string): Promise<OpenedImage | undefined> {
   let inspect: Awaited<ReturnType<typeof exec>>;
   try {
     inspect = await exec('docker', ['image', 'inspect', '--format', '{{json .}}', name], {
