@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { runPostStep } from '../../shared/runner-protocol';
 import { journalLine, recordActionRun, recordDeployment } from '../../shared/telemetry';
 import { ROOT, runAction } from '../harness';
+import { asJobStep, cleanTelemetryEnv } from './job-env';
 import { type PointView, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
 
 /**
@@ -84,17 +85,7 @@ function githubEnv(sha: string, event: Record<string, unknown> = {}, extra: Reco
     GITHUB_WORKSPACE: work,
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
-    DO_NOT_TRACK: undefined,
-    PAVED_TELEMETRY: undefined,
-    PAVED_TELEMETRY_JOURNAL: undefined,
-    PAVED_TELEMETRY_POLICY: undefined,
-    PAVED_TELEMETRY_KEY: undefined,
-    TRACEPARENT: undefined,
-    ...Object.fromEntries(
-      Object.keys(process.env)
-        .filter((k) => k.startsWith('OTEL_'))
-        .map((k) => [k, undefined]),
-    ),
+    ...cleanTelemetryEnv(),
     ...extra,
   };
 }
@@ -117,22 +108,19 @@ async function deployJob(
   receiver.requests.length = 0;
   const main = await runAction('telemetry', input, { env });
   expect(main.exitCode, main.stdout).toBe(0);
-  vi.stubEnv('RUNNER_TEMP', temp);
-  for (const [k, v] of Object.entries(main.env)) vi.stubEnv(k, v);
-  vi.stubEnv('DO_NOT_TRACK', '');
-  vi.stubEnv('PAVED_TELEMETRY', '');
-  for (const d of deployments) {
-    const finishedAt = Date.now();
-    recordDeployment({
-      action: d.action ?? 'runbook',
-      environment: d.environment,
-      result: d.result,
-      startedAt: finishedAt - 30_000,
-      finishedAt,
-    });
-  }
-  between?.(main.env.PAVED_TELEMETRY_JOURNAL as string, main.env);
-  vi.unstubAllEnvs();
+  await asJobStep(temp, main.env, () => {
+    for (const d of deployments) {
+      const finishedAt = Date.now();
+      recordDeployment({
+        action: d.action ?? 'runbook',
+        environment: d.environment,
+        result: d.result,
+        startedAt: finishedAt - 30_000,
+        finishedAt,
+      });
+    }
+    between?.(main.env.PAVED_TELEMETRY_JOURNAL as string, main.env);
+  });
   // The end of the job: the post step, with the state this main step saved (as the runner does).
   const end = await post(input, { ...env, ...main.env }, main.state);
   const points = pointsOf(receiver.requests.find((r) => r.path === '/v1/metrics')?.decoded ?? {});

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { recordActionRun } from '../../shared/telemetry';
 import { runAction } from '../harness';
 import { type ActionsApi, startActionsApi } from './actions-api';
+import { asJobStep, cleanTelemetryEnv } from './job-env';
 import { pointsOf, type Receiver, type SpanView, spansOf, startReceiver } from './receiver';
 
 /**
@@ -73,18 +74,8 @@ function githubEnv(extra: Record<string, string | undefined> = {}): Record<strin
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
     RUNNER_ENVIRONMENT: 'github-hosted',
-    DO_NOT_TRACK: undefined,
-    PAVED_TELEMETRY: undefined,
-    PAVED_TELEMETRY_JOURNAL: undefined,
-    PAVED_TELEMETRY_POLICY: undefined,
-    PAVED_TELEMETRY_KEY: undefined,
-    TRACEPARENT: undefined,
+    ...cleanTelemetryEnv(),
     GITHUB_TOKEN: undefined,
-    ...Object.fromEntries(
-      Object.keys(process.env)
-        .filter((k) => k.startsWith('OTEL_'))
-        .map((k) => [k, undefined]),
-    ),
     ...extra,
   };
 }
@@ -102,12 +93,9 @@ const inputs = (extra: Record<string, string> = {}) => ({
 async function job(input: Record<string, string>, env = githubEnv()) {
   const main = await runAction('telemetry', input, { env });
   expect(main.exitCode, main.stdout).toBe(0);
-  vi.stubEnv('RUNNER_TEMP', temp);
-  for (const [k, v] of Object.entries(main.env)) vi.stubEnv(k, v);
-  vi.stubEnv('DO_NOT_TRACK', '');
-  vi.stubEnv('PAVED_TELEMETRY', '');
-  await recordActionRun({ action: 'sbom', version: '0.1.0', durationMs: 1500, outcome: 'success' });
-  vi.unstubAllEnvs();
+  await asJobStep(temp, main.env, () =>
+    recordActionRun({ action: 'sbom', version: '0.1.0', durationMs: 1500, outcome: 'success' }),
+  );
   const end = await runAction('telemetry', input, { env: { ...env, ...main.env }, post: true });
   expect(end.post?.exitCode, end.post?.stdout).toBe(0);
   const traces = receiver.requests.find((r) => r.path === '/v1/traces');

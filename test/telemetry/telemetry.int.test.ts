@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { shortValue } from '../../actions/telemetry/src/export/receipt';
 import { recordDeployment } from '../../shared/telemetry';
 import { ROOT, runAction } from '../harness';
+import { asJobStep, cleanTelemetryEnv } from './job-env';
 import { deadEndpoint, decodeRequest, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
 
 /**
@@ -49,17 +50,7 @@ function githubEnv(extra: Record<string, string | undefined> = {}): Record<strin
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
     RUNNER_ENVIRONMENT: 'github-hosted',
-    DO_NOT_TRACK: undefined,
-    PAVED_TELEMETRY: undefined,
-    PAVED_TELEMETRY_JOURNAL: undefined,
-    PAVED_TELEMETRY_POLICY: undefined,
-    PAVED_TELEMETRY_KEY: undefined,
-    TRACEPARENT: undefined,
-    ...Object.fromEntries(
-      Object.keys(process.env)
-        .filter((k) => k.startsWith('OTEL_'))
-        .map((k) => [k, undefined]),
-    ),
+    ...cleanTelemetryEnv(),
     ...extra,
   };
 }
@@ -104,7 +95,7 @@ describe('without consent nothing happens', () => {
     expect(main.outputs['policy-version']).toBe('1');
     expect(main.env).toEqual({});
     // Another action of the job runs its hook (it may pass or fail on this empty folder: either is recorded).
-    await runAction('sbom', { path: work }, { env: { ...githubEnv(), ...main.env } });
+    await runAction('sbom', { path: work, 'output-dir': work }, { env: { ...githubEnv(), ...main.env } });
     const again = await runAction(
       'telemetry',
       { 'consent-version': '1', endpoint: receiver.url },
@@ -282,7 +273,7 @@ describe('with consent', () => {
 
     // Another Paved action of the job, with the variables the main step exported, on a real lockfile.
     cpSync(join(ROOT, 'test', 'telemetry', 'fixtures', 'cargo'), work, { recursive: true });
-    const sbom = await runAction('sbom', { path: work }, { env: { ...env, ...main.env } });
+    const sbom = await runAction('sbom', { path: work, 'output-dir': work }, { env: { ...env, ...main.env } });
     const journal = readFileSync(main.env.PAVED_TELEMETRY_JOURNAL as string, 'utf8');
     expect(
       journal,
@@ -290,17 +281,15 @@ describe('with consent', () => {
     ).toContain('"action":"sbom"');
     expect(journal).toContain(`"outcome":"${sbom.exitCode === 0 ? 'success' : 'failure'}"`);
     // What a deploying action reports through the core API (runbook calls recordDeployment).
-    vi.stubEnv('RUNNER_TEMP', temp);
-    for (const [k, v] of Object.entries(main.env)) vi.stubEnv(k, v);
-    vi.stubEnv('DO_NOT_TRACK', '');
-    vi.stubEnv('PAVED_TELEMETRY', '');
-    recordDeployment({
-      action: 'runbook',
-      environment: 'production',
-      result: 'success',
-      startedAt: Date.now() - 20_000,
-      finishedAt: Date.now() - 1_000,
-    });
+    await asJobStep(temp, main.env, () =>
+      recordDeployment({
+        action: 'runbook',
+        environment: 'production',
+        result: 'success',
+        startedAt: Date.now() - 20_000,
+        finishedAt: Date.now() - 1_000,
+      }),
+    );
     for (const line of journal.split('\n').filter(Boolean)) {
       expect(JSON.parse(line)).not.toHaveProperty('message');
     }
@@ -430,7 +419,14 @@ describe('with consent', () => {
     });
     expect(r.post?.exitCode).toBe(0);
     expect(receiver.requests.map((q) => q.path).sort()).toEqual(['/v1/metrics', '/v1/traces']);
-    for (const q of receiver.requests) expect(q.headers['content-type']).toBe('application/json');
+    for (const q of receiver.requests) {
+      expect(q.headers['content-type']).toBe('application/json');
+      // Uncompressed: the receipt's digest is that of the very bytes the collector received.
+      expect(q.wire.equals(q.body)).toBe(true);
+      expect(r.summary).toContain(
+        `${q.path}, ${q.body.length} bytes application/json, sha256 ${createHash('sha256').update(q.wire).digest('hex')}`,
+      );
+    }
     const spans = spansOf(receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
     expect(spans.find((s) => s.name === 'RUN')?.attributes['cicd.pipeline.run.id']).toBe(RUN_ID);
   });
