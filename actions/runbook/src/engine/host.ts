@@ -17,6 +17,7 @@ import { untilAborted } from './deadline';
 import { runBlock, runLeaf, type SharedRun, setFacts } from './language';
 import type { HostResult, TaskResult } from './results';
 import { resolveValue, resolveVars } from './scope';
+import { maskSecretDiff, readsSecrets, secretTemplateLines } from './secret-diff';
 
 export interface HostSettings {
   check: boolean;
@@ -42,6 +43,8 @@ class HostStopped extends Error {}
 export class HostRun {
   readonly result: HostResult;
   readonly notified = new Set<string>();
+  /** Tasks (by id) that rendered a template reading secrets, with those template lines: their diffs are masked. */
+  private readonly secretRendered = new Map<string, string[]>();
   conn?: Connection;
   /** delegate_to: the connection a task (by id) runs over instead of this host's. */
   readonly delegated = new Map<string, Connection>();
@@ -252,7 +255,11 @@ export class HostRun {
         durationMs: performance.now() - started,
         attempts,
         msg: hidden ?? result.msg,
-        diff: hidden && result.diff ? hidden : result.diff || undefined,
+        diff:
+          hidden && result.diff
+            ? hidden
+            : maskSecretDiff(result.diff, readsSecrets(task.args) ? 'all' : this.secretRendered.get(task.id)) ||
+              undefined,
         rc: result.rc,
         stdout: hidden ?? result.stdout,
         stderr: hidden ?? result.stderr,
@@ -332,6 +339,7 @@ export class HostRun {
           context: `${what} for ${this.host.name}`,
         });
         if (out.used.some((p) => p.startsWith('secrets'))) {
+          this.secretRendered.set(task.id, secretTemplateLines(text));
           // Mask each rendered line that carries a secret-derived value, not the whole file.
           for (const line of out.text.split('\n')) if (lineUsesSecret(line, text, local)) registerSecret(line.trim());
         }

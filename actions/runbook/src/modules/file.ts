@@ -1,4 +1,3 @@
-import { unifiedDiff } from '../report/diff';
 import { quote } from '../transport/posix';
 import { bool, isTemplated, mapping, oneOf, parseMode, str } from './args';
 import { applyMeta, ensureContent, type Meta, metaChanges, needsNames } from './files';
@@ -116,11 +115,11 @@ async function directory(ctx: ModuleContext, path: string, meta: Meta): Promise<
 async function absent(ctx: ModuleContext, path: string): Promise<ModuleResult> {
   const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal });
   if (!info.exists) return { changed: false, path };
-  let diff = `# ${path}: ${info.type} removed\n`;
-  if (info.type === 'file' && (info.size ?? 0) < 64 * 1024) {
-    const before = await ctx.conn.readFile(path, { become: ctx.become, signal: ctx.signal });
-    if (before) diff = unifiedDiff(before.toString('utf8'), '', path).replace(/^\+\+\+ b.*$/m, '+++ /dev/null');
-  }
+  // Never the removed content (a key, a credentials file): its size and checksum say what went.
+  const diff =
+    info.type === 'file'
+      ? `# ${path}: file removed (${info.size ?? 0} bytes, sha256 ${info.sha256 ?? 'unknown'})\n`
+      : `# ${path}: ${info.type} removed\n`;
   if (!ctx.check) {
     const r = await ctx.conn.run(`rm -rf -- ${quote(path)}`, { become: ctx.become, signal: ctx.signal });
     if (r.code !== 0) return { changed: false, failed: true, msg: `removing ${path} failed: ${r.stderr.trim()}` };
