@@ -403,3 +403,80 @@ describe('keyless certificate validity', () => {
     expect(verify.exitCode, verify.stdout).toBe(0);
   });
 });
+
+/**
+ * attest: github against a local HTTP server standing in for GitHub's REST API: the request must be
+ * exactly what actions/attest sends, `POST /repos/{owner}/{repo}/attestations` with `{"bundle": …}`
+ * (https://docs.github.com/en/rest/repos/attestations#create-an-attestation), authenticated with the
+ * job token; GitHub answers 201 with the attestation id.
+ */
+describe('attest: github (stand-in for the GitHub attestations API)', () => {
+  it('posts each attestation bundle to /repos/{owner}/{repo}/attestations, and a 403 names the permission', async () => {
+    const received: { method?: string; url?: string; headers: Record<string, unknown>; body: string }[] = [];
+    let status = 201;
+    const api = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        received.push({ method: req.method, url: req.url, headers: req.headers, body });
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            status === 201 ? { id: 4000 + received.length } : { message: 'Resource not accessible by integration' },
+          ),
+        );
+      });
+    });
+    await new Promise<void>((ok) => api.listen(0, '127.0.0.1', ok));
+    const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    try {
+      const ws = join(dir, 'ws-gh');
+      sh('mkdir', ['-p', join(ws, 'dist')]);
+      writeFileSync(join(ws, 'dist/app.txt'), 'attested');
+      const inputs = {
+        method: 'keyless',
+        files: 'dist/app.txt',
+        'fulcio-url': `${base}/fulcio`,
+        'rekor-url': `${base}/rekor`,
+        provenance: 'true',
+        attest: 'github',
+        'github-token': 'ghs_jobtoken123',
+      };
+      const r = await runAction('sign', inputs, { env: { ...env(ws), GITHUB_API_URL: apiUrl } });
+      expect(r.exitCode, r.stdout).toBe(0);
+      expect(received).toHaveLength(1);
+      const [request] = received;
+      expect(request?.method).toBe('POST');
+      expect(request?.url).toBe('/repos/paved/demo/attestations');
+      expect(request?.headers.authorization).toBe('token ghs_jobtoken123');
+      expect(request?.headers['content-type']).toMatch(/^application\/json/);
+      const line = readFileSync(join(ws, 'dist/app.txt.intoto.jsonl'), 'utf8').trim();
+      expect(JSON.parse(request?.body ?? '{}')).toEqual({ bundle: JSON.parse(line) });
+      // The uploaded bundle is the keyless DSSE bundle gh attestation verify checks.
+      const uploaded = JSON.parse(request?.body ?? '{}').bundle;
+      expect(uploaded.mediaType).toMatch(/^application\/vnd\.dev\.sigstore\.bundle/);
+      expect(uploaded.dsseEnvelope.payloadType).toBe('application/vnd.in-toto+json');
+      expect(r.stdout).toContain('stored attestation id(s) 4001 in paved/demo');
+      expect(r.masks).toContain('ghs_jobtoken123');
+
+      status = 403;
+      const denied = await runAction('sign', inputs, { env: { ...env(ws), GITHUB_API_URL: apiUrl } });
+      expect(denied.exitCode).toBe(1);
+      expect(denied.stdout).toMatch(/HTTP 403.*permissions: attestations: write/);
+
+      const wrongMethod = await runAction(
+        'sign',
+        { ...inputs, method: 'key' },
+        { env: { ...env(ws), GITHUB_API_URL: apiUrl } },
+      );
+      expect(wrongMethod.exitCode).toBe(1);
+      expect(wrongMethod.stdout).toContain(
+        '::error::sign: Input attest: github stores Sigstore bundles from keyless signing',
+      );
+    } finally {
+      await new Promise((ok) => api.close(ok));
+    }
+  });
+});

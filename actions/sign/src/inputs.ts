@@ -15,6 +15,7 @@ import { Inputs } from './names';
 export const METHODS = ['keyless', 'key', 'x509', 'openpgp'] as const;
 export type Method = (typeof METHODS)[number];
 export const COMMANDS = ['sign', 'verify'] as const;
+export const ATTEST_STORES = ['none', 'github'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface Options {
@@ -46,6 +47,9 @@ export interface Options {
   trustedRoot?: string;
   /** PEM roots of the timestamp authority (verify). */
   tsaCertificate: string;
+  /** Where attestation bundles are stored besides the .intoto.jsonl file. */
+  attest: (typeof ATTEST_STORES)[number];
+  githubToken: string;
 }
 
 /** Reads every input once and checks that the chosen command and method have what they need. */
@@ -81,6 +85,8 @@ export function parseInputs(): Options {
     openpgpPublicKey: pemText(Inputs.openpgpPublicKey, workspace, 'PGP PUBLIC KEY BLOCK'),
     trustedRoot: optionalFile(Inputs.trustedRoot, workspace),
     tsaCertificate: pemText(Inputs.tsaCertificate, workspace, 'CERTIFICATE'),
+    attest: getEnum(Inputs.attest, ATTEST_STORES, { default: 'none' }),
+    githubToken: getSecret(Inputs.githubToken),
   };
   if (options.attestationName && /[/\\]/.test(options.attestationName)) {
     throw new ConfigurationError(
@@ -93,6 +99,20 @@ export function parseInputs(): Options {
       `Input ${Inputs.privateKey} is set, but ${Inputs.method} is keyless (the default), which signs with a short-lived Fulcio certificate and no key of yours; set \`${Inputs.method}: key\` to sign with this key (cosign-style .sig), or x509 / openpgp for a certificate or OpenPGP key`,
       { input: Inputs.method },
     );
+  }
+  if (options.attest === 'github') {
+    if (options.command !== 'sign' || options.method !== 'keyless') {
+      throw new ConfigurationError(
+        `Input ${Inputs.attest}: github stores Sigstore bundles from keyless signing (what gh attestation verify checks); use it with command sign and method keyless`,
+        { input: Inputs.attest },
+      );
+    }
+    if (!options.provenance && !options.sbom) {
+      throw new ConfigurationError(
+        `Input ${Inputs.attest}: github uploads attestations; set ${Inputs.provenance}: true or ${Inputs.sbom}`,
+        { input: Inputs.attest },
+      );
+    }
   }
   requireForMethod(options);
   return options;

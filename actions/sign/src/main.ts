@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
 import * as core from '../../../shared/actions-core';
 import { annotations } from '../../../shared/annotations';
+import { uploadToGitHub } from './attest/github';
 import { PAYLOAD_TYPE, statement } from './attest/intoto';
 import { PROVENANCE_TYPE, provenancePredicate } from './attest/provenance';
 import { type SbomPredicate, sbomPredicate } from './attest/sbom';
@@ -110,6 +111,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
   const signatureDir = options.outputDir ?? commonDir(rows.map((r) => r.signature));
   let attestationPath: string | undefined;
   const attestations: { predicateType: string; note: string }[] = [];
+  const bundles: string[] = [];
   if (provenance || sbom) {
     await group('Attesting', async () => {
       const subject = rows.map((r) => ({ name: r.file, digest: { sha256: r.sha256 } }));
@@ -125,6 +127,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
         lines.push(await signer.attest(PAYLOAD_TYPE, json(statement(subject, sbom.predicateType, sbom.predicate))));
         attestations.push({ predicateType: sbom.predicateType, note: sbomNote(sbom, options) });
       }
+      bundles.push(...lines);
       const name = options.attestationName || (rows.length === 1 ? basename(rows[0]?.file ?? 'artifact') : 'multiple');
       attestationPath = join(signatureDir, `${name}.intoto.jsonl`);
       writes.push({ path: attestationPath, content: `${lines.join('\n')}\n` });
@@ -147,6 +150,13 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
 
   // Only now, with every signature made and checked, does anything reach the disk, all or nothing.
   await writeAll(writes, options.workspace, scriptPath);
+
+  if (options.attest === 'github' && bundles.length > 0) {
+    await group(`Storing ${bundles.length} attestation(s) in GitHub`, async () => {
+      const ids = await uploadToGitHub(bundles, options.githubToken);
+      core.info(`stored attestation id(s) ${ids.join(', ')} in ${process.env.GITHUB_REPOSITORY}`);
+    });
+  }
 
   const written = writes.map((w) => relative(options.workspace, w.path));
   core.setOutput(Outputs.signatures, JSON.stringify(written));

@@ -24,6 +24,8 @@ export const Inputs = {
   openpgpPublicKey: 'openpgp-public-key',
   trustedRoot: 'trusted-root',
   tsaCertificate: 'tsa-certificate',
+  attest: 'attest',
+  githubToken: 'github-token',
 } as const;
 
 export const Outputs = {
