@@ -71,6 +71,29 @@ describe('consent decision', () => {
     expect(decide({ ...granted, consentVersion: 2 }, {}).reason).toContain('version 2');
   });
 
+  it('granted consent needs a whole-number policy version, but not when the run is off anyway', () => {
+    expect(configurationError(() => decide({ consent: 'granted', consentVersion: '' }, {})).message).toContain(
+      'consent-version is required',
+    );
+    expect(configurationError(() => decide({ consent: 'granted', consentVersion: 'v1' }, {})).message).toContain(
+      'whole number',
+    );
+    expect(decide({ consent: 'granted', consentVersion: ' 1 ' }, {}).enabled).toBe(true);
+    expect(decide({ consent: 'granted', consentVersion: '' }, { DO_NOT_TRACK: '1' }).enabled).toBe(false);
+    expect(decide({ consent: '', consentVersion: 'x' }, {}).enabled).toBe(false);
+    const fork = join(dir, 'fork.json');
+    writeFileSync(
+      fork,
+      JSON.stringify({
+        pull_request: { head: { repo: { full_name: 'x/r', fork: true } }, base: { repo: { full_name: 'o/r' } } },
+      }),
+    );
+    expect(
+      decide({ consent: 'granted', consentVersion: '' }, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: fork })
+        .enabled,
+    ).toBe(false);
+  });
+
   it('the environment beats consent', () => {
     expect(decide(granted, { DO_NOT_TRACK: '1' }).enabled).toBe(false);
     expect(decide(granted, { PAVED_TELEMETRY: 'off' }).enabled).toBe(false);

@@ -49,13 +49,7 @@ export function decide(inputs: ConsentInputs, env: NodeJS.ProcessEnv = process.e
           : `off: consent is "${inputs.consent}", and only "granted" opts in`,
     };
   }
-  const version = policyVersion(inputs.consentVersion);
-  if (version !== TELEMETRY_POLICY_VERSION) {
-    return {
-      enabled: false,
-      reason: `off: consent was given to data policy version ${version}, but this release collects under version ${TELEMETRY_POLICY_VERSION}; read TELEMETRY.md and renew consent with consent-version: ${TELEMETRY_POLICY_VERSION}`,
-    };
-  }
+  // A fork's run is off whatever the workflow says: decided before any input is validated.
   const eventName = (env.GITHUB_EVENT_NAME ?? '').trim();
   // Read the event payload only when it can change the answer.
   if (
@@ -64,6 +58,13 @@ export function decide(inputs: ConsentInputs, env: NodeJS.ProcessEnv = process.e
       : false
   ) {
     return { enabled: false, reason: 'off: runs for pull requests from forks never send telemetry' };
+  }
+  const version = policyVersion(inputs.consentVersion);
+  if (version !== TELEMETRY_POLICY_VERSION) {
+    return {
+      enabled: false,
+      reason: `off: consent was given to data policy version ${version}, but this release collects under version ${TELEMETRY_POLICY_VERSION}; read TELEMETRY.md and renew consent with consent-version: ${TELEMETRY_POLICY_VERSION}`,
+    };
   }
   return { enabled: true, reason: `on: consent granted to data policy version ${TELEMETRY_POLICY_VERSION}` };
 }

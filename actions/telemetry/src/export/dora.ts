@@ -45,7 +45,15 @@ export function statePath(file: string, workspace: string): string {
 /** Reads the state file; a missing file is an empty state, a malformed one a configuration error. */
 export function readState(path: string, input: string): DoraState {
   if (!existsSync(path)) return emptyState();
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`, {
+      file: path,
+      input,
+    });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
