@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { backupTimestampIso, parseBackupTimestamp } from '../../actions/db2/src/db2/backup';
 import {
   archiveLoggingOn,
+  backupImageTimestamp,
   cfgValue,
+  ckbkpSuccessful,
   gcfAvailable,
+  hadrRole,
+  judgeBind,
   parseActiveDatabases,
   parseDbDirectory,
 } from '../../actions/db2/src/db2/clp-output';
 import { describeLevel, parseDb2Level } from '../../actions/db2/src/db2/level';
 import { compareLevels, updvTool } from '../../actions/db2/src/db2/version';
+import { ldapUrls } from '../../actions/db2/src/ldap/directory';
 
 // Verbatim from the cookbook's slides (Db2 11.1.3.3, fix pack 3a: the line breaks before "and Fix Pack").
 const LEVEL_11_1_3_3 = `DB21085I This instance or install (instance name, where applicable:  
@@ -158,5 +163,58 @@ describe('levels', () => {
     expect(updvTool('11.5.9.0')).toBe('db2updv115');
     expect(updvTool('11.1.4.4')).toBe('db2updv111');
     expect(updvTool('10.5.0.11')).toBe('db2updv105');
+  });
+});
+
+describe('IBM-documented messages the action judges', () => {
+  // https://www.ibm.com/docs/en/db2/11.5?topic=clp-return-codes: 4 for any negative SQLCODE.
+  const bindOutput = (lines: string[]) =>
+    `\nLINE    MESSAGES FOR db2ubind.lst\n------  ----\n${lines.map((l) => `        ${l}`).join('\n')}\n`;
+  it('tolerates SQL0719N (ACTION ADD of an existing package) with CLP rc 4', () => {
+    const v = judgeBind(
+      bindOutput([
+        'SQL0061W  The binder is in progress.',
+        'SQL0719N  Bind error for user "DB2INST1".  Model package "NULLID.SQLC2P31" already exists.  SQLSTATE=42710',
+        'SQL0092N  No package was created because of previous errors.',
+        'SQL0091N  Binding was ended with "1" errors and "0" warnings.',
+      ]),
+      4,
+    );
+    expect(v).toEqual({ ok: true, existing: 1, warnings: [], errors: [] });
+  });
+  it('fails on a real error next to a tolerated one, and on rc 8 or an rc 4 without any message', () => {
+    const v = judgeBind(
+      bindOutput([
+        'SQL0719N  Bind error for user "DB2INST1".  Model package "NULLID.SQLC2P31" already exists.  SQLSTATE=42710',
+        'SQL0551N  "DB2INST1" does not have the required authorization or privilege to perform operation "BIND" on object "NULLID.SYSSH200".  SQLSTATE=42501',
+      ]),
+      4,
+    );
+    expect(v.ok).toBe(false);
+    expect(v.errors).toEqual([expect.stringMatching(/^SQL0551N/)]);
+    expect(judgeBind('', 8).ok).toBe(false);
+    expect(judgeBind('DB21034E  The command was processed as an SQL statement', 4).ok).toBe(false);
+    expect(judgeBind(bindOutput(['SQL0091N  Binding was ended with "0" errors and "0" warnings.']), 0).ok).toBe(true);
+  });
+  it('reads the HADR role (hadr_db_role is printed without a parameter name)', () => {
+    expect(hadrRole(' HADR database role                                      = PRIMARY\n')).toBe('PRIMARY');
+    expect(hadrRole(' HADR database role                                      = STANDBY')).toBe('STANDBY');
+    expect(hadrRole(' HADR database role                                      = STANDARD')).toBe('STANDARD');
+    expect(hadrRole('no such line')).toBe('STANDARD');
+  });
+  it('reads the db2ckbkp verdict and the backup image names', () => {
+    expect(ckbkpSuccessful('[1] Buffers processed:  ####\n\nImage Verification Complete - successful.\n')).toBe(true);
+    expect(ckbkpSuccessful('Image Verification Complete - ERRORS DETECTED:    1\n')).toBe(false);
+    expect(backupImageTimestamp('TESTDB.0.db2inst1.DBPART000.20240101123000.001', 'TESTDB', 'db2inst1')).toBe(
+      '20240101123000',
+    );
+    expect(
+      backupImageTimestamp('TESTDB.0.db2inst1.DBPART000.20240101123000.001.tmp', 'TESTDB', 'db2inst1'),
+    ).toBeUndefined();
+    expect(backupImageTimestamp('OTHER.0.db2inst1.DBPART000.20240101123000.001', 'TESTDB', 'db2inst1')).toBeUndefined();
+  });
+  it('derives LDAP URLs from LDAP_HOST as the plug-ins do (389, or 636 with TLS)', () => {
+    expect(ldapUrls('ldap1 ldap2:3389', false)).toEqual(['ldap://ldap1:389', 'ldap://ldap2:3389']);
+    expect(ldapUrls('ldap1', true)).toEqual(['ldaps://ldap1:636']);
   });
 });

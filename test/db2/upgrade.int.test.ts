@@ -217,31 +217,44 @@ describe.skipIf(!service('dockerd').available)('db2 upgrade (stand-in Db2 images
     },
   );
 
-  it('upgrades an HADR standby without backup, probe or catalog update (they follow the primary)', LONG, async () => {
-    const standby = await f.startOld();
-    f.cfg(standby, 'HADR_DB_ROLE', 'STANDBY');
-    const r = await runAction('db2', {
-      command: 'upgrade',
-      container: standby,
-      image: f.images.new,
-      'new-name': standby,
-      'readiness-timeout': '5m',
-    });
-    expect(r.exitCode, r.stdout).toBe(0);
-    expect(r.outputs.container).toBe(standby);
-    expect(stepRows(r.summary)).toEqual([
-      'inspect:ok',
-      'plan:ok',
-      'backup:skipped',
-      'stop:ok',
-      'start:ok',
-      'ready:ok',
-      'post-upgrade:ok',
-      'finish:ok',
-    ]);
-    expect(r.summary).toContain('TESTDB: HADR standby, catalog follows the primary');
-    expect(dockerRc('exec', standby, 'cat', '/database/data/db2inst1/TESTDB/updv.log').ok).toBe(false);
-    expect(f.sql(standby, 'db2level')).toContain('DB2 v11.5.9.0');
-    f.track(`${standby}_11.5.8.0`);
-  });
+  it(
+    'rolling HADR: upgrades a standby without backup, probe or catalog update; after the takeover, the same upgrade finishes the primary',
+    LONG,
+    async () => {
+      const standby = await f.startOld();
+      f.cfg(standby, 'HADR_DB_ROLE', 'STANDBY');
+      const r = await runAction('db2', {
+        command: 'upgrade',
+        container: standby,
+        image: f.images.new,
+        'new-name': standby,
+        'readiness-timeout': '5m',
+      });
+      expect(r.exitCode, r.stdout).toBe(0);
+      expect(r.outputs.container).toBe(standby);
+      expect(stepRows(r.summary)).toEqual([
+        'inspect:ok',
+        'plan:ok',
+        'backup:skipped',
+        'stop:ok',
+        'start:ok',
+        'ready:ok',
+        'post-upgrade:ok',
+        'finish:ok',
+      ]);
+      expect(r.summary).toContain('TESTDB: HADR standby, catalog follows the primary');
+      expect(dockerRc('exec', standby, 'cat', '/database/data/db2inst1/TESTDB/updv.log').ok).toBe(false);
+      expect(f.sql(standby, 'db2level')).toContain('DB2 v11.5.9.0');
+      f.track(`${standby}_11.5.8.0`);
+
+      // TAKEOVER HADR made it the primary: the same upgrade again (already on the image) is not
+      // refused, stops nothing, and runs the catalog update and binds the standby could not take.
+      f.cfg(standby, 'HADR_DB_ROLE', 'PRIMARY');
+      const finish = await runAction('db2', { command: 'upgrade', container: standby, image: f.images.new });
+      expect(finish.exitCode, finish.stdout).toBe(0);
+      expect(stepRows(finish.summary)).toEqual(['inspect:ok', 'post-upgrade:ok']);
+      expect(finish.outputs['downtime-seconds']).toBe('0');
+      expect(docker('exec', standby, 'cat', '/database/data/db2inst1/TESTDB/updv.log')).toBe('11.5.9.0');
+    },
+  );
 });

@@ -21,9 +21,15 @@ import {
 } from './checks';
 
 describe('workflows-examples', () => {
-  it('has the four reusable workflows, each with a caller', () => {
+  it('has the five reusable workflows, each with a caller', () => {
     const names = reusable.map((f) => basename(f)).sort();
-    expect(names).toEqual(['db2-image.yml', 'db2-upgrade.yml', 'deploy.yml', 'release.yml']);
+    expect(names).toEqual([
+      'db2-hadr-rolling-upgrade.yml',
+      'db2-image.yml',
+      'db2-upgrade.yml',
+      'deploy.yml',
+      'release.yml',
+    ]);
     expect(callers.map((f) => basename(f)).sort()).toEqual(names);
   });
 

@@ -59,7 +59,10 @@ export async function inspect(o: UpgradeOptions, steps: Steps): Promise<Inspecti
       const all = await resolveDatabases(target.db2, o.databases);
       const config = new Map<string, DbConfig>();
       for (const db of all) config.set(databaseName(db), await target.db2.dbConfig(db));
-      const primaries = all.filter((d) => config.get(d)?.hadrRole === 'PRIMARY');
+      const sameImage = image.Id === target.inspect.Image;
+      // On the image already (the last step of the rolling procedure): nothing stops, the primary
+      // only gets the post-upgrade steps its standby could not take.
+      const primaries = sameImage ? [] : all.filter((d) => config.get(d)?.hadrRole === 'PRIMARY');
       if (primaries.length) {
         throw new OperationError(
           `${primaries.join(', ')} ${primaries.length > 1 ? 'are HADR primaries' : 'is an HADR primary'} (HADR database role = PRIMARY): a plain upgrade would take the primary down while the standby still runs the old level. Use the rolling procedure: upgrade the standby first, TAKEOVER HADR on it, then upgrade the old primary (workflows-examples/db2-hadr-rolling-upgrade.yml). Nothing was changed.`,
@@ -67,7 +70,6 @@ export async function inspect(o: UpgradeOptions, steps: Steps): Promise<Inspecti
       }
       const standbys = all.filter((d) => config.get(d)?.hadrRole === 'STANDBY');
       const databases = all.filter((d) => !standbys.includes(d));
-      const sameImage = image.Id === target.inspect.Image;
       note(
         [
           `${target.name}: Db2 ${describeLevel(fromLevel)}, /database on ${mount.Type} ${mount.Type === 'volume' ? mount.Name : mount.Source}`,
