@@ -13,8 +13,9 @@ function sources(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'fixtures' && entry.name !== 'standin') out.push(...sources(path));
-    } else if (/\.(ts|mjs)$/.test(entry.name)) out.push(path);
+      if (!['fixtures', 'fixture', 'standin', 'node_modules', '.peers', 'results'].includes(entry.name))
+        out.push(...sources(path));
+    } else if (/\.(ts|mjs|js|sh)$/.test(entry.name)) out.push(path);
   }
   return out;
 }
@@ -35,9 +36,25 @@ function offending(pattern: RegExp, except?: RegExp): string[] {
   return found;
 }
 
+const OUTSIDE = /'\.\.', 'shared'|\.\.\/shared\/(fixtures|schemas|seeds)|\/work\/shared/;
+
 describe('test sources', () => {
   it('read nothing outside the repository (a fresh clone has no ../shared)', () => {
-    expect(offending(/'\.\.', 'shared'|\.\.\/shared\/(fixtures|schemas)|\/work\/shared/)).toEqual([]);
+    expect(offending(OUTSIDE)).toEqual([]);
+  });
+
+  it('nor do the scripts and benchmarks', () => {
+    const found: string[] = [];
+    for (const dir of ['scripts', 'bench']) {
+      for (const path of sources(join(ROOT, dir))) {
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (OUTSIDE.test(line)) found.push(`${relative(ROOT, path)}:${i + 1}: ${line.trim()}`);
+          });
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('write no fixed file in the temp directory: each test uses its own mkdtemp', () => {
