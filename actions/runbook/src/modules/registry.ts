@@ -9,10 +9,14 @@ import { custom } from './custom';
 import { debug } from './debug';
 import { echo } from './echo';
 import { fail } from './fail';
+import { fetch } from './fetch';
 import { file } from './file';
+import { getUrl } from './get_url';
+import { git } from './git';
 import { group } from './group';
 import { lineinfile } from './lineinfile';
 import { meta } from './meta';
+import { apt, pkg } from './package';
 import { replace } from './replace';
 import { setFact } from './set_fact';
 import { shell } from './shell';
@@ -21,6 +25,8 @@ import { sysctl } from './sysctl';
 import { systemd } from './systemd';
 import { template } from './template';
 import type { ModuleDef } from './types';
+import { unarchive } from './unarchive';
+import { uri } from './uri';
 import { user } from './user';
 import { waitFor } from './wait_for';
 
@@ -48,6 +54,13 @@ const BUILT_IN: Record<string, ModuleDef> = {
   authorized_key: authorizedKey,
   cron,
   sysctl,
+  package: pkg,
+  apt,
+  get_url: getUrl,
+  unarchive,
+  uri,
+  git,
+  fetch,
 };
 
 export const MODULE_NAMES = Object.keys(BUILT_IN);
