@@ -293,4 +293,33 @@ describe('roots and direct edges', () => {
           pins.add(`${name.toLowerCase().replace(/[-_.]+/g, '-')}@${entry.version.replace(/^==/, '')}`);
     expect(cdxNames(cdx)).toEqual(pins);
   });
+
+  it('Gradle multi-project: each subproject lockfile hangs under its subproject, siblings linked', async () => {
+    const dir = fixture('gradle-multiproject');
+    const run = await runSbom({ path: dir });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    valid(run);
+    const cdx = run.cdx as Json;
+    const group = 'pkg:maven/org.hypertrace.core.grpcutils';
+    expect(deps(cdx, 'root-component')).toEqual([
+      `${group}/grpc-client-utils`,
+      `${group}/grpc-context-utils`,
+      `${group}/grpc-server-utils`,
+    ]);
+    // grpc-client-utils: `implementation(projects.grpcContextUtils)`.
+    expect(deps(cdx, `${group}/grpc-client-utils`)).toContain(`${group}/grpc-context-utils`);
+    // Every lockfile line is a component, under the subproject that resolved it.
+    const lines = (sub: string) =>
+      readFileSync(join(dir, sub, 'gradle.lockfile'), 'utf8')
+        .split('\n')
+        .filter((l) => /^[^#\s].*:.*=/.test(l) && !l.startsWith('empty='))
+        .map((l) => {
+          const [g, a, v] = (l.split('=')[0] as string).split(':');
+          return `pkg:maven/${g}/${a}@${v}`;
+        });
+    for (const sub of ['grpc-client-utils', 'grpc-context-utils', 'grpc-server-utils'])
+      for (const purl of lines(sub)) expect(deps(cdx, `${group}/${sub}`), `${sub} → ${purl}`).toContain(purl);
+    const all = new Set(['grpc-client-utils', 'grpc-context-utils', 'grpc-server-utils'].flatMap(lines));
+    expect(cdx.components.length).toBe(all.size + 3);
+  });
 });

@@ -49,7 +49,7 @@ describe('more ecosystems, each on a real project’s lockfile', () => {
       content: Buffer.from(entry.contentHash, 'base64').toString('hex'),
     });
     const dep = Object.keys(entry.dependencies).find((d) => fw[d]?.resolved) as string;
-    expect(deps(cdx, purl)).toContain(`pkg:nuget/${dep}@${fw[dep].resolved}`);
+    expect(deps(cdx, purl)).toContain(`pkg:nuget/${dep}@${fw[dep]?.resolved}`);
     const direct = Object.entries(lock.dependencies['net10.0'] as Record<string, Json>).find(
       ([, e]) => e.type === 'Direct',
     );

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { isRecord } from './common';
 
 type Entry = Record<string, unknown>;
@@ -13,6 +13,8 @@ export interface ManifestReader {
   (relative: string): Entry | undefined;
   text(relative: string): string | undefined;
   dirs(relative: string): string[];
+  /** The lockfile's directory, absolute, with forward slashes. */
+  path?: string;
 }
 
 export function manifestReader(dir: string): ManifestReader {
@@ -35,6 +37,7 @@ export function manifestReader(dir: string): ManifestReader {
     }
   }) as ManifestReader;
   json.text = text;
+  json.path = dir.split(sep).join('/');
   json.dirs = (relative: string): string[] => {
     try {
       return readdirSync(join(dir, relative), { withFileTypes: true })
