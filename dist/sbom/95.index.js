@@ -98,6 +98,20 @@ function parseGoMod(text, file, manifests) {
         sums.set(`${mod}@${version}`, Buffer.from(hash.slice(3), 'base64').toString('hex'));
     }
     const built = new Map();
+    const member = workspaceMember(manifests, graph.projectName);
+    if (member && graph.projectName) {
+        const module = graph.projectName;
+        const slash = module.lastIndexOf('/');
+        (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .addPackage */ .Eb)(graph, member, {
+            purlType: 'golang',
+            namespace: slash === -1 ? undefined : module.slice(0, slash),
+            name: slash === -1 ? module : module.slice(slash + 1),
+            // A workspace module is built from source: go.mod has no version for it.
+            version: '',
+            project: true,
+        });
+        (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .addDirect */ .D$)(graph, member, 'prod');
+    }
     for (const req of requires) {
         const replace = replaces.get(`${req.path}@${req.version}`) ?? replaces.get(req.path);
         if (replace?.local) {
@@ -125,12 +139,33 @@ function parseGoMod(text, file, manifests) {
         // pins the version of something a dependency needs, and is reached through that dependency.
         if (req.indirect)
             graph.packages.get(id).indirect = true;
+        else if (member)
+            (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .addEdge */ .rN)(graph, member, id, 'prod');
         else
             (0,_common__WEBPACK_IMPORTED_MODULE_3__/* .addDirect */ .D$)(graph, id, 'prod');
         built.set(path, id);
     }
     moduleCacheEdges(graph, built);
     return graph;
+}
+/**
+ * A module `use`d by a go.work workspace (in this directory or up to three above) is one of the
+ * workspace's own modules: it becomes a project component, and its requirements hang under it.
+ */
+function workspaceMember(manifests, module) {
+    if (!module)
+        return undefined;
+    for (const up of ['', '../', '../../', '../../../']) {
+        const work = manifests.text(`${up}go.work`);
+        if (work === undefined)
+            continue;
+        const depth = up === '' ? 0 : up.split('/').length - 1;
+        const here = depth === 0 ? '.' : (manifests.path ?? '').split('/').slice(-depth).join('/');
+        const uses = [...work.replace(/\/\/.*$/gm, '').matchAll(/\buse\s*(?:\(([^)]*)\)|(\S+))/g)].flatMap((m) => (m[1] ?? m[2] ?? '').split(/\s+/).filter(Boolean));
+        const normal = (u) => u.replace(/^"|"$/g, '').replace(/^\.\//, '').replace(/\/$/, '') || '.';
+        return uses.map(normal).includes(here) ? `workspace:${module}` : undefined;
+    }
+    return undefined;
 }
 /**
  * go.mod has no edges between the modules it lists; the module cache (when the checkout has

@@ -322,4 +322,20 @@ describe('roots and direct edges', () => {
     const all = new Set(['grpc-client-utils', 'grpc-context-utils', 'grpc-server-utils'].flatMap(lines));
     expect(cdx.components.length).toBe(all.size + 3);
   });
+
+  it('go.work: each used module is a project component whose direct requirements hang under it', async () => {
+    const dir = fixture('gowork');
+    const run = await runSbom({ path: dir }, { GOMODCACHE: temp('sbom-gomodcache-') });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    valid(run);
+    const cdx = run.cdx as Json;
+    const root = 'pkg:golang/github.com/0xsequence/go-cloudsecrets';
+    expect(deps(cdx, 'root-component')).toEqual([root, `${root}/_examples`]);
+    const direct = (file: string) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/^\t(\S+) (v\S+)$/gm)].map(
+        (m) => `pkg:golang/${m[1]}@${m[2]}`,
+      );
+    expect(deps(cdx, root)).toEqual(direct('go.mod').sort());
+    expect(deps(cdx, `${root}/_examples`)).toEqual(direct('_examples/go.mod').sort());
+  });
 });

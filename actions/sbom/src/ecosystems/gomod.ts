@@ -87,6 +87,20 @@ export function parseGoMod(text: string, file: string, manifests: ManifestReader
   }
 
   const built = new Map<string, string>();
+  const member = workspaceMember(manifests, graph.projectName);
+  if (member && graph.projectName) {
+    const module = graph.projectName;
+    const slash = module.lastIndexOf('/');
+    addPackage(graph, member, {
+      purlType: 'golang',
+      namespace: slash === -1 ? undefined : module.slice(0, slash),
+      name: slash === -1 ? module : module.slice(slash + 1),
+      // A workspace module is built from source: go.mod has no version for it.
+      version: '',
+      project: true,
+    });
+    addDirect(graph, member, 'prod');
+  }
   for (const req of requires) {
     const replace = replaces.get(`${req.path}@${req.version}`) ?? replaces.get(req.path);
     if (replace?.local) {
@@ -113,11 +127,32 @@ export function parseGoMod(text: string, file: string, manifests: ManifestReader
     // Only what the module itself imports is a direct dependency; an `// indirect` requirement only
     // pins the version of something a dependency needs, and is reached through that dependency.
     if (req.indirect) (graph.packages.get(id) as PackageRecord).indirect = true;
+    else if (member) addEdge(graph, member, id, 'prod');
     else addDirect(graph, id, 'prod');
     built.set(path, id);
   }
   moduleCacheEdges(graph, built);
   return graph;
+}
+
+/**
+ * A module `use`d by a go.work workspace (in this directory or up to three above) is one of the
+ * workspace's own modules: it becomes a project component, and its requirements hang under it.
+ */
+function workspaceMember(manifests: ManifestReader, module: string | undefined): string | undefined {
+  if (!module) return undefined;
+  for (const up of ['', '../', '../../', '../../../']) {
+    const work = manifests.text(`${up}go.work`);
+    if (work === undefined) continue;
+    const depth = up === '' ? 0 : up.split('/').length - 1;
+    const here = depth === 0 ? '.' : (manifests.path ?? '').split('/').slice(-depth).join('/');
+    const uses = [...work.replace(/\/\/.*$/gm, '').matchAll(/\buse\s*(?:\(([^)]*)\)|(\S+))/g)].flatMap((m) =>
+      (m[1] ?? m[2] ?? '').split(/\s+/).filter(Boolean),
+    );
+    const normal = (u: string): string => u.replace(/^"|"$/g, '').replace(/^\.\//, '').replace(/\/$/, '') || '.';
+    return uses.map(normal).includes(here) ? `workspace:${module}` : undefined;
+  }
+  return undefined;
 }
 
 /**
