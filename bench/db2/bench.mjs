@@ -2,6 +2,11 @@
 // (docker stop, then docker run of the new image on the same storage) as a shell script.
 // Every round starts from a fresh old container with data; "downtime" is old stopped → new ready
 // (the action also probes db2gcf and CONNECT/SELECT 1; the script only waits for the log line).
+// With the backup on, the stand-in's database uses circular logging, so the backup is offline and
+// the outage starts at QUIESCE … FORCE CONNECTIONS: it includes the backup, as it does for a DBA.
+// "paved, crashing image": an image whose setup exits, under the old container's restart policy
+// (unless-stopped) and a 15 m readiness timeout: the time until the upgrade has failed and the old
+// container serves again (the issue measured 191 s with a 3 m timeout when the policy was carried).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +69,7 @@ export default async function bench({ root, quick }) {
   const backupSeconds = [];
   const wallSeconds = { paved: [], 'paved+backup': [] };
 
-  const freshOld = async () => {
+  const freshOld = async (restart = false) => {
     round++;
     current = { old: `${id}-old-${round}`, new: `${id}-new-${round}`, volume: `${id}-vol-${round}` };
     docker(
@@ -78,6 +83,7 @@ export default async function bench({ root, quick }) {
       envFile,
       '-v',
       `${current.volume}:/database`,
+      ...(restart ? ['--restart', 'unless-stopped'] : []),
       images.old,
     );
     await waitSetup(current.old);
@@ -125,11 +131,43 @@ export default async function bench({ root, quick }) {
     wallSeconds[key].push((performance.now() - started) / 1000);
     const o = outputs(out);
     if (backup) {
-      const m = /\| ✅ Backup \| ok \| ([\d.]+) s \|/.exec(readFileSync(summary, 'utf8'));
-      if (m) backupSeconds.push(Number(m[1]));
+      // Summary cells escape Markdown punctuation: `1\.3 s`.
+      const m = /\| ✅ backup \| ok \| ([\d.\\]+) s \|/.exec(readFileSync(summary, 'utf8'));
+      if (m) backupSeconds.push(Number(m[1].replace(/\\/g, '')));
     }
     // The action's own figure: old container stopped → new one ready (probes passed).
     return Number(o['downtime-seconds']) * 1000;
+  };
+
+  // Wall time of an upgrade to an image that crashes during setup, until it failed and rolled back.
+  const crashRun = async () => {
+    const out = join(tmp, `out-crash-${round}`);
+    writeFileSync(out, '');
+    const started = performance.now();
+    await sh(process.execPath, [join(root, 'dist/db2/index.js')], {
+      INPUT_COMMAND: 'upgrade',
+      INPUT_CONTAINER: current.old,
+      INPUT_IMAGE: images.crash,
+      'INPUT_NEW-NAME': current.new,
+      INPUT_BACKUP: 'false',
+      'INPUT_STOP-TIMEOUT': '120s',
+      'INPUT_READINESS-TIMEOUT': '15m',
+      GITHUB_OUTPUT: out,
+      GITHUB_STEP_SUMMARY: join(tmp, `summary-crash-${round}`),
+    }).then(
+      () => {
+        throw new Error('the upgrade to a crashing image succeeded');
+      },
+      (e) => {
+        if (!/exited \(exit code 1\)/.test(String(e.message))) throw e;
+      },
+    );
+    if (outputs(out)['rolled-back'] !== 'true') throw new Error('the crashing upgrade did not roll back');
+    return performance.now() - started;
+  };
+  const crashCleanup = async () => {
+    quietly('rm', '--force', current.old, current.new);
+    quietly('volume', 'rm', '--force', current.volume);
   };
 
   const report = await compare({
@@ -167,16 +205,34 @@ export default async function bench({ root, quick }) {
       },
       {
         name: 'paved+backup',
-        description: 'db2 upgrade with the default backup (offline: archive logging is off on the stand-in)',
+        description:
+          'db2 upgrade with the default backup: offline (circular logging on the stand-in), so the outage runs from QUIESCE … FORCE CONNECTIONS through the verified backup',
         before: freshOld,
         measure: pavedRun(true, 'paved+backup'),
         after: cleanup,
+      },
+      {
+        name: 'paved, crashing image',
+        description:
+          'wall time until an upgrade to an image whose setup exits has failed and rolled back (old container restart: unless-stopped, readiness-timeout 15m)',
+        before: () => freshOld(true),
+        measure: crashRun,
+        after: crashCleanup,
       },
     ],
     baseline: 'manual recipe',
     goals: [
       { contender: 'paved', maxDeltaMs: 2000, text: 'upgrade downtime at most 2 s above the manual recipe' },
-      { contender: 'paved+backup', maxDeltaMs: 2000, text: 'same with the backup on (taken before the stop)' },
+      {
+        contender: 'paved+backup',
+        maxDeltaMs: 4000,
+        text: 'with the offline backup inside the outage (quiesced from the force), at most 4 s above the manual recipe (which takes none)',
+      },
+      {
+        contender: 'paved, crashing image',
+        maxDeltaMs: 30000,
+        text: "a crash during setup ends the upgrade, rolled back, within 30 s of the manual recipe's whole outage (not the 15 m readiness timeout)",
+      },
     ],
     extra: {
       measured: 'downtime in ms (old container stopped → new container ready), not wall time',
