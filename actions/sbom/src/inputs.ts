@@ -15,6 +15,8 @@ export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/vendor/**', '**/.git/
 
 export interface Options {
   path: string;
+  /** A container image (syft's source schemes) to describe instead of the lockfiles under path. */
+  image?: string;
   formats: Format[];
   outputDir: string;
   exclude: string[];
@@ -64,6 +66,7 @@ export function parseInputs(): Options {
   }
   return {
     path,
+    image: getString(Inputs.image) || undefined,
     formats: formats.length > 0 ? formats : [...FORMATS],
     outputDir: resolve(getString(Inputs.outputDir, { default: '.' })),
     exclude: [...DEFAULT_EXCLUDES, ...getList(Inputs.exclude)],

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as core from '../../../shared/actions-core';
 import { annotations } from '../../../shared/annotations';
@@ -14,6 +14,7 @@ import { buildGraph } from './model/build';
 import type { LockfileGraph, RootComponent, SbomGraph } from './model/types';
 import { Inputs, Outputs } from './names';
 import { contentDigest, creationTime, uuidFrom } from './output/identity';
+import { writeJsonFile } from './output/stream';
 import { jobContext } from './submit/submit';
 
 export function run(): Promise<void> {
@@ -48,8 +49,17 @@ async function generateSboms(): Promise<void> {
   // Submission needs the runner's environment: check it before doing any work.
   const job = options.submit ? jobContext(scanned, options.matrix) : undefined;
 
-  const found = await findLockfiles(options.path, options.exclude, cwd);
-  if (found.length === 0) {
+  const image = options.image
+    ? await group(`Read image ${options.image}`, async () =>
+        (await import('./image')).scanImage(options.image as string, {
+          cwd,
+          name: options.name,
+          version: options.version,
+        }),
+      )
+    : undefined;
+  const found = image ? [] : await findLockfiles(options.path, options.exclude, cwd);
+  if (!image && found.length === 0) {
     const unlocked = await findUnlockedManifests(options.path, options.exclude, cwd);
     const hint =
       unlocked.length > 0
@@ -61,13 +71,15 @@ async function generateSboms(): Promise<void> {
     );
   }
   phase('find');
-  const graphs = await group(`Read ${found.length} lockfile${found.length === 1 ? '' : 's'}`, async () => {
-    const parsed = await parseLockfiles(found, cwd, options.path);
-    for (const g of parsed) core.info(`${g.file}: ${g.ecosystem} (${g.format}), ${g.packages.size} packages`);
-    return parsed;
-  });
+  const graphs =
+    image?.graphs ??
+    (await group(`Read ${found.length} lockfile${found.length === 1 ? '' : 's'}`, async () => {
+      const parsed = await parseLockfiles(found, cwd, options.path);
+      for (const g of parsed) core.info(`${g.file}: ${g.ecosystem} (${g.format}), ${g.packages.size} packages`);
+      return parsed;
+    }));
 
-  const root = await rootComponent(options, graphs);
+  const root = image?.root ?? (await rootComponent(options, graphs));
   phase('parse');
   const graph = await buildGraph(graphs, { root, includeDev: options.includeDev });
   for (const w of graph.warnings)
@@ -91,7 +103,9 @@ async function generateSboms(): Promise<void> {
   const digest = contentDigest(graph);
   const base = fileBase(root.name);
   phase('licenses');
-  const documents = await group('Generate and validate', () => generate(graph, options, timestamp.iso, digest, base));
+  const documents = await group('Generate and validate', () =>
+    generate(graph, options, timestamp.iso, digest, base, image),
+  );
 
   phase('generate+validate');
   mkdirSync(options.outputDir, { recursive: true });
@@ -99,13 +113,11 @@ async function generateSboms(): Promise<void> {
   for (const doc of documents) {
     const target = join(options.outputDir, doc.file);
     // Write-then-rename: a reader never sees half a document.
-    const temp = `${target}.${process.pid}.tmp`;
-    writeFileSync(temp, doc.text);
-    renameSync(temp, target);
+    renameSync(doc.temp, target);
     const shown = displayPath(target, cwd);
-    written.push({ format: doc.format, path: shown, bytes: Buffer.byteLength(doc.text) });
+    written.push({ format: doc.format, path: shown, bytes: doc.bytes });
     core.setOutput(doc.format === 'spdx-json' ? Outputs.spdxFile : Outputs.cyclonedxFile, shown);
-    core.info(`Wrote ${shown} (${doc.format}, ${Buffer.byteLength(doc.text)} bytes)`);
+    core.info(`Wrote ${shown} (${doc.format}, ${doc.bytes} bytes)`);
   }
   core.setOutput(Outputs.components, String(graph.components.length));
 
@@ -188,36 +200,51 @@ async function generateSboms(): Promise<void> {
 interface Document {
   format: 'spdx-json' | 'cyclonedx-json';
   file: string;
-  text: string;
+  /** Written next to its target, renamed into place once both documents are valid. */
+  temp: string;
+  bytes: number;
 }
 
-/** Both documents are rendered and validated before either is written: a schema failure writes nothing. */
+/**
+ * Both documents are rendered and validated before either is put in place: a schema failure leaves
+ * nothing behind. Each is streamed to a temporary file as soon as it is validated, and dropped,
+ * so a 60,000-component graph never has both documents (or their text) in memory at once.
+ */
 async function generate(
   graph: SbomGraph,
   options: Options,
   created: string,
   digest: string,
   base: string,
+  image?: import('./image').ScannedImage,
 ): Promise<Document[]> {
   const documents: Document[] = [];
   const problems: string[] = [];
+  mkdirSync(options.outputDir, { recursive: true });
+  const stage = (format: Document['format'], file: string, doc: unknown): Document => {
+    const temp = join(options.outputDir, `${file}.${process.pid}.tmp`);
+    return { format, file, temp, bytes: writeJsonFile(temp, doc) };
+  };
   if (options.formats.includes('spdx-json')) {
     const { toSpdx } = await import('./spdx/write');
     const { validateSpdx } = await import('./validate/spdx');
     const doc = toSpdx(graph, { created, digest, namespaceUuid: uuidFrom(digest, 'spdx') });
+    if (image) (await import('./image')).describeSpdx(doc, image);
     for (const v of await validateSpdx(doc)) problems.push(`SPDX ${v.path}: ${v.message}`);
-    documents.push({ format: 'spdx-json', file: `${base}.spdx.json`, text: `${JSON.stringify(doc, null, 2)}\n` });
+    documents.push(stage('spdx-json', `${base}.spdx.json`, doc));
     core.info(`SPDX 2.3: ${graph.components.length + 1} packages, valid against the SPDX 2.3 schema and spec rules`);
   }
   if (options.formats.includes('cyclonedx-json')) {
     const { toCycloneDx } = await import('./cyclonedx/write');
     const { validateCycloneDx } = await import('./validate/cyclonedx');
     const doc = toCycloneDx(graph, { created, serialUuid: uuidFrom(digest, 'cyclonedx') });
+    if (image) (await import('./image')).describeCycloneDx(doc, image);
     for (const v of await validateCycloneDx(doc)) problems.push(`CycloneDX ${v.path}: ${v.message}`);
-    documents.push({ format: 'cyclonedx-json', file: `${base}.cdx.json`, text: `${JSON.stringify(doc, null, 2)}\n` });
+    documents.push(stage('cyclonedx-json', `${base}.cdx.json`, doc));
     core.info(`CycloneDX 1.6: ${graph.components.length} components, valid against the CycloneDX 1.6 schema`);
   }
   if (problems.length > 0) {
+    for (const d of documents) rmSync(d.temp, { force: true });
     // Our output failing its schema is our bug, never the user's: say so, and write nothing.
     throw new Error(`generated SBOM failed validation (please report this):\n${problems.slice(0, 20).join('\n')}`);
   }

@@ -1,5 +1,6 @@
 export const Inputs = {
   path: 'path',
+  image: 'image',
   formats: 'formats',
   outputDir: 'output-dir',
   exclude: 'exclude',

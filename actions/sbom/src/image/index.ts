@@ -233,7 +233,10 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
 /** The layer in which each package (name, version, arch) appeared and stayed, from each layer's copy of the database. */
 function introducedIn(squashed: Squashed, path: string, parse: (text: string) => OsPackage[]): Map<string, number> {
   const since = new Map<string, number>();
-  for (const version of squashed.history.get(path) ?? []) {
+  const versions = squashed.history.get(path) ?? [];
+  for (const [i, version] of versions.entries()) {
+    // A layer that replaces the file records its removal, then the new copy: only the last counts.
+    if (versions[i + 1]?.layer === version.layer) continue;
     const present = new Set(version.data ? parse(version.data.toString('utf8')).map((p) => p.key) : []);
     for (const key of [...since.keys()]) if (!present.has(key)) since.delete(key);
     for (const key of present) if (!since.has(key)) since.set(key, version.layer);
@@ -345,6 +348,8 @@ async function rootOf(opened: OpenedImage, options: ScanOptions): Promise<RootCo
   return { name, version, purl };
 }
 
+const OS_PURL = /^pkg:(deb|apk|rpm)\//;
+
 /** Adds where each component was found: a `paved:layer` property (CycloneDX) and sourceInfo (SPDX). */
 export function describeCycloneDx(doc: Record<string, unknown>, scanned: ScannedImage): void {
   const metadata = doc.metadata as {
@@ -370,6 +375,8 @@ export function describeCycloneDx(doc: Record<string, unknown>, scanned: Scanned
     metadata.component.properties = props;
   }
   for (const component of (doc.components as Record<string, unknown>[]) ?? []) {
+    // A distro package's purl namespace is the distro, not a group it belongs to (as syft writes them).
+    if (OS_PURL.test(component.purl as string)) delete component.group;
     const location = scanned.locations.get(component.purl as string);
     if (!location) continue;
     const properties = (component.properties as { name: string; value: string }[] | undefined) ?? [];
@@ -394,7 +401,10 @@ export function describeSpdx(doc: Record<string, unknown>, scanned: ScannedImage
       (r) => r.referenceType === 'purl',
     )?.referenceLocator;
     const location = purl ? scanned.locations.get(purl) : undefined;
-    if (location) pkg.sourceInfo = `Found in layer ${location.layer} (${location.diffId}) at ${location.path}.`;
+    if (purl && OS_PURL.test(purl) && typeof pkg.name === 'string')
+      pkg.name = pkg.name.slice(pkg.name.indexOf('/') + 1);
+    // `comment` rather than `sourceInfo`: the validator admits only the fields the writer emits.
+    if (location) pkg.comment = `Found in layer ${location.layer} (${location.diffId}) at ${location.path}.`;
   }
 }
 

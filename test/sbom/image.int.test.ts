@@ -1,0 +1,312 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PackageURL } from 'packageurl-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IN_CI, onPath, service } from '../harness';
+import { freePort, type Registry, startRegistry } from '../services/registry';
+import { cdxSchemaErrors, FIXTURES, graphProblems, type Json, runSbom, spdxSchemaErrors } from './helpers';
+
+/**
+ * Container images (issue 18), built here from crafted root filesystems with real package
+ * databases: `docker import` (layer 0), `docker run` + `docker commit` deleting files and changing
+ * the dpkg database (layer 1: whiteouts), `docker save` (docker-archive:), `skopeo copy` to an OCI
+ * layout (oci-dir:) and to a real docker-registry on loopback (registry:, with and without auth).
+ * Every source must yield the same package set, with purls and layers as syft writes them.
+ */
+const IMAGES = join(FIXTURES, 'image');
+const TOOLS = ['skopeo', 'docker-registry', 'busybox', 'tar'];
+const missing = TOOLS.filter((t) => !onPath(t));
+const dockerd = service('dockerd');
+if (IN_CI && missing.length > 0) throw new Error(`${missing.join(', ')} required under CI=true`);
+const LONG = { timeout: 300_000 };
+const PASSWORD = 'paved-registry-test';
+
+const run = `${process.pid}-${Date.now().toString(36)}`;
+const tags = {
+  base: `paved-sbom-test/debian:base-${run}`,
+  image: `paved-sbom-test/debian:${run}`,
+  alpine: `paved-sbom-test/alpine:${run}`,
+};
+let work: string;
+let registry: Registry;
+let locked: Registry;
+let pushedDigest: string;
+let diffIds: string[];
+let closedPort: number;
+const env = (): NodeJS.ProcessEnv => ({ ...process.env, ...dockerd.env });
+const sh = (command: string, args: string[], options: { cwd?: string } = {}): string =>
+  execFileSync(command, args, {
+    env: env(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
+
+/** dpkg status file as the oracle reads it: name → version/arch/source of installed stanzas. */
+function dpkgOracle(text: string): Map<string, { version: string; arch: string; source?: string }> {
+  const out = new Map<string, { version: string; arch: string; source?: string }>();
+  for (const block of text.split(/\n\n+/)) {
+    const field = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(block)?.[1];
+    const pkg = field('Package');
+    if (pkg && field('Status') === 'install ok installed')
+      out.set(pkg, {
+        version: field('Version') as string,
+        arch: field('Architecture') as string,
+        source: field('Source')?.split(' ')[0],
+      });
+  }
+  return out;
+}
+
+function expectValid(r: Awaited<ReturnType<typeof runSbom>>): { cdx: Json; spdx: Json } {
+  expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+  const cdx = r.cdx as Json;
+  const spdx = r.spdx as Json;
+  expect(cdxSchemaErrors(cdx)).toEqual([]);
+  expect(spdxSchemaErrors(spdx)).toEqual([]);
+  expect(graphProblems(cdx, spdx)).toEqual([]);
+  return { cdx, spdx };
+}
+
+/** The package set the layers leave: layer 1 purged zlib1g, installed libzstd1 and deleted spdx-correct. */
+function expectDebianContents(cdx: Json, spdx: Json): void {
+  const finalStatus = dpkgOracle(readFileSync(join(IMAGES, 'layer2', 'status'), 'utf8'));
+  const purls: string[] = cdx.components.map((c: Json) => c.purl);
+  const deb = purls.filter((p) => p.startsWith('pkg:deb/')).sort();
+  expect(deb).toEqual(
+    [...finalStatus]
+      .map(([name, p]) => {
+        const q = [
+          `arch=${p.arch}`,
+          'distro=debian-12',
+          ...(p.source && p.source !== name ? [`upstream=${p.source}`] : []),
+        ];
+        return `pkg:deb/debian/${name}@${encodeURIComponent(p.version).replace(/%7E/g, '~').replace(/%2B/g, '+')}?${q.join('&')}`;
+      })
+      .sort(),
+  );
+  expect(purls.some((p) => p.includes('/zlib1g@'))).toBe(false);
+  expect(purls).toContain('pkg:npm/tar-stream@3.2.2');
+  expect(purls.some((p) => p.startsWith('pkg:npm/spdx-correct'))).toBe(false);
+  expect(purls).toContain('pkg:pypi/blinker@1.5');
+  expect(purls).toContain('pkg:maven/javax.annotation/javax.annotation-api@1.3.2');
+
+  const byName = (name: string) => cdx.components.find((c: Json) => c.name === name) as Json;
+  const prop = (c: Json, name: string) => c.properties.find((p: Json) => p.name === name)?.value;
+  // Layer attribution: the base layer's packages, and the one the second layer installed.
+  expect(prop(byName('libssl3'), 'paved:layer')).toBe(diffIds[0]);
+  expect(prop(byName('libzstd1'), 'paved:layer')).toBe(diffIds[1]);
+  expect(prop(byName('tar-stream'), 'paved:layer')).toBe(diffIds[0]);
+  expect(prop(byName('tar-stream'), 'paved:location')).toBe('/usr/lib/node_modules/tar-stream/package.json');
+  expect(prop(byName('javax.annotation-api'), 'paved:location')).toBe('/usr/share/java/javax.annotation-api-1.3.2.jar');
+  const spdxLibzstd = spdx.packages.find((p: Json) => p.name === 'libzstd1');
+  expect(spdxLibzstd.comment).toContain(diffIds[1]);
+  // Licenses from the machine-readable copyright files (the one in layer 1 for libzstd1), and package metadata.
+  expect(byName('libssl3').licenses[0].expression).toMatch(/Apache-2\.0/);
+  expect(JSON.stringify(byName('libzstd1').licenses)).toMatch(/BSD-3-Clause/);
+  expect(prop(byName('libzstd1'), 'paved:sbom:license-source')).toBe('/usr/share/doc/libzstd1/copyright');
+  expect(byName('tar-stream').licenses[0].expression).toBe('MIT');
+  // The root is the image.
+  expect(cdx.metadata.component.type).toBe('container');
+  const root = PackageURL.fromString(cdx.metadata.component.purl);
+  expect(root.type).toBe('oci');
+  expect(root.version).toBe(cdx.metadata.component.version);
+  expect(root.version).toMatch(/^sha256:[a-f0-9]{64}$/);
+  expect(root.qualifiers?.arch).toBe('amd64');
+  expect(spdx.packages[0].primaryPackagePurpose).toBe('CONTAINER');
+}
+
+describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container images', () => {
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'sbom-image-'));
+    // Layer 0: a Debian-like root filesystem with real package metadata, through docker import.
+    const rootfs = join(work, 'rootfs');
+    cpSync(join(IMAGES, 'debian'), rootfs, { recursive: true, verbatimSymlinks: true });
+    for (const name of readdirSync(join(IMAGES, 'npm')))
+      cpSync(join(IMAGES, 'npm', name), join(rootfs, 'usr', 'lib', 'node_modules', name), { recursive: true });
+    mkdirSync(join(rootfs, 'bin'), { recursive: true });
+    cpSync(sh('sh', ['-c', 'command -v busybox']).trim(), join(rootfs, 'bin', 'busybox'));
+    sh('tar', ['-C', rootfs, '-cf', join(work, 'rootfs.tar'), '.']);
+    sh('docker', ['import', join(work, 'rootfs.tar'), tags.base]);
+    // Layer 1: what `docker commit` records after deleting files and changing the dpkg database.
+    const container = `paved-sbom-${run}`;
+    sh('docker', [
+      'create',
+      '--name',
+      container,
+      tags.base,
+      '/bin/busybox',
+      'rm',
+      '-rf',
+      '/usr/lib/node_modules/spdx-correct',
+      '/usr/share/doc/zlib1g',
+    ]);
+    try {
+      sh('docker', ['cp', join(IMAGES, 'layer2', 'status'), `${container}:/var/lib/dpkg/status`]);
+      sh('docker', ['cp', join(IMAGES, 'layer2', 'doc', 'libzstd1'), `${container}:/usr/share/doc/libzstd1`]);
+      sh('docker', ['start', '-a', container]);
+      sh('docker', ['commit', container, tags.image]);
+    } finally {
+      sh('docker', ['rm', '-f', container]);
+    }
+    diffIds = JSON.parse(sh('docker', ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', tags.image]));
+    sh('docker', ['save', '-o', join(work, 'image.tar'), tags.image]);
+    sh('skopeo', ['copy', '-q', `docker-archive:${join(work, 'image.tar')}`, `oci:${join(work, 'oci')}:1`]);
+    // An Alpine-like image: one layer.
+    sh('tar', ['-C', join(IMAGES, 'alpine'), '-cf', join(work, 'alpine.tar'), '.']);
+    sh('docker', ['import', join(work, 'alpine.tar'), tags.alpine]);
+    sh('docker', ['save', '-o', join(work, 'alpine-image.tar'), tags.alpine]);
+
+    closedPort = await freePort();
+    registry = await startRegistry();
+    const digestFile = join(work, 'digest');
+    sh('skopeo', [
+      'copy',
+      '-q',
+      '--dest-tls-verify=false',
+      '--digestfile',
+      digestFile,
+      `docker-archive:${join(work, 'image.tar')}`,
+      `docker://${registry.host}/paved/debian:1`,
+    ]);
+    pushedDigest = readFileSync(digestFile, 'utf8').trim();
+    locked = await startRegistry({ htpasswd: readFileSync(join(IMAGES, 'htpasswd'), 'utf8') });
+    sh('skopeo', [
+      'copy',
+      '-q',
+      '--dest-tls-verify=false',
+      '--dest-creds',
+      `paved:${PASSWORD}`,
+      `docker-archive:${join(work, 'image.tar')}`,
+      `docker://${locked.host}/paved/debian:1`,
+    ]);
+  }, 600_000);
+
+  afterAll(async () => {
+    await registry?.stop();
+    await locked?.stop();
+    for (const tag of Object.values(tags)) {
+      try {
+        sh('docker', ['rmi', '-f', tag]);
+      } catch {
+        /* never built */
+      }
+    }
+    if (work) rmSync(work, { recursive: true, force: true });
+  }, 120_000);
+
+  it(
+    'docker-archive: lists what the final filesystem holds, each package with its layer and distro-qualified purl',
+    LONG,
+    async () => {
+      const { cdx, spdx } = expectValid(await runSbom({ image: `docker-archive:${join(work, 'image.tar')}` }));
+      expectDebianContents(cdx, spdx);
+      expect(cdx.metadata.component.name).toBe(`paved-sbom-test/debian:${run}`);
+    },
+  );
+
+  it('oci-dir: the same packages, the root named by its manifest digest', LONG, async () => {
+    const { cdx, spdx } = expectValid(await runSbom({ image: `oci-dir:${join(work, 'oci')}` }));
+    expectDebianContents(cdx, spdx);
+    const index = JSON.parse(readFileSync(join(work, 'oci', 'index.json'), 'utf8'));
+    expect(cdx.metadata.component.version).toBe(index.manifests[0].digest);
+  });
+
+  it(
+    'registry: pulled over the distribution API from a loopback registry (plain HTTP), digest as pushed',
+    LONG,
+    async () => {
+      const { cdx, spdx } = expectValid(await runSbom({ image: `registry:${registry.host}/paved/debian:1` }));
+      expectDebianContents(cdx, spdx);
+      expect(cdx.metadata.component.version).toBe(pushedDigest);
+      const root = PackageURL.fromString(cdx.metadata.component.purl);
+      expect([root.name, root.version, root.qualifiers]).toEqual([
+        'debian',
+        pushedDigest,
+        { arch: 'amd64', repository_url: `${registry.host}/paved/debian`, tag: '1' },
+      ]);
+    },
+  );
+
+  it('a bare name: the Docker daemon has the image, so docker save is read', LONG, async () => {
+    const r = await runSbom({ image: tags.image }, dockerd.env);
+    const { cdx, spdx } = expectValid(r);
+    expectDebianContents(cdx, spdx);
+    expect(r.stdout).toContain('docker: ');
+  });
+
+  it('apk: Alpine packages with the origin as upstream and the distro from os-release', LONG, async () => {
+    const { cdx } = expectValid(await runSbom({ image: `docker-archive:${join(work, 'alpine-image.tar')}` }));
+    const purls = cdx.components.map((c: Json) => c.purl).sort();
+    expect(purls).toEqual([
+      'pkg:apk/alpine/busybox@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1',
+      'pkg:apk/alpine/musl@1.2.4_git20230717-r4?arch=x86_64&distro=alpine-3.19.1',
+      'pkg:apk/alpine/ssl_client@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1&upstream=busybox',
+    ]);
+    expect(cdx.components.find((c: Json) => c.name === 'busybox').licenses[0].expression).toBe('GPL-2.0-only');
+  });
+
+  it('registry auth: credentials from the Docker config auths are used; without them a clear 401', LONG, async () => {
+    const config = join(work, 'docker-config');
+    mkdirSync(config, { recursive: true });
+    writeFileSync(
+      join(config, 'config.json'),
+      JSON.stringify({ auths: { [locked.host]: { auth: Buffer.from(`paved:${PASSWORD}`).toString('base64') } } }),
+    );
+    const ok = await runSbom({ image: `registry:${locked.host}/paved/debian:1` }, { DOCKER_CONFIG: config });
+    expectValid(ok);
+    // Registered with the runner for masking (::add-mask::), and never printed or written anywhere else.
+    expect(ok.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(PASSWORD);
+    expect(`${ok.cdxText}${ok.spdxText}${ok.summary}`).not.toContain(PASSWORD);
+
+    const empty = join(work, 'no-config');
+    mkdirSync(empty, { recursive: true });
+    const denied = await runSbom({ image: `registry:${locked.host}/paved/debian:1` }, { DOCKER_CONFIG: empty });
+    expect(denied.exitCode).toBe(1);
+    expect(denied.stdout).toMatch(/::error::sbom: /);
+    expect(denied.stdout).toContain(`${locked.host}/paved/debian:1`);
+    expect(denied.stdout).toMatch(/needs credentials .*HTTP 401/);
+    expect(readdirSync(denied.outDir)).toEqual([]);
+  });
+
+  describe('errors: a ConfigurationError naming the image, and nothing written', () => {
+    const cases: [string, () => string, RegExp][] = [
+      ['unknown scheme', () => 'podman:debian:12', /unknown source scheme "podman:"/],
+      ['not in the daemon', () => `docker:paved-sbom-test/nope:${run}`, /the Docker daemon has no image/],
+      [
+        'not in the registry',
+        () => `registry:${registry.host}/paved/nope:1`,
+        /paved\/nope:1 was not found in registry .*HTTP 404/,
+      ],
+      [
+        'unreachable registry',
+        () => `registry:127.0.0.1:${closedPort}/paved/debian:1`,
+        /is unreachable for 127\.0\.0\.1:\d+\/paved\/debian:1 .*ECONNREFUSED/,
+      ],
+      ['no such archive', () => `docker-archive:${join(work, 'missing.tar')}`, /missing\.tar: no such file/],
+      [
+        'a truncated archive',
+        () => {
+          const cut = join(work, 'cut.tar');
+          const bytes = readFileSync(join(work, 'image.tar'));
+          writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+          return `docker-archive:${cut}`;
+        },
+        /cut\.tar is not a complete tar archive|cut\.tar: .*(missing|cannot be read)/,
+      ],
+    ];
+    for (const [name, input, message] of cases) {
+      it(name, LONG, async () => {
+        const r = await runSbom({ image: input() }, dockerd.env);
+        expect(r.exitCode, r.stdout).toBe(1);
+        expect(r.stdout).toMatch(/::error::sbom: /);
+        expect(r.stdout).toMatch(message);
+        expect(r.stdout).not.toMatch(/please report this|at .*\.js:\d+/);
+        expect(existsSync(r.outDir) ? readdirSync(r.outDir) : []).toEqual([]);
+      });
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from '../harness';
+
+/** A real `docker-registry` (distribution) on a free loopback port, in its own temporary directory. */
+export interface Registry {
+  /** `127.0.0.1:PORT` */
+  host: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts the registry; with `htpasswd` (file contents: user:bcrypt) every request needs Basic auth. */
+export async function startRegistry(options: { htpasswd?: string } = {}): Promise<Registry> {
+  const dir = mkdtempSync(join(tmpdir(), 'paved-registry-'));
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  let auth = '';
+  if (options.htpasswd) {
+    writeFileSync(join(dir, 'htpasswd'), options.htpasswd);
+    auth = `auth:\n  htpasswd:\n    realm: paved-test\n    path: ${join(dir, 'htpasswd')}\n`;
+  }
+  writeFileSync(
+    join(dir, 'config.yml'),
+    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: ${host}\n${auth}`,
+  );
+  let output = '';
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let exited: string | undefined;
+  child.on('exit', (code, signal) => {
+    exited = `exited with ${code ?? signal}`;
+  });
+  child.on('error', (error) => {
+    exited = error.message;
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await gone;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(
+      `docker-registry on ${host}`,
+      async () => {
+        if (exited) throw new Error(`docker-registry ${exited}: ${output}`);
+        const response = await fetch(`http://${host}/v2/`).catch(() => undefined);
+        // 200 open, 401 with auth: either way it is serving.
+        return response !== undefined && (response.status === 200 || response.status === 401);
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { host, dir, stop };
+}
