@@ -89,7 +89,8 @@ export class HostRun {
       this.fail('cancelled', 'cancelled');
       return;
     }
-    if (!this.settings.selected(task)) return;
+    // A notified handler runs whatever the tags: the selected task that changed something needs it.
+    if (!handler && !this.settings.selected(task)) return;
     let scope = parentScope;
     if (task.vars) {
       // Block/include vars sit below vars-file and the vars input, which always win.
@@ -123,7 +124,7 @@ export class HostRun {
     }
     if (task.when && !run) {
       for (const leaf of leavesOf(task)) {
-        if (this.settings.selected(leaf))
+        if (handler || this.settings.selected(leaf))
           this.record(
             leaf,
             {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../../../../shared/errors';
 import { lookup } from '../../../../shared/template';
 import { referencedPaths } from '../expr';
@@ -9,6 +9,8 @@ import { realInside } from '../runbook/include';
 import { insideWorkspace } from '../runbook/load';
 import { allTasks, type Loc, type ModuleTask, type Runbook, type Task } from '../runbook/types';
 import { baseScope, references, type VarSources } from './scope';
+import { staticallyFalse } from './static-when';
+import { jinjaReference, shellVariableHint, templateLoc } from './syntax-hints';
 
 /**
  * Everything that can be known before the first connection is checked here, for every host:
@@ -23,16 +25,35 @@ export function precheck(
   hosts: Host[],
   sources: VarSources,
   workspace: string,
-  selected: (t: Task) => boolean,
+  selectedTask: (t: Task) => boolean,
 ): void {
+  // Notified handlers run whatever the tags, so they are always checked.
+  const handlerTasks = new Set(allTasks(runbook.handlers));
+  const selected = (t: Task) => handlerTasks.has(t) || selectedTask(t);
   const registered = new Set<string>();
   for (const t of allTasks([...runbook.tasks, ...runbook.handlers]))
     if (t.kind === 'module') for (const name of setByTask(t)) registered.add(name);
   if (runbook.gatherFacts) registered.add('facts');
   const templates = new Map<string, string[]>();
+  const templateText = new Map<string, string>();
+  const firstScope = hosts[0] ? baseScope(hosts[0], sources) : {};
+  const knownName = (root: string, t: ModuleTask) =>
+    root in firstScope ||
+    registered.has(root) ||
+    root === 'item' ||
+    root === t.loop?.loopVar ||
+    Object.hasOwn(t.vars ?? {}, root);
 
   for (const t of allTasks([...runbook.tasks, ...runbook.handlers])) {
     if (t.kind !== 'module' || !selected(t)) continue;
+    const jinja = jinjaReference([t.args, t.when?.text, t.changedWhen?.text, t.failedWhen?.text], (root) =>
+      knownName(root, t),
+    );
+    if (jinja)
+      throw new ConfigurationError(
+        `Task "${t.id}" uses Ansible's ${jinja.found}: runbooks interpolate \${…} (conditions take bare names); did you mean "${jinja.suggestion}"?`,
+        t.argsLoc,
+      );
     const def = moduleDef(t.module);
     for (const path of def.sources?.(t.args) ?? []) {
       const baseDir = dirname(resolve(workspace, t.loc.file));
@@ -47,7 +68,20 @@ export function precheck(
           `Task "${t.id}": the ${t.module} source "${path}" does not exist (looked for ${full})`,
           t.argsLoc,
         );
-      if (t.module === 'template' && !templates.has(full)) templates.set(full, references(readFileSync(full, 'utf8')));
+      if (t.module === 'template' && !templates.has(full)) {
+        const text = readFileSync(full, 'utf8');
+        templates.set(full, references(text));
+        templateText.set(full, text);
+        const jinja = jinjaReference(text, (root) => knownName(root, t));
+        if (jinja) {
+          const file = relative(workspace, full);
+          const index = text.split('\n').findIndex((l) => l.includes(jinja.found));
+          throw new ConfigurationError(
+            `The template ${file} uses Ansible's ${jinja.found}: runbooks interpolate \${…}; did you mean "${jinja.suggestion}"?`,
+            { file, line: index + 1, col: (text.split('\n')[index]?.indexOf(jinja.found) ?? 0) + 1 },
+          );
+        }
+      }
     }
   }
 
@@ -68,13 +102,23 @@ export function precheck(
             lookup(scope, root) === undefined
               ? ''
               : ` (${root} is defined, but has no "${path.slice(root.length + 1)}")`;
-          throw new ConfigurationError(`Undefined variable "${path}" in ${what} for host ${host.name}${hint}`, loc);
+          throw new ConfigurationError(
+            `Undefined variable "${path}" in ${what} for host ${host.name}${hint || shellVariableHint(path)}`,
+            loc,
+          );
         }
       }
     };
     const visit = (tasks: readonly Task[], known: Set<string>) => {
       for (const t of tasks) {
         if (!selected(t)) continue;
+        // A branch this host never takes does not need its variables.
+        if (
+          t.when &&
+          !(t.kind === 'module' && t.loop) &&
+          staticallyFalse(t.when.expr, scope, new Set([...registered, ...known]))
+        )
+          continue;
         const inner = new Set(known);
         if (t.vars) for (const k of Object.keys(t.vars)) inner.add(k);
         if (t.vars) check(references(t.vars), t.loc, `the vars of "${t.id}"`, inner);
@@ -104,7 +148,9 @@ export function precheck(
           const full = resolve(dirname(resolve(workspace, t.loc.file)), source);
           const refs = templates.get(full) ?? [];
           const vars = new Set([...inner, ...Object.keys((a.variables ?? {}) as object)]);
-          check(refs, { file: source, line: 1, col: 1 }, `template ${source} (task "${t.id}")`, vars);
+          const text = templateText.get(full) ?? '';
+          const file = relative(workspace, full);
+          for (const ref of refs) check([ref], templateLoc(text, ref, file), `template ${file} (task "${t.id}")`, vars);
         }
       }
     };

@@ -59,22 +59,46 @@ function commaList(input: string): Inventory {
 }
 
 /**
- * Ansible host patterns: `all`, groups, hosts, globs (`web*`), unions (`web:db` or `web,db`),
- * intersections (`web:&prod`) and exclusions (`all:!canary`). A name that is neither a group
- * nor a host is an error (with a suggestion), not an empty run.
+ * Ansible host patterns: `all`, groups, hosts, globs (`web*`), regexes (`~web\d+`), unions
+ * (`web:db` or `web,db`), intersections (`web:&prod`) and exclusions (`all:!canary`). A name that
+ * is neither a group nor a host, a glob or regex matching nothing, or a pattern that keeps no host
+ * of a non-empty inventory is an error (with a suggestion), not an empty run.
  */
 export function selectHosts(inventory: Inventory, pattern: string, loc?: Loc): Host[] {
   const selected = new Set<string>();
   const names = [...inventory.hosts.keys()];
-  const parts = pattern
-    .split(/[:,]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const where = loc ?? { input: 'inventory' };
+  const parts = splitPattern(pattern);
+  const matching = (re: RegExp, part: string): string[] => {
+    const groupsMatched = [...inventory.groups.keys()]
+      .filter((g) => re.test(g))
+      .flatMap((g) => inventory.groups.get(g) ?? []);
+    const found = [...new Set([...names.filter((n) => re.test(n)), ...groupsMatched])];
+    if (found.length === 0)
+      throw new ConfigurationError(
+        `hosts: "${part}" matches no host or group in the inventory ${inventory.source}`,
+        where,
+      );
+    return found;
+  };
   const resolvePart = (part: string): string[] => {
     if (part === 'all' || part === '*') return names;
     const group = inventory.groups.get(part);
     if (group) return group;
     if (inventory.hosts.has(part)) return [part];
+    // Ansible's regex pattern: `~web\d+` matches host and group names from their start.
+    if (part.startsWith('~')) {
+      let re: RegExp;
+      try {
+        re = new RegExp(`^(?:${part.slice(1)})`);
+      } catch (error) {
+        throw new ConfigurationError(
+          `hosts: "${part}" is not a valid regular expression (${(error as Error).message})`,
+          where,
+        );
+      }
+      return matching(re, part);
+    }
     if (/[*?]/.test(part)) {
       const re = new RegExp(
         `^${part
@@ -82,19 +106,15 @@ export function selectHosts(inventory: Inventory, pattern: string, loc?: Loc): H
           .replace(/\*/g, '.*')
           .replace(/\?/g, '.')}$`,
       );
-      const groupsMatched = [...inventory.groups.keys()]
-        .filter((g) => re.test(g))
-        .flatMap((g) => inventory.groups.get(g) ?? []);
-      return [...new Set([...names.filter((n) => re.test(n)), ...groupsMatched])];
+      return matching(re, part);
     }
     const candidates = [...inventory.groups.keys(), ...names];
     const guess = closest(part, candidates);
     throw new ConfigurationError(
       `hosts: "${part}" is neither a group nor a host in the inventory ${inventory.source}${guess ? `; did you mean "${guess}"?` : ''} (groups: ${[...inventory.groups.keys()].filter((g) => g !== 'ungrouped').join(', ')})`,
-      loc ?? { input: 'inventory' },
+      where,
     );
   };
-  let first = true;
   for (const part of parts) {
     if (part.startsWith('!')) {
       for (const h of resolvePart(part.slice(1))) selected.delete(h);
@@ -104,10 +124,43 @@ export function selectHosts(inventory: Inventory, pattern: string, loc?: Loc): H
     } else {
       for (const h of resolvePart(part)) selected.add(h);
     }
-    first = false;
   }
-  void first;
+  // Hosts were expected: an inventory with hosts and a pattern that keeps none is a mistake
+  // (a typo in an intersection, an exclusion too wide), not a successful run that did nothing.
+  if (selected.size === 0 && names.length > 0)
+    throw new ConfigurationError(
+      `hosts: "${pattern}" selects no host from the inventory ${inventory.source} (${names.length} host${names.length === 1 ? '' : 's'})`,
+      where,
+    );
   return names.filter((n) => selected.has(n)).map((n) => inventory.hosts.get(n) as Host);
+}
+
+/**
+ * Splits a host pattern as Ansible does: on commas when there are any, else on colons; a `~regex`
+ * part runs to the next comma (or the end), so a regex may hold a colon.
+ */
+function splitPattern(pattern: string): string[] {
+  const pieces = pattern.includes(',') ? pattern.split(',') : splitColons(pattern);
+  return pieces.map((p) => p.trim()).filter(Boolean);
+}
+
+function splitColons(pattern: string): string[] {
+  const out: string[] = [];
+  let rest = pattern;
+  while (rest) {
+    if (/^[!&]?~/.test(rest)) {
+      out.push(rest);
+      break;
+    }
+    const at = rest.indexOf(':');
+    if (at === -1) {
+      out.push(rest);
+      break;
+    }
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  return out;
 }
 
 /** `i/n`: hosts sorted by name, dealt round-robin; shard i (1-based) keeps every n-th. */
