@@ -1,11 +1,17 @@
 import { pathToFileURL } from 'node:url';
+import { LocalConnection } from '../transport/local';
 import type { ModuleDef, ModuleResult } from './types';
 
-type CustomFn = (args: unknown, ctx: Record<string, unknown>) => Promise<unknown> | unknown;
+type CustomFn = (args: unknown, ctx: Record<string, unknown>, cb?: unknown) => Promise<unknown> | unknown;
+interface Loaded {
+  fn: CustomFn;
+  /** `export const runsOn = 'runner'`: the module's run/stat/readFile/writeFile act on the runner. */
+  runsOn: 'target' | 'runner';
+}
 
-const cache = new Map<string, Promise<CustomFn>>();
+const cache = new Map<string, Promise<Loaded>>();
 
-async function load(resolved: string): Promise<CustomFn> {
+async function load(resolved: string): Promise<Loaded> {
   let pending = cache.get(resolved);
   if (!pending) {
     pending = (async () => {
@@ -13,6 +19,7 @@ async function load(resolved: string): Promise<CustomFn> {
       const mod = (await import(/* webpackIgnore: true */ pathToFileURL(resolved).href)) as {
         default?: unknown;
         run?: unknown;
+        runsOn?: unknown;
       };
       const fn =
         typeof mod.default === 'function'
@@ -21,8 +28,13 @@ async function load(resolved: string): Promise<CustomFn> {
             ? mod.run
             : (mod.default as { default?: unknown } | undefined)?.default;
       if (typeof fn !== 'function')
-        throw new Error(`${resolved} must export a function: export default async (args, ctx) => ({ changed })`);
-      return fn as CustomFn;
+        throw new Error(
+          `${resolved} must export a function: export default async (args, ctx) => ({ changed }), or (args, cb) => cb(null, { changed })`,
+        );
+      const runsOn = mod.runsOn ?? (mod.default as { runsOn?: unknown } | undefined)?.runsOn ?? 'target';
+      if (runsOn !== 'target' && runsOn !== 'runner')
+        throw new Error(`${resolved} exports runsOn "${String(runsOn)}"; use "target" (the default) or "runner"`);
+      return { fn: fn as CustomFn, runsOn };
     })();
     cache.set(resolved, pending);
   }
@@ -38,26 +50,28 @@ export const custom: ModuleDef = {
   name: 'uses',
   validate() {},
   async run(ctx) {
-    const fn = await load(ctx.task.uses?.resolved as string);
+    const { fn, runsOn } = await load(ctx.task.uses?.resolved as string);
+    const conn = runsOn === 'runner' ? new LocalConnection() : ctx.conn;
     const api = {
+      runsOn,
       host: ctx.host,
       check: ctx.check,
       vars: ctx.scope,
       signal: ctx.signal,
       log: ctx.log,
       run: async (command: string, options: { stdin?: string } = {}) =>
-        ctx.conn.run(command, {
+        conn.run(command, {
           stdin: options.stdin,
           become: ctx.become,
           signal: ctx.signal,
           timeoutMs: ctx.timeoutMs,
         }),
-      stat: (path: string) => ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal }),
-      readFile: async (path: string) => (await ctx.conn.readFile(path, { become: ctx.become }))?.toString('utf8'),
+      stat: (path: string) => conn.stat(path, { become: ctx.become, signal: ctx.signal }),
+      readFile: async (path: string) => (await conn.readFile(path, { become: ctx.become }))?.toString('utf8'),
       writeFile: (path: string, content: string, options: { mode?: number } = {}) =>
-        ctx.conn.writeFile(path, Buffer.from(content), { mode: options.mode, become: ctx.become, signal: ctx.signal }),
+        conn.writeFile(path, Buffer.from(content), { mode: options.mode, become: ctx.become, signal: ctx.signal }),
     };
-    const out = await fn(ctx.args ?? {}, api);
+    const out = await callModule(fn, ctx.args ?? {}, api);
     if (out === null || typeof out !== 'object' || typeof (out as { changed?: unknown }).changed !== 'boolean') {
       return {
         changed: false,
@@ -68,3 +82,40 @@ export const custom: ModuleDef = {
     return out as ModuleResult;
   },
 };
+
+/**
+ * The paper's callback style `(args, cb) => cb(err, result)` and the async style
+ * `async (args, ctx) => result` share one call: the second argument is a callback that also
+ * carries the ctx API (host, check, run, …), and is passed third as well for `(args, ctx, cb)`.
+ * Whichever comes first, a returned value or a callback, is the result.
+ */
+function callModule(fn: CustomFn, args: unknown, api: Record<string, unknown>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const cb = (error: unknown, result?: unknown) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(result);
+    };
+    Object.assign(cb, api);
+    let returned: unknown;
+    try {
+      returned = fn(args, cb as unknown as Record<string, unknown>, cb);
+    } catch (error) {
+      cb(error);
+      return;
+    }
+    // A callback-style module returns nothing (or a timer, a stream…) and calls back later.
+    if (returned !== null && typeof (returned as { then?: unknown })?.then === 'function') {
+      (returned as Promise<unknown>).then(
+        (value) => {
+          if (value !== undefined || fn.length < 2) cb(null, value);
+        },
+        (error) => cb(error),
+      );
+    } else if (fn.length < 2 || typeof (returned as { changed?: unknown } | null)?.changed === 'boolean') {
+      cb(null, returned);
+    }
+  });
+}
