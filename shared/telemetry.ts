@@ -195,8 +195,11 @@ function epoch(value: Date | number): number | undefined {
   return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : undefined;
 }
 
-/** The journal line: the entry's JSON, signed with the job's key when there is one. */
-export function journalLine(entry: JournalEntry, key: string | undefined): string {
+/**
+ * The journal line: the entry's JSON, signed with the job's key when there is one. The telemetry
+ * action also writes lines of its own kinds (any JSON object) through it.
+ */
+export function journalLine(entry: JournalEntry | Record<string, unknown>, key: string | undefined): string {
   const json = JSON.stringify(entry);
   if (!key) return json;
   const mac = createHmac('sha256', key).update(json).digest('hex');

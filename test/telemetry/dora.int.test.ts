@@ -190,6 +190,54 @@ describe('DORA', () => {
     expect(state().environments.production).toEqual({ lastSuccess: { sha: c5, at: expect.any(String) } });
   });
 
+  it('a second telemetry step writes the state during the job (for cache/save and upload-artifact), counted once', async () => {
+    const [c1, c2] = repository([5, 1]);
+    // A healthy production at c1, as an earlier run left it.
+    writeFileSync(
+      join(work, 'dora-state.json'),
+      JSON.stringify({
+        kind: 'paved-dora-state',
+        version: 1,
+        environments: { production: { lastSuccess: { sha: c1, at: new Date(Date.now() - 4 * HOUR).toISOString() } } },
+      }),
+    );
+    const env = githubEnv(c2 as string);
+    const first = await runAction('telemetry', inputs(), { env });
+    expect(first.exitCode, first.stdout).toBe(0);
+    await asJobStep(temp, first.env, () => {
+      const finishedAt = Date.now();
+      recordDeployment({
+        action: 'runbook',
+        environment: 'production',
+        result: 'failure',
+        startedAt: finishedAt - 1000,
+        finishedAt,
+      });
+    });
+    // The checkpoint step (if: always() after the deploy): the file is up to date before the job ends.
+    const second = await runAction('telemetry', inputs(), { env: { ...env, ...first.env } });
+    expect(second.exitCode, second.stdout).toBe(0);
+    expect(second.stdout).toContain('DORA state written');
+    const saved = readFileSync(join(work, 'dora-state.json'), 'utf8');
+    expect(JSON.parse(saved).environments.production.failingSince).toBeDefined();
+    expect(JSON.parse(saved).environments.production.lastSuccess.sha).toBe(c1);
+    // Post steps run in reverse order: the second step's exports, from the base before the checkpoint.
+    receiver.requests.length = 0;
+    const end = await post(inputs(), { ...env, ...second.env }, second.state);
+    expect(end.stdout).toContain('DORA state written');
+    const spans = spansOf(receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {});
+    const deploy = spans.filter((s) => s.name === 'deploy');
+    expect(deploy).toHaveLength(1);
+    expect(deploy[0]?.attributes['paved.deployment.change_failure']).toBe('true');
+    // Lead time from the state's last success: git log c1..c2.
+    expect(deploy[0]?.attributes['paved.deployment.commits']).toBe('1');
+    expect(readFileSync(join(work, 'dora-state.json'), 'utf8')).toBe(saved);
+    // The first step's post finds the journal exported and sends nothing more.
+    receiver.requests.length = 0;
+    await post(inputs(), { ...env, ...first.env }, first.state);
+    expect(receiver.requests).toEqual([]);
+  });
+
   it('a deployment counts only with an environment (its own or the input); series per hashed repository', async () => {
     const [c1] = repository([1]);
     const none = await deployJob(githubEnv(c1 as string), [{ result: 'success' }], inputs({ 'state-file': '' }));

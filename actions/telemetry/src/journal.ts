@@ -1,5 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError } from '../../../shared/errors';
 import { type JournalEntry, journalLine, journalPath, TELEMETRY_POLICY_VERSION } from '../../../shared/telemetry';
@@ -36,6 +36,11 @@ export interface Journal {
   skipped: number;
   /** Lines without a valid signature: not written by a Paved step of this job, never exported. */
   unsigned: number;
+  /**
+   * The DORA state as it was before this job's first checkpoint (export/dora.ts), when a later
+   * telemetry step of the job already wrote the state file: the base the export computes from.
+   */
+  doraBase?: unknown;
 }
 
 const NAME = /^[a-z][a-z0-9-]{0,39}(\.[a-z][a-z0-9-]{0,39})?$/;
@@ -80,6 +85,9 @@ export function readJournal(file: string, key?: string): Journal {
     }
     if (e.kind === 'job' && time(e.startedAt)) {
       journal.startedAt = Math.min(journal.startedAt ?? e.startedAt, e.startedAt);
+    } else if (e.kind === 'dora-base' && key !== undefined && typeof e.state === 'object' && e.state !== null) {
+      // Only ever trusted signed (the post step reads with a key); the first one wins.
+      journal.doraBase ??= e.state;
     } else if (
       e.kind === 'run' &&
       typeof e.action === 'string' &&
@@ -125,4 +133,9 @@ export function readJournal(file: string, key?: string): Journal {
     }
   }
   return journal;
+}
+
+/** Appends a line of the telemetry action's own (signed like the hook's). */
+export function appendJournal(file: string, key: string, entry: Record<string, unknown>): void {
+  appendFileSync(file, `${journalLine(entry, key)}\n`, { encoding: 'utf8', mode: 0o600 });
 }

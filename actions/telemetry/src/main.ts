@@ -7,9 +7,9 @@ import { journalPath, TELEMETRY_ENV, TELEMETRY_POLICY_VERSION } from '../../../s
 import { decide } from './consent';
 import { jobContext } from './context';
 import { isLoopback } from './endpoint';
-import { readState, statePath } from './export/dora';
+import { checkpoint, readState, statePath } from './export/dora';
 import { parseInputs, readConsent } from './inputs';
-import { openJournal } from './journal';
+import { appendJournal, openJournal, readJournal } from './journal';
 import { Inputs, Outputs, State } from './names';
 import { newSpanId, runTraceId, traceparent } from './run/trace-ids';
 
@@ -58,6 +58,17 @@ export function run(): Promise<void> {
     core.exportVariable(TELEMETRY_ENV.key, key);
     core.saveState(State.journal, file);
     core.saveState(State.key, key);
+    if (!created && options.stateFile && !options.dryRun) {
+      // A later telemetry step of the job: bring the DORA state file up to date now (see checkpoint()).
+      const notes = await checkpoint(readJournal(file, key), job, {
+        environment: options.environment,
+        path: statePath(options.stateFile, job.workspace),
+        input: Inputs.stateFile,
+        record: (base) => appendJournal(file, key, { kind: 'dora-base', state: base }),
+      });
+      for (const note of notes) core.info(`Telemetry (DORA): ${note}.`);
+      core.info(`Telemetry: DORA state written to ${options.stateFile} for the steps after this one to keep.`);
+    }
     // One trace per run attempt; this job's span is chosen now, so later steps' tools can join it.
     // A second telemetry step of the job keeps the first one's span, which earlier steps already joined.
     const earlier = created

@@ -7,7 +7,7 @@ import { telemetryOptOut } from '../../../shared/telemetry';
 import { VERSION } from '../../../shared/version';
 import { type JobContext, jobContext, targetRun } from './context';
 import { buildTelemetry, type RunView } from './export/build';
-import { doraDeployments, readState, statePath, writeState } from './export/dora';
+import { doraDeployments, parseState, readState, statePath, writeState } from './export/dora';
 import { encode, type OtlpRequest } from './export/encode';
 import { metricPoints, receiptRows, receiptTable, timeline } from './export/receipt';
 import { type SendOutcome, send } from './export/send';
@@ -61,7 +61,12 @@ async function exportJob(): Promise<void> {
   }
   const job = jobContext();
   const stateFile = options.stateFile ? statePath(options.stateFile, job.workspace) : undefined;
-  const state = stateFile ? readState(stateFile, Inputs.stateFile) : undefined;
+  // The base: as it was before an earlier checkpoint of this job wrote the file, else the file.
+  const state = !stateFile
+    ? undefined
+    : journal.doraBase !== undefined
+      ? parseState(journal.doraBase, stateFile, Inputs.stateFile)
+      : readState(stateFile, Inputs.stateFile);
   const dora = await doraDeployments(journal, job, { environment: options.environment, state });
   for (const note of dora.notes) core.info(`Telemetry (DORA): ${note}.`);
   const run = options.mode === 'run' ? await workflowRun(job, options) : undefined;

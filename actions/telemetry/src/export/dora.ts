@@ -63,6 +63,11 @@ export function readState(path: string, input: string): DoraState {
       input,
     });
   }
+  return parseState(data, path, input);
+}
+
+/** A state read back from the file or from the journal's checkpoint base; refused when not ours. */
+export function parseState(data: unknown, path: string, input: string): DoraState {
   const d = data as Partial<DoraState> | null;
   if (d?.kind !== 'paved-dora-state' || d.version !== 1 || typeof d.environments !== 'object' || !d.environments) {
     throw new ConfigurationError(
@@ -174,4 +179,27 @@ export async function doraDeployments(
     views.push(view);
   }
   return { views, notes };
+}
+
+/**
+ * A checkpoint, by a later telemetry step of the job (after the deployment, `if: always()`):
+ * writes the state file now, so that steps after it (actions/cache/save, upload-artifact, with
+ * `if: always()`) can keep it even when the job fails, which a post step would be too late for.
+ * The state as it was before is kept in the journal (signed), so the export at the end of the job
+ * computes from the same base and does not count these deployments twice.
+ */
+export async function checkpoint(
+  journal: Journal,
+  job: JobContext,
+  options: { environment: string | undefined; path: string; input: string; record: (base: DoraState) => void },
+): Promise<string[]> {
+  const base =
+    journal.doraBase !== undefined
+      ? parseState(journal.doraBase, options.path, options.input)
+      : readState(options.path, options.input);
+  if (journal.doraBase === undefined) options.record(base);
+  const state = structuredClone(base);
+  const { notes } = await doraDeployments(journal, job, { environment: options.environment, state });
+  writeState(options.path, state);
+  return notes;
 }
