@@ -60,6 +60,13 @@ async function keySigner(options) {
                 ],
             };
         },
+        async signPayload(payload) {
+            const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signBytesWith */ .f8)(key, payload);
+            if (!(await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .verifyBytes */ .RV)(key.kind, key.publicKey, payload, signature))) {
+                throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK("The image signature does not verify with the key's public half");
+            }
+            return signature;
+        },
         async attest(payloadType, payload) {
             const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_5__/* .pae */ .Z)(payloadType, payload);
             const signature = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .signBytesWith */ .f8)(key, bytes);

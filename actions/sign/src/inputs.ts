@@ -50,6 +50,10 @@ export interface Options {
   /** Where attestation bundles are stored besides the .intoto.jsonl file. */
   attest: (typeof ATTEST_STORES)[number];
   githubToken: string;
+  /** Container image references (input `images`). */
+  images: string[];
+  registryUsername: string;
+  registryPassword: string;
 }
 
 /** Reads every input once and checks that the chosen command and method have what they need. */
@@ -57,7 +61,11 @@ export function parseInputs(): Options {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const command = getEnum(Inputs.command, COMMANDS, { default: 'sign' });
   const method = getEnum(Inputs.method, METHODS, { default: 'keyless' });
-  const patterns = getList(Inputs.files, { required: true, commas: false });
+  const patterns = getList(Inputs.files, { commas: false });
+  const images = getList(Inputs.images, { commas: false });
+  if (patterns.length === 0 && images.length === 0) {
+    throw new ConfigurationError(`Input ${Inputs.files} (or ${Inputs.images}) is required`, { input: Inputs.files });
+  }
   const outputDirText = getString(Inputs.outputDir);
   const options: Options = {
     command,
@@ -87,6 +95,9 @@ export function parseInputs(): Options {
     tsaCertificate: pemText(Inputs.tsaCertificate, workspace, 'CERTIFICATE'),
     attest: getEnum(Inputs.attest, ATTEST_STORES, { default: 'none' }),
     githubToken: getSecret(Inputs.githubToken),
+    images,
+    registryUsername: getString(Inputs.registryUsername),
+    registryPassword: getSecret(Inputs.registryPassword),
   };
   if (options.attestationName && /[/\\]/.test(options.attestationName)) {
     throw new ConfigurationError(
@@ -97,6 +108,12 @@ export function parseInputs(): Options {
   if (options.method === 'keyless' && options.privateKey) {
     throw new ConfigurationError(
       `Input ${Inputs.privateKey} is set, but ${Inputs.method} is keyless (the default), which signs with a short-lived Fulcio certificate and no key of yours; set \`${Inputs.method}: key\` to sign with this key (cosign-style .sig), or x509 / openpgp for a certificate or OpenPGP key`,
+      { input: Inputs.method },
+    );
+  }
+  if (images.length > 0 && options.method !== 'key') {
+    throw new ConfigurationError(
+      `Input ${Inputs.images}: images are signed and verified with method key (cosign's format, a PEM or pkcs11: key); method is ${options.method}`,
       { input: Inputs.method },
     );
   }

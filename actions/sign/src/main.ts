@@ -21,10 +21,21 @@ import { checkDestinations, writeAll } from './write-all';
 export function run(): Promise<void> {
   return runAction('sign', async () => {
     const options = parseInputs();
-    const targets = await resolveFiles(options.patterns, options.workspace);
-    const outputFor = outputPaths(options, targets);
-    if (options.command === 'verify') await verifyCommand(options, targets, outputFor);
-    else await signCommand(options, targets, outputFor);
+    if (options.patterns.length > 0) {
+      const targets = await resolveFiles(options.patterns, options.workspace);
+      const outputFor = outputPaths(options, targets);
+      if (options.command === 'verify') await verifyCommand(options, targets, outputFor);
+      else await signCommand(options, targets, outputFor);
+    }
+    if (options.images.length > 0) {
+      const images = await import('./images');
+      if (options.command === 'sign') await images.signImages(options);
+      else {
+        const failed = await images.verifyImages(options);
+        for (const f of failed) core.error(`${f.image}: ${f.reason}`, { title: 'image signature verification failed' });
+        if (failed.length > 0) throw images.imageFailure(failed, options.images.length);
+      }
+    }
   });
 }
 

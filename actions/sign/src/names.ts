@@ -26,6 +26,9 @@ export const Inputs = {
   tsaCertificate: 'tsa-certificate',
   attest: 'attest',
   githubToken: 'github-token',
+  images: 'images',
+  registryUsername: 'registry-username',
+  registryPassword: 'registry-password',
 } as const;
 
 export const Outputs = {
@@ -33,4 +36,5 @@ export const Outputs = {
   digests: 'digests',
   verified: 'verified',
   attestation: 'attestation',
+  images: 'images',
 } as const;

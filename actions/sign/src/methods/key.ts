@@ -51,6 +51,13 @@ export async function keySigner(options: Options): Promise<MethodSigner> {
         ],
       };
     },
+    async signPayload(payload: Buffer): Promise<Buffer> {
+      const signature = await signBytesWith(key, payload);
+      if (!(await verifyBytes(key.kind, key.publicKey, payload, signature))) {
+        throw new OperationError("The image signature does not verify with the key's public half");
+      }
+      return signature;
+    },
     async attest(payloadType: string, payload: Buffer): Promise<string> {
       const bytes = pae(payloadType, payload);
       const signature = await signBytesWith(key, bytes);

@@ -29,6 +29,8 @@ export interface MethodSigner {
   identity: string;
   /** Signs, then verifies the fresh signature with the public half before returning it. */
   signFile(request: SignRequest): Promise<FileSignature>;
+  /** Signs a small payload (a container image's simple-signing document), checked with the public half. */
+  signPayload?(payload: Buffer): Promise<Buffer>;
   /** A DSSE-signed attestation as one line of `.intoto.jsonl`. */
   attest(payloadType: string, payload: Buffer): Promise<string>;
   /** Offline verification script, for methods an air-gapped consumer can check with openssl or gpg. */
