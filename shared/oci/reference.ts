@@ -49,6 +49,8 @@ export function parseReference(text: string): ImageReference {
   ) {
     registry = first;
     parts.shift();
+    if (!/^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?$/.test(registry))
+      throw bad(`"${registry}" is not a registry host[:port]`);
   }
   if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && parts.length === 1) parts.unshift('library');
