@@ -4,7 +4,7 @@ import * as incubating from '@opentelemetry/semantic-conventions/incubating';
 import { describe, expect, it } from 'vitest';
 import type { JobContext } from '../../actions/telemetry/src/context';
 import { ALLOWLIST, allowed } from '../../actions/telemetry/src/export/allowlist';
-import { buildTelemetry, environmentName } from '../../actions/telemetry/src/export/build';
+import { buildTelemetry, environmentName, runnerLabels, taskResult } from '../../actions/telemetry/src/export/build';
 import { encode } from '../../actions/telemetry/src/export/encode';
 import { receiptRows } from '../../actions/telemetry/src/export/receipt';
 import * as S from '../../actions/telemetry/src/export/semconv';
@@ -156,5 +156,22 @@ describe('the payload', () => {
     expect(environmentName('eu-customer-x', 'minimal', 'a-long-enough-salt')).toBe('other');
     expect(environmentName('eu-customer-x', 'standard', 'a-long-enough-salt')).toMatch(/^[0-9a-f]{64}$/);
     expect(environmentName(undefined, 'standard', undefined)).toBeUndefined();
+  });
+});
+
+describe('mode run values', () => {
+  it('maps every Actions API conclusion to a CI/CD task result', () => {
+    expect(
+      ['success', 'neutral', 'failure', 'cancelled', 'skipped', 'timed_out', 'action_required', null].map(taskResult),
+    ).toEqual(['success', 'success', 'failure', 'cancellation', 'skip', 'timeout', 'error', undefined]);
+  });
+
+  it("runner labels: GitHub's own in clear, the user's hashed at standard with a salt, else other", () => {
+    const labels = ['ubuntu-24.04', 'windows-2025', 'macos-15-xlarge', 'self-hosted', 'ARM64', 'ubuntu-acme-prod'];
+    expect(runnerLabels(labels, 'minimal', undefined)).toBe(
+      'ubuntu-24.04,windows-2025,macos-15-xlarge,self-hosted,arm64,other',
+    );
+    expect(runnerLabels(['gpu-pool'], 'standard', 'a-long-enough-salt!')).toMatch(/^[0-9a-f]{64}$/);
+    expect(runnerLabels([], 'standard', undefined)).toBeUndefined();
   });
 });
