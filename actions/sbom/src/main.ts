@@ -82,6 +82,8 @@ async function generateSboms(): Promise<void> {
   const root = image?.root ?? (await rootComponent(options, graphs));
   phase('parse');
   const graph = await buildGraph(graphs, { root, includeDev: options.includeDev });
+  // The per-lockfile graphs are merged: let them go before the documents are built (large lockfiles).
+  graphs.length = 0;
   for (const w of graph.warnings)
     annotations.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
   if (graph.components.length === 0) {

@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeJsonFile } from '../../actions/sbom/src/output/stream';
+
+describe('writeJsonFile: the streamed document is JSON.stringify(value, null, 2) byte for byte', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sbom-stream-'));
+  const cases: [string, unknown][] = [
+    [
+      'nested, odd values',
+      {
+        a: 1,
+        b: [1, 2, { c: [], d: {} }],
+        e: 'x"\n\u2028é',
+        f: undefined,
+        g: null,
+        h: [undefined, () => 1],
+        i: { j: { k: [1, [2, [3]]] } },
+        t: new Date(0),
+      },
+    ],
+    ['empty array', []],
+    ['empty object', {}],
+    ['string', 'str'],
+    ['number', 5],
+    ['null', null],
+    ['arrays of arrays', [[], [{}], [[1]]]],
+    [
+      'a document shape',
+      { packages: Array.from({ length: 2500 }, (_, i) => ({ n: i, x: { y: [i, `p${i}`] }, z: [] })), r: [] },
+    ],
+  ];
+  for (const [name, value] of cases) {
+    it(name, () => {
+      const file = join(dir, 'out.json');
+      const bytes = writeJsonFile(file, value);
+      const expected = `${JSON.stringify(value, null, 2)}\n`;
+      expect(readFileSync(file, 'utf8')).toBe(expected);
+      expect(bytes).toBe(Buffer.byteLength(expected));
+    });
+  }
+});
