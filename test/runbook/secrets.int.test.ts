@@ -144,7 +144,7 @@ describe.skipIf(!service('sshd').available)('runbook never shows a secret', () =
     for (const host of report(result).hosts) {
       const task = (id: string) => host.tasks.find((t) => t.id === id);
       expect(task('encodings')?.status, host.name).toBe('changed');
-      expect(task('encodings')?.stdout).toContain('***');
+      expect((task('encodings') as { stdout?: string } | undefined)?.stdout).toContain('***');
       expect(task('dsn')?.msg).toContain('postgres://app:***@db/app');
       expect(task('remove key')?.diff).toContain(`sha256 ${removedSha}`);
     }

@@ -14,20 +14,35 @@ import { service } from '../harness';
 export interface SshdInstance {
   port: number;
   knownHosts: string;
+  /** `type base64` of the host key, for known_hosts lines of other addresses. */
+  hostKey: string;
   stop(): Promise<void>;
 }
 
-export async function startSshd(extraConfig: string[] = [], withSftp = false): Promise<SshdInstance> {
+export interface SshdOptions {
+  extraConfig?: string[];
+  withSftp?: boolean;
+  /** Run inside this network namespace (ip netns exec), listening on `address`. */
+  netns?: string;
+  address?: string;
+  /** Where to check that it listens, when address is 0.0.0.0. */
+  probe?: string;
+  port?: number;
+}
+
+export async function startSshd(settings: SshdOptions | string[] = {}): Promise<SshdInstance> {
+  const options: SshdOptions = Array.isArray(settings) ? { extraConfig: settings } : settings;
+  const { extraConfig = [], withSftp = false, netns, address = '127.0.0.1' } = options;
   const env = service('sshd').env;
   const shared = dirname(env.PAVED_SSH_KEY as string);
   const dir = mkdtempSync(join(tmpdir(), 'rb-sshd-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const config = join(dir, 'sshd.config');
   writeFileSync(
     config,
     [
       `Port ${port}`,
-      'ListenAddress 127.0.0.1',
+      `ListenAddress ${address}`,
       `HostKey ${shared}/host_ed25519`,
       `PidFile ${dir}/sshd.pid`,
       `AuthorizedKeysFile ${shared}/authorized_keys`,
@@ -42,16 +57,20 @@ export async function startSshd(extraConfig: string[] = [], withSftp = false): P
       '',
     ].join('\n'),
   );
-  const sshd = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const argv = ['/usr/sbin/sshd', '-D', '-e', '-f', config];
+  const sshd = netns
+    ? spawn('ip', ['netns', 'exec', netns, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   sshd.stderr?.on('data', (c: Buffer) => {
     stderr += c.toString();
   });
-  await listening(port, sshd, () => stderr);
+  await listening(address === '0.0.0.0' ? (options.probe ?? '127.0.0.1') : address, port, sshd, () => stderr);
   const pub = readFileSync(`${shared}/host_ed25519.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
   return {
     port,
-    knownHosts: `[127.0.0.1]:${port} ${pub}\n`,
+    knownHosts: `[${address}]:${port} ${pub}\n`,
+    hostKey: pub,
     async stop() {
       if (sshd.exitCode === null) {
         const exited = new Promise((resolve) => sshd.once('exit', resolve));
@@ -74,12 +93,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function listening(port: number, sshd: ChildProcess, stderr: () => string): Promise<void> {
+async function listening(host: string, port: number, sshd: ChildProcess, stderr: () => string): Promise<void> {
   const end = Date.now() + 30_000;
   for (;;) {
     if (sshd.exitCode !== null) throw new Error(`sshd exited (${sshd.exitCode}): ${stderr()}`);
     const up = await new Promise<boolean>((resolve) => {
-      const s = connect({ host: '127.0.0.1', port });
+      const s = connect({ host, port });
       s.once('connect', () => {
         s.destroy();
         resolve(true);
