@@ -236,6 +236,7 @@ describe('mode: run', () => {
         action: 'completed',
         workflow_run: {
           id: Number(RUN_ID),
+          name: 'Release payments ledger (triggering)',
           run_attempt: Number(ATTEMPT),
           head_repository: { full_name: REPOSITORY, fork: false },
           repository: { full_name: REPOSITORY },
@@ -244,7 +245,7 @@ describe('mode: run', () => {
       }),
     );
     const { spans } = await job(
-      inputs(),
+      inputs({ level: 'standard', salt: SALT }),
       githubEnv({
         GITHUB_EVENT_NAME: 'workflow_run',
         GITHUB_EVENT_PATH: event,
@@ -254,6 +255,9 @@ describe('mode: run', () => {
     );
     expect(api.requests[0]?.path).toContain(`/actions/runs/${RUN_ID}/attempts/${ATTEMPT}/jobs`);
     expect(spans.filter((s) => s.name === 'job' && s.traceId === TRACE_ID)).toHaveLength(3);
+    // The run's root span names the triggering workflow (hashed), not this one.
+    const root = spans.find((s) => s.name === 'RUN' && s.traceId === TRACE_ID);
+    expect(root?.attributes['cicd.pipeline.name']).toBe(hmac('Release payments ledger (triggering)'));
     // This job belongs to its own run: its spans are in that run's trace.
     const own = spans.find((s) => s.name === 'RUN' && s.traceId !== TRACE_ID);
     expect(own?.traceId).toBe(derived('trace/5550001/1', 32));

@@ -5,7 +5,7 @@ import { errorMessage } from '../../../shared/errors';
 import { Summary } from '../../../shared/summary';
 import { telemetryOptOut } from '../../../shared/telemetry';
 import { VERSION } from '../../../shared/version';
-import { type JobContext, jobContext, targetRun } from './context';
+import { type JobContext, jobContext, readEvent, targetRun } from './context';
 import { buildTelemetry, type RunView } from './export/build';
 import { doraDeployments, parseState, readState, statePath, writeState } from './export/dora';
 import { encode, type OtlpRequest } from './export/encode';
@@ -116,6 +116,12 @@ async function exportJob(): Promise<void> {
   writeReceipt(requests, options, outcomes);
 }
 
+/** The name of the workflow a workflow_run job was started by (hashed before it is sent, like every name). */
+function triggeringWorkflow(job: JobContext): string | undefined {
+  const run = readEvent(job.eventPath)?.workflow_run as { name?: unknown } | undefined;
+  return typeof run?.name === 'string' && run.name !== '' ? run.name : undefined;
+}
+
 /** mode: run — the workflow run from the Actions API; on any failure a warning and this job alone. */
 async function workflowRun(job: JobContext, options: Options): Promise<RunView | undefined> {
   const target = targetRun(job);
@@ -146,6 +152,7 @@ async function workflowRun(job: JobContext, options: Options): Promise<RunView |
       url: `${job.serverUrl}/${target.owner}/${target.repo}/actions/runs/${target.runId}/attempts/${target.attempt}`,
       jobs,
       currentJobId: current?.id,
+      workflow: sameRun ? undefined : triggeringWorkflow(job),
     };
   } catch (error) {
     core.warning(`telemetry: ${errorMessage(error)}; sending this job only. The job is not affected.`);

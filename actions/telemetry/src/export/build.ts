@@ -76,6 +76,8 @@ export interface RunView {
   jobs: RunJob[];
   /** The API job that is this job, when it is in this run. */
   currentJobId: string | undefined;
+  /** The run's workflow name when it is not this job's (a workflow_run job rebuilds another run). */
+  workflow?: string;
 }
 
 export interface Telemetry {
@@ -208,6 +210,7 @@ export async function buildTelemetry(input: BuildInput): Promise<Telemetry> {
       startTime: runStart,
       attributes: attrs({
         ...pipelineAttributes(run.runId, run.attempt, runResult),
+        [S.ATTR_CICD_PIPELINE_NAME]: run.workflow === undefined ? pipelineName : id(run.workflow),
         [S.ATTR_CICD_PIPELINE_RUN_URL_FULL]: level === 'standard' ? id(run.url) : undefined,
         [S.ATTR_ERROR_TYPE]: runResult === S.CICD_PIPELINE_RESULT_VALUE_FAILURE ? runResult : undefined,
       }),
