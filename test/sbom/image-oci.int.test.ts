@@ -1,4 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createSign, randomUUID, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,15 +10,15 @@ import { ConfigurationError, OperationError } from '../../shared/errors';
 import { digestOf, type ImageManifest, MEDIA_TYPES, parseChallenge, RegistryClient } from '../../shared/oci/client';
 import { parseReference } from '../../shared/oci/reference';
 import { IN_CI, onPath } from '../harness';
-import { type Registry, startRegistry } from '../services/registry';
+import { freePort, type Registry, startRegistry } from '../services/registry';
 import { FIXTURES } from './helpers';
 
 /**
  * shared/oci against a real docker-registry: push (what sign will use), resolve, platform choice
  * from an index, digest verification, Basic auth; and reference parsing as the Docker CLI does it.
  */
-const available = onPath('docker-registry');
-if (IN_CI && !available) throw new Error('docker-registry is required under CI=true');
+const available = onPath('docker-registry') && onPath('openssl');
+if (IN_CI && !available) throw new Error('docker-registry and openssl are required under CI=true');
 const PASSWORD = 'paved-registry-test';
 
 describe('OCI references', () => {
@@ -67,7 +70,6 @@ describe.skipIf(!available)('OCI client against docker-registry', () => {
   beforeAll(async () => {
     noConfig = join(mkdtempSync(join(tmpdir(), 'oci-client-')), 'config.json');
     open = await startRegistry();
-    const { readFileSync } = await import('node:fs');
     locked = await startRegistry({ htpasswd: readFileSync(join(FIXTURES, 'image', 'htpasswd'), 'utf8') });
   }, 120_000);
   afterAll(async () => {
@@ -170,5 +172,93 @@ describe.skipIf(!available)('OCI client against docker-registry', () => {
     const error = await none.resolve(ref).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(String(error)).toMatch(/needs credentials for .*paved\/private:1 \(HTTP 401/);
+  });
+
+  it("Bearer auth: the registry's challenge is answered with a token from its token service (as Docker Hub does)", async () => {
+    // A token service (Docker Hub's auth.docker.io in miniature) signing with a key whose self-signed
+    // certificate the real registry trusts; the registry checks every token's signature, audience and grants.
+    const dir = mkdtempSync(join(tmpdir(), 'oci-token-'));
+    let server: Server | undefined;
+    let registry: Registry | undefined;
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-subj',
+          '/CN=paved-token',
+          '-days',
+          '1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const key = readFileSync(join(dir, 'key.pem'), 'utf8');
+      const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
+      const der = new X509Certificate(cert).raw.toString('base64');
+      const requests: string[] = [];
+      const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      server = createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://token');
+        requests.push(
+          `${url.searchParams.get('service')} ${url.searchParams.get('scope')} ${req.headers.authorization ? 'with credentials' : 'anonymous'}`,
+        );
+        if (req.headers.authorization !== `Basic ${Buffer.from(`paved:${PASSWORD}`).toString('base64')}`) {
+          res.writeHead(401).end('{"details":"bad credentials"}');
+          return;
+        }
+        const [, name, actions] = /^repository:([^:]+):(.+)$/.exec(url.searchParams.get('scope') ?? '') ?? [];
+        const now = Math.floor(Date.now() / 1000);
+        const unsigned = `${b64({ typ: 'JWT', alg: 'RS256', x5c: [der] })}.${b64({
+          iss: 'paved-test',
+          sub: 'paved',
+          aud: 'paved-registry',
+          exp: now + 300,
+          nbf: now - 60,
+          iat: now,
+          jti: randomUUID(),
+          access: name ? [{ type: 'repository', name, actions: (actions as string).split(',') }] : [],
+        })}`;
+        const signature = createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url');
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ token: `${unsigned}.${signature}` }));
+      });
+      const port = await freePort();
+      await new Promise<void>((resolve) => server?.listen(port, '127.0.0.1', resolve));
+      registry = await startRegistry({
+        token: {
+          realm: `http://127.0.0.1:${port}/token`,
+          service: 'paved-registry',
+          issuer: 'paved-test',
+          rootCertificates: cert,
+        },
+      });
+      const ref = parseReference(`${registry.host}/paved/bearer:1`);
+      const client = new RegistryClient(registry.host, { credentials: { username: 'paved', password: PASSWORD } });
+      const { digest } = await pushImage(client, ref, 'amd64');
+      // Tag it: the manifest as stored, put again under the tag.
+      const { raw } = await client.getRaw({ ...ref, tag: undefined, digest });
+      await client.pushManifest(ref, '1', raw, MEDIA_TYPES.ociManifest);
+      const reader = new RegistryClient(registry.host, { credentials: { username: 'paved', password: PASSWORD } });
+      expect(await reader.resolve(ref)).toBe(digest);
+      expect(requests).toContain('paved-registry repository:paved/bearer:pull,push with credentials');
+      expect(requests).toContain('paved-registry repository:paved/bearer:pull with credentials');
+      const refused = new RegistryClient(registry.host, { credentials: { username: 'paved', password: 'wrong' } });
+      await expect(refused.resolve(ref)).rejects.toThrow(
+        /Token service http:\/\/127\.0\.0\.1:\d+ refused .*paved\/bearer:1 \(HTTP 401\): the credentials were rejected/,
+      );
+    } finally {
+      await registry?.stop();
+      server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

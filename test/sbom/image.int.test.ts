@@ -28,6 +28,7 @@ const tags = {
   base: `paved-sbom-test/debian:base-${run}`,
   image: `paved-sbom-test/debian:${run}`,
   alpine: `paved-sbom-test/alpine:${run}`,
+  distroless: `paved-sbom-test/distroless:${run}`,
 };
 let work: string;
 let registry: Registry;
@@ -248,6 +249,50 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
     ]);
     expect(cdx.components.find((c: Json) => c.name === 'busybox').licenses[0].expression).toBe('GPL-2.0-only');
   });
+
+  it(
+    "distroless: status.d stanzas, a Go binary's build info, and a warning for an rpm database it cannot read",
+    LONG,
+    async () => {
+      const rootfs = join(work, 'distroless');
+      cpSync(join(IMAGES, 'distroless'), rootfs, { recursive: true });
+      mkdirSync(join(rootfs, 'usr', 'local', 'bin'), { recursive: true });
+      const skopeo = sh('sh', ['-c', 'command -v skopeo']).trim();
+      cpSync(skopeo, join(rootfs, 'usr', 'local', 'bin', 'skopeo'));
+      sh('tar', ['-C', rootfs, '-cf', join(work, 'distroless.tar'), '.']);
+      sh('docker', ['import', join(work, 'distroless.tar'), tags.distroless]);
+      sh('docker', ['save', '-o', join(work, 'distroless-image.tar'), tags.distroless]);
+      const r = await runSbom({ image: `docker-archive:${join(work, 'distroless-image.tar')}` });
+      const { cdx } = expectValid(r);
+      const purls: string[] = cdx.components.map((c: Json) => c.purl).sort();
+      const deb = purls.filter((p) => p.startsWith('pkg:deb/'));
+      const status = dpkgOracle(
+        ['libssl3', 'openssl']
+          .map(
+            (n) =>
+              `Status: install ok installed\n${readFileSync(join(IMAGES, 'distroless', 'var', 'lib', 'dpkg', 'status.d', n), 'utf8')}`,
+          )
+          .join('\n'),
+      );
+      expect(deb.map((p) => p.replace(/@.*/, ''))).toEqual([...status.keys()].map((n) => `pkg:deb/debian/${n}`).sort());
+      // rpm: the database is there, the tool is not (or cannot read an empty file): said, not silently skipped.
+      expect(r.stdout).toMatch(/::warning .*rpm.*(not installed|could not read)/);
+      // Go: the toolchain the binary was built with, as the Debian package records it (Built-Using).
+      const go = cdx.components.find((c: Json) => c.purl.startsWith('pkg:golang/stdlib@'));
+      expect(go, purls.join('\n')).toBeDefined();
+      expect(go.properties.find((p: Json) => p.name === 'paved:location').value).toBe('/usr/local/bin/skopeo');
+      let builtWith: string | undefined;
+      try {
+        const owner = sh('dpkg-query', ['-S', skopeo]).split(':')[0] as string;
+        const using = sh('dpkg-query', ['-W', `-f=\${Built-Using}`, owner]);
+        builtWith = /golang-1\.\d+ \(= (\d+\.\d+(?:\.\d+)?)/.exec(using)?.[1];
+      } catch {
+        builtWith = undefined;
+      }
+      if (builtWith) expect(go.version).toBe(builtWith);
+      else expect(go.version).toMatch(/^1\.\d+(\.\d+)?$/);
+    },
+  );
 
   it('registry auth: credentials from the Docker config auths are used; without them a clear 401', LONG, async () => {
     const config = join(work, 'docker-config');

@@ -24,8 +24,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the registry; with `htpasswd` (file contents: user:bcrypt) every request needs Basic auth. */
-export async function startRegistry(options: { htpasswd?: string } = {}): Promise<Registry> {
+export interface TokenAuth {
+  /** URL of the token service the registry sends clients to. */
+  realm: string;
+  service: string;
+  issuer: string;
+  /** PEM of the certificate(s) whose keys sign the tokens. */
+  rootCertificates: string;
+}
+
+/**
+ * Starts the registry; with `htpasswd` (file contents: user:bcrypt) every request needs Basic auth,
+ * with `token` a Bearer token from the given token service (Docker Hub's scheme).
+ */
+export async function startRegistry(options: { htpasswd?: string; token?: TokenAuth } = {}): Promise<Registry> {
   const dir = mkdtempSync(join(tmpdir(), 'paved-registry-'));
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
@@ -33,6 +45,10 @@ export async function startRegistry(options: { htpasswd?: string } = {}): Promis
   if (options.htpasswd) {
     writeFileSync(join(dir, 'htpasswd'), options.htpasswd);
     auth = `auth:\n  htpasswd:\n    realm: paved-test\n    path: ${join(dir, 'htpasswd')}\n`;
+  }
+  if (options.token) {
+    writeFileSync(join(dir, 'token-roots.pem'), options.token.rootCertificates);
+    auth = `auth:\n  token:\n    realm: ${options.token.realm}\n    service: ${options.token.service}\n    issuer: ${options.token.issuer}\n    rootcertbundle: ${join(dir, 'token-roots.pem')}\n`;
   }
   writeFileSync(
     join(dir, 'config.yml'),
