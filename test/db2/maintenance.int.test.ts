@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, service } from '../harness';
 import { Db2Fixture, docker, dockerRc } from './fixture';
@@ -129,22 +131,37 @@ ${extra}`;
   );
 
   it(
-    'emits crontab lines that find the container by label, so they survive the upgrade renaming it',
+    'installs cron.d lines that find the container by label, so they survive the upgrade renaming it',
     LONG,
     async () => {
       const service = `${f.run}-svc`;
       const db = await f.startOld({ labels: [`io.paved.db2.service=${service}`] });
       const jobs =
         '- name: NIGHTLY\n  cron: "5 1 * * *"\n  database: TESTDB\n  backup: { online: false, path: /database/backup }\n';
-      const cron = await runAction('db2', { command: 'schedule', target: 'cron', container: db, jobs });
-      expect(cron.exitCode, cron.stdout).toBe(0);
-      const line = (cron.outputs.crontab as string).split('\n').find((l) => l.includes('BACKUP DATABASE')) as string;
+      // Installed as a cron.d file (here in a private folder): dry-run writes nothing, a rerun converges.
+      const cronFile = join(f.tempDir('crond'), 'paved-db2');
+      const cron = (extra: Record<string, string> = {}) =>
+        runAction('db2', { command: 'schedule', target: 'cron', container: db, jobs, 'cron-file': cronFile, ...extra });
+      const dry = await cron({ 'dry-run': 'true' });
+      expect(dry.exitCode, dry.stdout).toBe(0);
+      expect(dry.stdout).toContain(`would be created: ${cronFile} (nothing written)`);
+      expect(existsSync(cronFile)).toBe(false);
+      const installed = await cron();
+      expect(installed.exitCode, installed.stdout).toBe(0);
+      expect(installed.stdout).toContain(`${cronFile} created (cron.d format, user root)`);
+      expect(readFileSync(cronFile, 'utf8')).toBe(`${installed.outputs.crontab}\n`);
+      const again = await cron();
+      expect(again.stdout).toContain(`${cronFile} unchanged`);
+      const line = readFileSync(cronFile, 'utf8')
+        .split('\n')
+        .find((l) => l.includes('BACKUP DATABASE')) as string;
+      expect(line).toMatch(/^5 1 \* \* \* root /);
       expect(line).toContain(`--filter label=io.paved.db2.service=${service}`);
       expect(line).not.toContain(db);
       // The upgrade gives the container another name; the line still finds it (run as cron would).
       docker('rename', db, `${db}-renamed`);
       f.track(`${db}-renamed`);
-      const command = line.split(' ').slice(5).join(' ').replace(/\\%/g, '%');
+      const command = line.split(' ').slice(6).join(' ').replace(/\\%/g, '%');
       const out = execFileSync('sh', ['-c', command], { encoding: 'utf8' });
       expect(out).toMatch(/Backup successful\. The timestamp for this backup image is : \d{14}/);
 

@@ -60,6 +60,10 @@ export interface ScheduleOptions extends Common {
   dockerHost?: string;
   /** cron: the label (key=value) that finds the container at run time. */
   label?: string;
+  /** cron: the /etc/cron.d file to install (absolute path; name of letters, digits, _ and -). */
+  cronFile?: string;
+  cronUser: string;
+  dryRun: boolean;
 }
 
 export interface LdapOptions extends Common {
@@ -140,7 +144,25 @@ export function parseInputs(): Options {
           input: Inputs.label,
         });
       }
-      return { command, ...base, target, jobs, dockerHost: dockerHost || undefined, label: label || undefined };
+      const cronFile = getString(Inputs.cronFile);
+      // cron(8) ignores /etc/cron.d files whose names hold anything but letters, digits, _ and -.
+      if (cronFile && !/^\/(?:[\w.-]+\/)*[A-Za-z0-9_-]+$/.test(cronFile)) {
+        throw new ConfigurationError(
+          `Input ${Inputs.cronFile} must be an absolute path whose file name holds only letters, digits, _ and - (cron skips other names), got "${cronFile}"`,
+          { input: Inputs.cronFile },
+        );
+      }
+      return {
+        command,
+        ...base,
+        target,
+        jobs,
+        dockerHost: dockerHost || undefined,
+        label: label || undefined,
+        cronFile: cronFile || undefined,
+        cronUser: userName(getString(Inputs.cronUser, { default: 'root' }), Inputs.cronUser),
+        dryRun: getBoolean(Inputs.dryRun, { default: false }),
+      };
     }
     case 'ldap':
       return parseLdap();

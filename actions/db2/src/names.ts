@@ -34,6 +34,8 @@ export const Inputs = {
   target: 'target',
   dockerHost: 'docker-host',
   label: 'label',
+  cronFile: 'cron-file',
+  cronUser: 'cron-user',
   // ldap
   ldapHost: 'ldap-host',
   ldapUserBaseDn: 'ldap-user-base-dn',

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import * as core from '../../../../shared/actions-core';
 import { ConfigurationError } from '../../../../shared/errors';
 import { code, md, type Summary } from '../../../../shared/summary';
@@ -49,13 +51,34 @@ export async function schedule(o: ScheduleOptions, steps: Steps, summary: Summar
     const lines = await steps.run('Crontab', async (note) => {
       let out: string[];
       try {
-        out = crontabLines(o.jobs, { label, instance: o.instance ?? 'db2inst1', dockerHost: o.dockerHost });
+        out = crontabLines(o.jobs, {
+          label,
+          instance: o.instance ?? 'db2inst1',
+          dockerHost: o.dockerHost,
+          user: o.cronFile ? o.cronUser : undefined,
+        });
       } catch (error) {
         throw new ConfigurationError((error as Error).message, { input: Inputs.jobs });
       }
       note(`${o.jobs.length} job(s) for the container labelled ${label}`);
       return out;
     });
+    if (o.cronFile) {
+      const file = o.cronFile;
+      await steps.run(o.dryRun ? 'Install (dry run)' : 'Install', async (note) => {
+        const text = `${lines.join('\n')}\n`;
+        const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+        const change = before === undefined ? 'created' : before === text ? 'unchanged' : 'replaced';
+        if (o.dryRun) return note(`would be ${change}: ${file} (nothing written)`);
+        if (change !== 'unchanged') {
+          // Whole-file replace through a temp file in the same folder: cron never reads half a file.
+          const tmp = join(dirname(file), `.${basename(file)}.paved-${process.pid}`);
+          writeFileSync(tmp, text, { mode: 0o644 });
+          renameSync(tmp, file);
+        }
+        note(`${file} ${change} (cron.d format, user ${o.cronUser})`);
+      });
+    }
     core.setOutput(Outputs.crontab, lines.join('\n'));
     if (o.container) core.setOutput(Outputs.container, o.container);
     core.setOutput(
@@ -63,7 +86,9 @@ export async function schedule(o: ScheduleOptions, steps: Steps, summary: Summar
       JSON.stringify(o.jobs.map((j) => ({ name: j.name, database: j.database, schedule: j.cron, action: 'emitted' }))),
     );
     summary.paragraph(
-      md`Install on the scheduling host with ${code('crontab -e')} (or append to the cron user's crontab):`,
+      o.cronFile
+        ? md`${o.dryRun ? 'Would install' : 'Installed'} as ${code(o.cronFile)} on this runner:`
+        : md`Install on the scheduling host with ${code('crontab -e')} (or set ${code(Inputs.cronFile)}):`,
     );
     summary.code(lines.join('\n'), 'crontab');
     return;
