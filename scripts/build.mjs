@@ -3,8 +3,8 @@
 //   node scripts/build.mjs            everything
 //   node scripts/build.mjs sbom sign  only those bundles (generated files are always refreshed)
 // ncc is used programmatically so all bundles build in one process (one TypeScript load).
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ncc from '@vercel/ncc';
 import { generateAll } from './generate.mjs';
@@ -28,7 +28,7 @@ function targets() {
   return list;
 }
 
-async function build(target) {
+async function build(target, out) {
   const started = performance.now();
   const { code, assets } = await ncc(target.file, {
     minify: true,
@@ -39,7 +39,6 @@ async function build(target) {
     target: 'es2022',
     license: target.entry === 'index' ? 'licenses.txt' : undefined,
   });
-  const out = join(root, 'dist', target.bundle);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, `${target.entry}.js`), code);
   for (const [name, asset] of Object.entries(assets)) {
@@ -49,9 +48,7 @@ async function build(target) {
     writeFileSync(file, asset.source);
   }
   const ms = Math.round(performance.now() - started);
-  console.log(
-    `built ${relative(root, join(out, `${target.entry}.js`))} (${(code.length / 1024).toFixed(0)} KiB, ${ms} ms)`,
-  );
+  console.log(`built dist/${target.bundle}/${target.entry}.js (${(code.length / 1024).toFixed(0)} KiB, ${ms} ms)`);
 }
 
 const only = process.argv.slice(2);
@@ -61,9 +58,25 @@ if (only.length && selected.length === 0) {
   console.error(`no bundle named ${only.join(', ')}; known: ${[...new Set(all.map((t) => t.bundle))].join(', ')}`);
   process.exit(1);
 }
-if (!only.length) rmSync(join(root, 'dist'), { recursive: true, force: true });
-else
-  for (const b of new Set(selected.map((t) => t.bundle)))
-    rmSync(join(root, 'dist', b), { recursive: true, force: true });
-for (const target of selected) await build(target);
+// Each bundle is built beside dist/<name> and swapped in with two renames, so a test or a CLI
+// run reading dist/ at the same moment sees the old bundle or the new one, never a half-written
+// or missing one.
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+for (const bundle of new Set(selected.map((t) => t.bundle))) {
+  const staged = join(dist, `.${bundle}.new-${process.pid}`);
+  const old = join(dist, `.${bundle}.old-${process.pid}`);
+  rmSync(staged, { recursive: true, force: true });
+  for (const target of selected.filter((t) => t.bundle === bundle)) await build(target, staged);
+  const current = join(dist, bundle);
+  if (existsSync(current)) renameSync(current, old);
+  renameSync(staged, current);
+  rmSync(old, { recursive: true, force: true });
+}
+// A full build also drops bundles whose source is gone.
+if (!only.length) {
+  const known = new Set(all.map((t) => t.bundle));
+  for (const name of readdirSync(dist))
+    if (!known.has(name)) rmSync(join(dist, name), { recursive: true, force: true });
+}
 generateAll(root);
