@@ -92,7 +92,9 @@ function expectDebianContents(cdx: Json, spdx: Json): void {
   expect(purls.some((p) => p.includes('/zlib1g@'))).toBe(false);
   expect(purls).toContain('pkg:npm/tar-stream@3.2.2');
   expect(purls.some((p) => p.startsWith('pkg:npm/spdx-correct'))).toBe(false);
-  expect(purls).toContain('pkg:pypi/blinker@1.5');
+  // blinker's directory was emptied by an opaque whiteout; PyYAML is what layer 1 put there.
+  expect(purls.some((p) => p.startsWith('pkg:pypi/blinker'))).toBe(false);
+  expect(purls).toContain('pkg:pypi/pyyaml@6.0');
   expect(purls).toContain('pkg:maven/javax.annotation/javax.annotation-api@1.3.2');
 
   const byName = (name: string) => cdx.components.find((c: Json) => c.name === name) as Json;
@@ -102,6 +104,7 @@ function expectDebianContents(cdx: Json, spdx: Json): void {
   expect(prop(byName('libzstd1'), 'paved:layer')).toBe(diffIds[1]);
   expect(prop(byName('tar-stream'), 'paved:layer')).toBe(diffIds[0]);
   expect(prop(byName('tar-stream'), 'paved:location')).toBe('/usr/lib/node_modules/tar-stream/package.json');
+  expect(prop(byName('pyyaml'), 'paved:layer')).toBe(diffIds[1]);
   expect(prop(byName('javax.annotation-api'), 'paved:location')).toBe('/usr/share/java/javax.annotation-api-1.3.2.jar');
   const spdxLibzstd = spdx.packages.find((p: Json) => p.name === 'libzstd1');
   expect(spdxLibzstd.comment).toContain(diffIds[1]);
@@ -129,25 +132,23 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
     for (const name of readdirSync(join(IMAGES, 'npm')))
       cpSync(join(IMAGES, 'npm', name), join(rootfs, 'usr', 'lib', 'node_modules', name), { recursive: true });
     mkdirSync(join(rootfs, 'bin'), { recursive: true });
+    mkdirSync(join(rootfs, 'tmp'), { recursive: true });
     cpSync(sh('sh', ['-c', 'command -v busybox']).trim(), join(rootfs, 'bin', 'busybox'));
     sh('tar', ['-C', rootfs, '-cf', join(work, 'rootfs.tar'), '.']);
     sh('docker', ['import', join(work, 'rootfs.tar'), tags.base]);
     // Layer 1: what `docker commit` records after deleting files and changing the dpkg database.
     const container = `paved-sbom-${run}`;
-    sh('docker', [
-      'create',
-      '--name',
-      container,
-      tags.base,
-      '/bin/busybox',
-      'rm',
-      '-rf',
-      '/usr/lib/node_modules/spdx-correct',
-      '/usr/share/doc/zlib1g',
-    ]);
+    // Deleting files leaves `.wh.` whiteouts; removing and recreating a directory leaves an opaque one.
+    const script = [
+      'rm -rf /usr/lib/node_modules/spdx-correct /usr/share/doc/zlib1g /usr/lib/python3/dist-packages',
+      'mkdir -p /usr/lib/python3/dist-packages',
+      'mv /tmp/PyYAML-6.0.dist-info /usr/lib/python3/dist-packages/',
+    ].join(' && ');
+    sh('docker', ['create', '--name', container, tags.base, '/bin/busybox', 'sh', '-c', script]);
     try {
       sh('docker', ['cp', join(IMAGES, 'layer2', 'status'), `${container}:/var/lib/dpkg/status`]);
       sh('docker', ['cp', join(IMAGES, 'layer2', 'doc', 'libzstd1'), `${container}:/usr/share/doc/libzstd1`]);
+      sh('docker', ['cp', join(IMAGES, 'layer2', 'PyYAML-6.0.dist-info'), `${container}:/tmp/PyYAML-6.0.dist-info`]);
       sh('docker', ['start', '-a', container]);
       sh('docker', ['commit', container, tags.image]);
     } finally {
@@ -203,6 +204,17 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
     'docker-archive: lists what the final filesystem holds, each package with its layer and distro-qualified purl',
     LONG,
     async () => {
+      // The whiteouts the assertions rely on are really in the second layer.
+      const layers: string[] = JSON.parse(sh('tar', ['-xOf', join(work, 'image.tar'), 'manifest.json']))[0].Layers;
+      const listing = sh('sh', [
+        '-c',
+        'tar -xOf "$1" "$2" | tar -t',
+        'sh',
+        join(work, 'image.tar'),
+        layers[1] as string,
+      ]);
+      expect(listing).toMatch(/usr\/lib\/node_modules\/\.wh\.spdx-correct/);
+      expect(listing).toMatch(/usr\/lib\/python3\/dist-packages\/\.wh\.\.wh\.\.opq/);
       const { cdx, spdx } = expectValid(await runSbom({ image: `docker-archive:${join(work, 'image.tar')}` }));
       expectDebianContents(cdx, spdx);
       expect(cdx.metadata.component.name).toBe(`paved-sbom-test/debian:${run}`);
