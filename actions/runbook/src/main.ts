@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import * as core from '../../../shared/actions-core';
 import { annotations } from '../../../shared/annotations';
 import { ConfigurationError, OperationError } from '../../../shared/errors';
+import { getEnum } from '../../../shared/inputs';
 import { runAction } from '../../../shared/run-action';
 import { precheck } from './engine/precheck';
 import type { RunReport } from './engine/results';
 import { runEngine } from './engine/run';
 import { parseInputs } from './inputs';
 import { loadInventory, selectHosts, shardHosts } from './inventory';
-import { Outputs } from './names';
+import { mergeReports } from './merge';
+import { Inputs, Outputs } from './names';
 import { writeReport } from './report/json';
 import { buildSummary } from './report/summary';
 import { recordRunbookDeployment } from './report/telemetry';
@@ -20,6 +22,8 @@ import { checkKeys, transport, warnPolicy } from './transport';
 
 export function run(): Promise<void> {
   return runAction('runbook', async () => {
+    if (getEnum(Inputs.command, ['run', 'merge-reports'] as const, { default: 'run' }) === 'merge-reports')
+      return mergeReports();
     const options = parseInputs();
     // Validate everything before touching any host: runbook, includes, inventory, hosts, variables.
     const runbook = loadRunbook(options.runbook, options.workspace);

@@ -27,6 +27,8 @@ export const Inputs = {
   listHosts: 'list-hosts',
   listTasks: 'list-tasks',
   startAtTask: 'start-at-task',
+  command: 'command',
+  reports: 'reports',
 } as const;
 
 export const Outputs = {
