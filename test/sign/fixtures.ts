@@ -267,6 +267,31 @@ export function gpgVerify(dir: string, publicArmored: string, signature: string,
   return status('gpg', ['--homedir', home, '--batch', '--verify', signature, file]);
 }
 
+/**
+ * openssl's own verdict on a detached DER CMS signature against `ca`. OpenSSL 3.0 has no
+ * code-signing purpose and its default (S/MIME) refuses a codeSigning-only certificate, hence
+ * `-purpose any`: the action and verify.sh check the purpose themselves.
+ */
+export function opensslCmsVerify(p7s: string, content: string, ca: string): number {
+  return status('openssl', [
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    p7s,
+    '-content',
+    content,
+    '-CAfile',
+    ca,
+    '-purpose',
+    'any',
+    '-out',
+    '/dev/null',
+  ]);
+}
+
 /** Flips one byte in the middle of a file. */
 export function tamper(path: string): void {
   const data = readFileSync(path);

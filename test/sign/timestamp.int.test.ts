@@ -6,7 +6,7 @@ import { PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, runAction } from '../harness';
-import { type KeyFiles, opensslKey, type Pki, pki, sh, status, tempDir } from './fixtures';
+import { type KeyFiles, opensslCmsVerify, opensslKey, type Pki, pki, sh, status, tempDir } from './fixtures';
 import { FAKETIME_LIB, startTsa, type Tsa } from './tsa';
 
 /**
@@ -143,25 +143,7 @@ describe('RFC 3161 timestamps', () => {
     expect(r.exitCode, r.stdout).toBe(0);
     const printed = sh('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(ws, 'dist/app.bin.p7s')]);
     expect(printed).toMatch(/unsignedAttrs:[\s\S]*id-smime-aa-timeStampToken/);
-    expect(
-      status('openssl', [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        join(ws, 'dist/app.bin.p7s'),
-        '-content',
-        join(ws, 'dist/app.bin'),
-        '-CAfile',
-        p.caCert,
-        '-purpose',
-        'any',
-        '-out',
-        '/dev/null',
-      ]),
-    ).toBe(0);
+    expect(opensslCmsVerify(join(ws, 'dist/app.bin.p7s'), join(ws, 'dist/app.bin'), p.caCert)).toBe(0);
     const v = await runAction(
       'sign',
       {

@@ -2,7 +2,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../harness';
-import { type GpgKey, gpgKey, gpgVerify, PASSPHRASE, type Pki, pki, sh, status, tamper, tempDir } from './fixtures';
+import {
+  type GpgKey,
+  gpgKey,
+  gpgVerify,
+  opensslCmsVerify,
+  PASSPHRASE,
+  type Pki,
+  pki,
+  sh,
+  status,
+  tamper,
+  tempDir,
+} from './fixtures';
 
 const { dir, cleanup } = tempDir('x509');
 let p: Pki;
@@ -28,24 +40,7 @@ const run = (ws: string, inputs: Record<string, string>) =>
   runAction('sign', inputs, { env: { GITHUB_WORKSPACE: ws } });
 
 const cmsVerify = (ws: string, file: string, ca: string) =>
-  status('openssl', [
-    'cms',
-    '-verify',
-    '-binary',
-    '-inform',
-    'DER',
-    '-in',
-    join(ws, `${file}.p7s`),
-    '-content',
-    join(ws, file),
-    '-CAfile',
-    ca,
-    // OpenSSL 3.0 has no code-signing purpose; the default (S/MIME) refuses a codeSigning-only certificate.
-    '-purpose',
-    'any',
-    '-out',
-    '/dev/null',
-  ]);
+  opensslCmsVerify(join(ws, `${file}.p7s`), join(ws, file), ca);
 
 describe('method x509', () => {
   it('writes detached DER CMS with signing time that openssl cms -verify accepts, and rejects a one-byte change', async () => {
