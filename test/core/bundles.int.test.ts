@@ -9,6 +9,12 @@ const requiring = ACTIONS.filter((a) =>
   Object.values(readActionMetadata(actionMetadataPath(ROOT, a)).inputs).some((i) => i.required),
 );
 
+/**
+ * The inputs that make an action need its required inputs. Telemetry without consent is off and
+ * validates nothing (off never fails a job); with consent granted, consent-version is required.
+ */
+const SWITCHED_ON: Record<string, Record<string, string>> = { telemetry: { consent: 'granted' } };
+
 describe.each(ACTIONS)('dist/%s/index.js', (action) => {
   it('is built', () => {
     expect(existsSync(join(ROOT, 'dist', action, 'index.js'))).toBe(true);
@@ -23,7 +29,7 @@ describe.each(requiring)('%s with a required input missing', (action) => {
 
   // How fast it exits is measured in bench/ (cold start), not asserted here: a busy machine is no bug.
   it('exits 1 with one ::error:: naming the input and no stack trace', async () => {
-    const r = await runAction(action, {}, { env: { CI: undefined } });
+    const r = await runAction(action, SWITCHED_ON[action] ?? {}, { env: { CI: undefined } });
     expect(r.exitCode).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
@@ -45,7 +51,8 @@ describe('root dispatcher', () => {
   });
 
   it.each(requiring)('runs %s with its own validation', (action) => {
-    const r = run({ INPUT_ACTION: action });
+    const on = Object.entries(SWITCHED_ON[action] ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]);
+    const r = run({ INPUT_ACTION: action, ...Object.fromEntries(on) });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`::error::${action}: `));
   });
