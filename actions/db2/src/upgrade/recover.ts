@@ -13,7 +13,7 @@ import {
   stopContainer,
 } from '../docker/lifecycle';
 import { Outputs } from '../names';
-import { NEW, OLD, type Run, readinessDeadline } from './run';
+import { NEW, OLD, type Run } from './run';
 
 function backupsText(run: Run): string {
   return run.report.backups.length
@@ -59,7 +59,9 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
         if (run.renamed && plan.parkedName) await renameContainer(plan.parkedName, oldName);
         await startContainer(oldName);
         const since = await startedAt(oldName);
-        await waitReady(found.target.db2, found.databases, since, readinessDeadline(run));
+        // The old image is known to start: a short readiness-timeout meant for the new one must not
+        // cut the way back short.
+        await waitReady(found.target.db2, found.databases, since, Date.now() + Math.max(o.readinessTimeoutMs, 600_000));
         for (const db of run.quiesced) await found.target.db2.unquiesce(db);
         note(
           `${oldName} serves Db2 ${found.fromLevel.version} again${run.created ? `; ${plan.newName} removed` : ''}${run.quiesced.length ? `; UNQUIESCE ${run.quiesced.join(', ')}` : ''}`,
