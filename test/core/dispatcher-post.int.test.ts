@@ -74,13 +74,20 @@ describe('dispatcher bundle', () => {
       writeFileSync(files[f], '');
     }
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'dispatcher', 'index.js')], {
-      env: { PATH: process.env.PATH, RUNNER_TEMP: dir, ...files, INPUT_ACTION: 'telemetry', INPUT_IMAGE: 'db2:11.5' },
+      env: {
+        PATH: process.env.PATH,
+        RUNNER_TEMP: dir,
+        ...files,
+        INPUT_ACTION: 'telemetry',
+        INPUT_CONTAINER: 'db2server',
+      },
       encoding: 'utf8',
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(parseFileCommand(readFileSync(files.GITHUB_ENV as string, 'utf8'))[POST_ENV]).toBe('true');
     expect(r.stdout).toContain(
-      '::warning title=paved%3A input for another action::paved: input image (db2) belongs to another action, not telemetry',
+      // container: an input only db2 has (image is db2's and sbom's), so the warning names one action.
+      '::warning title=paved%3A input for another action::paved: input container (db2) belongs to another action, not telemetry',
     );
     // telemetry itself ran (its summary says whether it is on or off)
     expect(readFileSync(files.GITHUB_STEP_SUMMARY as string, 'utf8')).toMatch(/Telemetry/);
