@@ -113,6 +113,10 @@ function expectDebianContents(cdx: Json, spdx: Json): void {
   expect(JSON.stringify(byName('libzstd1').licenses)).toMatch(/BSD-3-Clause/);
   expect(prop(byName('libzstd1'), 'paved:sbom:license-source')).toBe('/usr/share/doc/libzstd1/copyright');
   expect(byName('tar-stream').licenses[0].expression).toBe('MIT');
+  // Edges from the dpkg Depends fields, to what is installed (libc6 is not, so none to it).
+  const dependsOn = (name: string) => cdx.dependencies.find((d: Json) => d.ref === byName(name).purl).dependsOn;
+  expect(dependsOn('openssl')).toEqual([byName('libssl3').purl]);
+  expect(dependsOn('libssl3')).toEqual([]);
   // The root is the image.
   expect(cdx.metadata.component.type).toBe('container');
   const root = PackageURL.fromString(cdx.metadata.component.purl);
@@ -260,6 +264,12 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
       'pkg:apk/alpine/ssl_client@1.36.1-r15?arch=x86_64&distro=alpine-3.19.1&upstream=busybox',
     ]);
     expect(cdx.components.find((c: Json) => c.name === 'busybox').licenses[0].expression).toBe('GPL-2.0-only');
+    // D:so:libc.musl-x86_64.so.1 is answered by musl's p: line.
+    const musl = purls.find((p: string) => p.includes('/musl@'));
+    for (const name of ['busybox', 'ssl_client']) {
+      const purl = purls.find((p: string) => p.includes(`/${name}@`));
+      expect(cdx.dependencies.find((d: Json) => d.ref === purl).dependsOn, name).toEqual([musl]);
+    }
   });
 
   it(
@@ -287,6 +297,11 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
           .join('\n'),
       );
       expect(deb.map((p) => p.replace(/@.*/, ''))).toEqual([...status.keys()].map((n) => `pkg:deb/debian/${n}`).sort());
+      // One database across the status.d files: openssl's Depends reaches libssl3 in another file.
+      const libssl = deb.find((p) => p.includes('/libssl3@'));
+      expect(cdx.dependencies.find((d: Json) => d.ref === deb.find((p) => p.includes('/openssl@'))).dependsOn).toEqual([
+        libssl,
+      ]);
       // rpm: the database is there, the tool is not (or cannot read an empty file): said, not silently skipped.
       expect(r.stdout).toMatch(/::warning .*rpm.*(not installed|could not read)/);
       // Go: the toolchain the binary was built with, as the Debian package records it (Built-Using).

@@ -21,6 +21,7 @@ import {
 import { type FoundFile, type Interest, type Squashed, squash } from './layers';
 import {
   type Distro,
+  dependencyEdges,
   distroQualifier,
   dpkgCopyrightLicense,
   type OsPackage,
@@ -127,28 +128,40 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
     };
   };
 
-  // OS packages: each attributed to the first layer of the run of layers that list it unchanged up to the top.
-  const osDatabases = [...files.keys()].filter((p) => p === DPKG_STATUS || DPKG_STATUS_D.test(p)).sort();
-  for (const path of osDatabases) {
-    const file = files.get(path) as FoundFile;
-    if (!file.data || path.endsWith('.md5sums')) continue;
-    const { graph, add } = graphFor(path, 'dpkg');
-    const packages = parseDpkgStatus(file.data.toString('utf8'), distro);
-    const introduced = introducedIn(squashed, path, (text) => parseDpkgStatus(text, distro));
-    for (const p of packages) {
-      const copyright = files.get(`/usr/share/doc/${p.record.name.replace(/:.*$/, '')}/copyright`);
-      if (copyright?.data) p.record.license = dpkgCopyrightLicense(copyright.data.toString('utf8'), copyright.path);
-      add(p.key, p.record, introduced.get(p.key) ?? file.layer, path);
+  // OS packages, each attributed to the first layer of the run of layers that list it unchanged up to the top.
+  // dpkg: the status file, and distroless's one-stanza-per-package status.d (read as one database).
+  const statusD = [...files.keys()].filter((p) => DPKG_STATUS_D.test(p) && !p.endsWith('.md5sums')).sort();
+  const dpkgDatabases: [string, string[]][] = [
+    [DPKG_STATUS, files.has(DPKG_STATUS) ? [DPKG_STATUS] : []],
+    ['/var/lib/dpkg/status.d', statusD],
+  ];
+  for (const [name, paths] of dpkgDatabases) {
+    if (paths.length === 0) continue;
+    const db = graphFor(name, 'dpkg');
+    const all: OsPackage[] = [];
+    for (const path of paths) {
+      const file = files.get(path) as FoundFile;
+      if (!file.data) continue;
+      const packages = parseDpkgStatus(file.data.toString('utf8'), distro);
+      const introduced = introducedIn(squashed, path, (text) => parseDpkgStatus(text, distro));
+      for (const p of packages) {
+        const copyright = files.get(`/usr/share/doc/${p.record.name.replace(/:.*$/, '')}/copyright`);
+        if (copyright?.data) p.record.license = dpkgCopyrightLicense(copyright.data.toString('utf8'), copyright.path);
+        db.add(p.key, p.record, introduced.get(p.key) ?? file.layer, path);
+      }
+      all.push(...packages);
     }
-    if (packages.length === 0) graph.warnings.push({ message: `${path} lists no installed packages`, file: path });
+    addEdges(db.graph, all);
+    if (all.length === 0) db.graph.warnings.push({ message: `${name} lists no installed packages`, file: name });
   }
   for (const path of APK_INSTALLED) {
     const file = files.get(path);
     if (!file?.data) continue;
-    const { add } = graphFor(path, 'apk');
+    const db = graphFor(path, 'apk');
     const introduced = introducedIn(squashed, path, (text) => parseApkInstalled(text, distro, path));
-    for (const p of parseApkInstalled(file.data.toString('utf8'), distro, path))
-      add(p.key, p.record, introduced.get(p.key) ?? file.layer, path);
+    const packages = parseApkInstalled(file.data.toString('utf8'), distro, path);
+    for (const p of packages) db.add(p.key, p.record, introduced.get(p.key) ?? file.layer, path);
+    addEdges(db.graph, packages);
   }
   const rpmDb = [...files.values()].filter((f) => RPM_DB.test(f.path));
   if (rpmDb.length > 0) await catalogRpm(rpmDb, distro, graphFor);
@@ -228,6 +241,14 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
       layers: diffIds,
     },
   };
+}
+
+/** Package-to-package edges of an OS package database (Depends / D:), besides the image's edge to each. */
+function addEdges(graph: LockfileGraph, packages: readonly OsPackage[]): void {
+  for (const [from, targets] of dependencyEdges(packages)) {
+    if (!graph.packages.has(from)) continue;
+    graph.edges.set(from, new Map(targets.filter((t) => graph.packages.has(t)).map((t) => [t, 'prod' as EdgeKind])));
+  }
 }
 
 /** The layer in which each package (name, version, arch) appeared and stayed, from each layer's copy of the database. */

@@ -61,6 +61,45 @@ export interface OsPackage {
   /** Identity across layers: name, version and architecture. */
   key: string;
   line: number;
+  /** What the package needs, each entry a list of alternatives (dpkg `a | b`), names only. */
+  depends: string[][];
+  /** Names it answers to besides its own (dpkg Provides, apk `p:` such as so:libc.musl…). */
+  provides: string[];
+}
+
+/**
+ * Dependency edges between installed packages, keyed by package key: each requirement goes to the
+ * first alternative something installed is or provides. Requirements nothing installed satisfies
+ * (a package's dependency removed by hand, a virtual package) are left out, never invented.
+ */
+export function dependencyEdges(packages: readonly OsPackage[]): Map<string, string[]> {
+  const byName = new Map<string, string>();
+  for (const p of packages) byName.set(p.record.name, p.key);
+  for (const p of packages) for (const name of p.provides) if (!byName.has(name)) byName.set(name, p.key);
+  const edges = new Map<string, string[]>();
+  for (const p of packages) {
+    const targets = new Set<string>();
+    for (const alternatives of p.depends) {
+      const hit = alternatives.map((name) => byName.get(name)).find((key) => key !== undefined);
+      if (hit && hit !== p.key) targets.add(hit);
+    }
+    if (targets.size > 0) edges.set(p.key, [...targets]);
+  }
+  return edges;
+}
+
+/** `libc6 (>= 2.34), libssl3 (>= 3.0.9) | libssl1.1, python3:any` → [[libc6], [libssl3, libssl1.1], [python3]]. */
+function dpkgRelations(text: string | undefined): string[][] {
+  if (!text) return [];
+  return text
+    .split(',')
+    .map((group) =>
+      group
+        .split('|')
+        .map((alt) => alt.trim().split(/[\s(:[]/)[0] as string)
+        .filter(Boolean),
+    )
+    .filter((group) => group.length > 0);
 }
 
 /** Installed packages of a dpkg status file (or a distroless status.d entry). */
@@ -91,6 +130,8 @@ export function parseDpkgStatus(text: string, distro: Distro | undefined): OsPac
       record: { purlType: 'deb', namespace, name, version, qualifiers, supplier: maintainer || undefined },
       key: `${name} ${version} ${arch ?? ''}`,
       line,
+      depends: [...dpkgRelations(fields.get('pre-depends')), ...dpkgRelations(fields.get('depends'))],
+      provides: dpkgRelations(fields.get('provides')).flat(),
     });
   }
   return out;
@@ -129,6 +170,11 @@ export function parseApkInstalled(text: string, distro: Distro | undefined, sour
         },
         key: `${name} ${version} ${arch ?? ''}`,
         line: start,
+        // `D:so:libc.musl-x86_64.so.1 busybox>=1.36 !conflict`: conflicts are not needs.
+        depends: words(fields.get('D'))
+          .filter((d) => !d.startsWith('!'))
+          .map((d) => [d.split(/[<>=~]/)[0] as string]),
+        provides: words(fields.get('p')).map((d) => d.split('=')[0] as string),
       });
     }
     fields = new Map();
@@ -145,6 +191,10 @@ export function parseApkInstalled(text: string, distro: Distro | undefined, sour
   }
   flush();
   return out;
+}
+
+function words(text: string | undefined): string[] {
+  return text ? text.split(/\s+/).filter(Boolean) : [];
 }
 
 /** apk writes `MIT AND BSD-2-Clause`, or space-separated ids (`MIT BSD GPL2+`) in older packages. */
