@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onPath, requireTool, runAction, service } from '../harness';
+import { onPath, requireTool, runAction, service, waitFor } from '../harness';
 import { Db2Fixture, docker, dockerRc, freePort, PASSWORD } from './fixture';
 
 /** The build command on the stand-in base image, run the way IBM's entrypoint runs /var/custom. */
@@ -124,14 +124,15 @@ describe.skipIf(!service('dockerd').available)('db2 build (stand-in Db2 image)',
   });
 });
 
+/** The registry answers /v2/: a generous deadline, as a busy machine starts it slowly. */
 async function waitPort(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`registry on ${port} did not start`);
+  await waitFor(
+    `the registry on ${port} to answer`,
+    () =>
+      fetch(`http://127.0.0.1:${port}/v2/`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    { timeoutMs: 120_000, intervalMs: 100 },
+  );
 }
