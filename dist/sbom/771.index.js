@@ -1,0 +1,224 @@
+export const id = 771;
+export const ids = [771];
+export const modules = {
+
+/***/ 7771:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseGradleLock: () => (/* binding */ parseGradleLock),
+/* harmony export */   parsePom: () => (/* binding */ parsePom)
+/* harmony export */ });
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1864);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7154);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3795);
+
+
+/**
+ * Maven `pom.xml`: the declared dependencies, with `${properties}` and `dependencyManagement`
+ * versions resolved. Without running Maven there is no transitive graph, so every dependency is
+ * a direct one; a version that only a parent POM or imported BOM could supply is reported, not guessed.
+ */
+function parsePom(text, file) {
+    const valid = fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__/* .XMLValidator */ .iI.validate(text);
+    if (valid !== true)
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `not valid XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
+    const parser = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A({
+        ignoreAttributes: true,
+        parseTagValue: false,
+        trimValues: true,
+        isArray: (name) => name === 'dependency',
+    });
+    const doc = parser.parse(text);
+    const project = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(doc.project) ? doc.project : undefined;
+    if (!project)
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, 'expected a <project> root element', 1, 1);
+    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .newGraph */ .BD)('maven', file, `modelVersion ${String(project.modelVersion ?? '4.0.0')}`);
+    const parent = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(project.parent) ? project.parent : {};
+    const props = new Map();
+    const own = (key) => typeof project[key] === 'string' ? project[key] : undefined;
+    const groupId = own('groupId') ?? (typeof parent.groupId === 'string' ? parent.groupId : undefined);
+    const version = own('version') ?? (typeof parent.version === 'string' ? parent.version : undefined);
+    for (const [key, value] of [
+        ['project.groupId', groupId],
+        ['project.artifactId', own('artifactId')],
+        ['project.version', version],
+        ['pom.version', version],
+        ['version', version],
+        ['project.parent.version', typeof parent.version === 'string' ? parent.version : undefined],
+        ['project.parent.groupId', typeof parent.groupId === 'string' ? parent.groupId : undefined],
+    ])
+        if (value)
+            props.set(key, value);
+    if ((0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(project.properties))
+        for (const [key, value] of Object.entries(project.properties))
+            if (typeof value === 'string')
+                props.set(key, value);
+    const resolve = (value) => {
+        if (typeof value !== 'string')
+            return undefined;
+        let out = value;
+        for (let i = 0; i < 10 && out.includes('${'); i++)
+            out = out.replace(/\$\{([^}]+)\}/g, (m, key) => props.get(key) ?? m);
+        return out;
+    };
+    graph.projectName = own('artifactId');
+    graph.projectVersion = resolve(version);
+    const managed = new Map();
+    const management = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(project.dependencyManagement) && (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(project.dependencyManagement.dependencies)
+        ? project.dependencyManagement.dependencies
+        : {};
+    for (const dep of Array.isArray(management.dependency) ? management.dependency : []) {
+        if (!(0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(dep))
+            continue;
+        const v = resolve(dep.version);
+        if (v)
+            managed.set(`${resolve(dep.groupId)}:${resolve(dep.artifactId)}`, v);
+    }
+    const deps = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(project.dependencies) && Array.isArray(project.dependencies.dependency)
+        ? project.dependencies.dependency
+        : [];
+    for (const dep of deps) {
+        if (!(0,_common__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(dep))
+            continue;
+        const g = resolve(dep.groupId);
+        const a = resolve(dep.artifactId);
+        if (!g || !a)
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, 'a <dependency> without groupId or artifactId', (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .lineOf */ .cA)(text, '<dependency>'));
+        const v = resolve(dep.version) ?? managed.get(`${g}:${a}`);
+        if (!v || v.includes('${')) {
+            graph.warnings.push({
+                file,
+                line: (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .lineOf */ .cA)(text, `<artifactId>${a}</artifactId>`),
+                message: `${g}:${a} has ${v ? `an unresolved version ${v}` : 'no version'} (set by a parent POM or BOM?); left out`,
+            });
+            continue;
+        }
+        const scope = resolve(dep.scope) ?? 'compile';
+        const type = resolve(dep.type);
+        const classifier = resolve(dep.classifier);
+        const qualifiers = {};
+        if (type && type !== 'jar')
+            qualifiers.type = type;
+        if (classifier)
+            qualifiers.classifier = classifier;
+        const id = `${g}:${a}:${v}:${classifier ?? ''}`;
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, id, {
+            purlType: 'maven',
+            namespace: g,
+            name: a,
+            version: v,
+            qualifiers,
+            downloadLocation: `https://repo.maven.apache.org/maven2/${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}${classifier ? `-${classifier}` : ''}.${type && type !== 'bundle' ? type : 'jar'}`,
+        });
+        const kind = scope === 'test'
+            ? 'dev'
+            : resolve(dep.optional) === 'true' || scope === 'provided' || scope === 'system'
+                ? 'optional'
+                : 'prod';
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, id, kind);
+    }
+    return graph;
+}
+/** Gradle dependency locking (`gradle.lockfile`): `group:artifact:version=configurations`. */
+function parseGradleLock(text, file, manifests) {
+    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .newGraph */ .BD)('gradle', file, 'gradle.lockfile');
+    const build = manifests ? gradleBuild(manifests) : undefined;
+    const self = build?.self;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('empty='))
+            continue;
+        const m = /^([^:\s]+):([^:\s]+):([^=\s]+)=(.*)$/.exec(line);
+        if (!m)
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(file, `expected "group:artifact:version=configurations", got "${line.slice(0, 80)}"`, i + 1, 1);
+        const [, g, a, v, confs] = m;
+        const configurations = confs.split(',').filter(Boolean);
+        const testOnly = configurations.length > 0 && configurations.every((c) => /^test|Test/.test(c));
+        const id = `${g}:${a}:${v}`;
+        (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, id, {
+            purlType: 'maven',
+            namespace: g,
+            name: a,
+            version: v,
+            downloadLocation: `https://repo.maven.apache.org/maven2/${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.jar`,
+        });
+        // The lockfile is the resolved classpath, flat: each entry is something the build resolves
+        // (for a subproject of a multi-project build, something that subproject resolves).
+        if (self)
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addEdge */ .rN)(graph, self.id, id, testOnly ? 'dev' : 'prod');
+        else
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, id, testOnly ? 'dev' : 'prod');
+    }
+    if (build) {
+        graph.projectName = build.rootName;
+        graph.projectVersion = build.version;
+        if (self) {
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, self.id, { ...self.record, project: true });
+            (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addDirect */ .D$)(graph, self.id, 'prod');
+            // `implementation(project(":x"))` / `projects.x`: an edge to the sibling subproject.
+            for (const other of self.uses) {
+                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addPackage */ .Eb)(graph, other.id, { ...other.record, project: true });
+                (0,_common__WEBPACK_IMPORTED_MODULE_0__/* .addEdge */ .rN)(graph, self.id, other.id, 'prod');
+            }
+        }
+    }
+    return graph;
+}
+/**
+ * The multi-project build around a gradle.lockfile: settings.gradle(.kts) in this directory or
+ * up to three above names the root (`rootProject.name`) and the subprojects (`include(":a:b")`);
+ * the lockfile's directory, if it is one of them, becomes a project component named after it,
+ * with the `group` and `version` the build files set (no version when they set none).
+ */
+function gradleBuild(manifests) {
+    for (const up of ['', '../', '../../', '../../../']) {
+        const settings = manifests.text(`${up}settings.gradle.kts`) ?? manifests.text(`${up}settings.gradle`);
+        if (settings === undefined)
+            continue;
+        const rootName = /rootProject\.name\s*=\s*["']([^"']+)["']/.exec(settings)?.[1];
+        const includes = [...settings.matchAll(/include\s*\(?([^)\n]*)/g)].flatMap((m) => [...m[1].matchAll(/["']:?([^"']+)["']/g)].map((x) => x[1].replace(/^:/, '')));
+        const rootBuild = manifests.text(`${up}build.gradle.kts`) ?? manifests.text(`${up}build.gradle`) ?? '';
+        const props = manifests.text(`${up}gradle.properties`) ?? '';
+        const setting = (name, ...texts) => {
+            for (const t of texts) {
+                const v = new RegExp(`^\\s*${name}\\s*=\\s*["']([^"']+)["']`, 'm').exec(t)?.[1];
+                if (v)
+                    return v;
+            }
+            return new RegExp(`^${name}\\s*=\\s*(\\S+)`, 'm').exec(props)?.[1];
+        };
+        const version = setting('version', rootBuild);
+        if (up === '')
+            return { rootName, version };
+        // The lockfile's directory relative to the settings file, as a Gradle project path.
+        const depth = up.split('/').length - 1;
+        const dir = (manifests.path ?? '').split('/').slice(-depth).join('/');
+        const path = dir.replace(/\//g, ':');
+        if (!includes.includes(path))
+            return { rootName, version };
+        const project = (projectPath, own) => {
+            const name = projectPath.split(':').pop();
+            const group = setting('group', own, rootBuild) ?? rootName ?? 'project';
+            const v = setting('version', own, rootBuild) ?? '';
+            return { id: `project:${projectPath}`, record: { purlType: 'maven', namespace: group, name, version: v } };
+        };
+        const own = manifests.text('build.gradle.kts') ?? manifests.text('build.gradle') ?? '';
+        const accessor = (p) => p.replace(/[-_.](\w)/g, (_, c) => c.toUpperCase()).replace(/:/g, '.');
+        const uses = includes
+            .filter((p) => p !== path)
+            .filter((p) => own.includes(`project(":${p}")`) ||
+            own.includes(`project(':${p}')`) ||
+            own.includes(`projects.${accessor(p)})`))
+            .map((p) => project(p, manifests.text(`${up}${p.replace(/:/g, '/')}/build.gradle.kts`) ?? ''));
+        return { rootName, version, self: { ...project(path, own), uses } };
+    }
+    return undefined;
+}
+
+
+/***/ })
+
+};
