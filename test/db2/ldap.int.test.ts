@@ -38,9 +38,9 @@ describe.skipIf(!service('dockerd').available || !hasSlapd)('db2 ldap (OpenLDAP 
     f.setup();
     ldap = await startSlapd();
   });
-  afterAll(() => {
+  afterAll(async () => {
     f.cleanup();
-    ldap?.stop();
+    await ldap?.stop();
   });
 
   it('asks the directory first and fails with its answer, changing nothing', LONG, async () => {

@@ -22,7 +22,7 @@ export interface Slapd {
   caFile: string;
   searchDn: string;
   searchPassword: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 export const SUFFIX = 'dc=example,dc=org';
@@ -118,44 +118,51 @@ export async function startSlapd(): Promise<Slapd> {
     stderr += c;
   });
   const url = `ldap://127.0.0.1:${ldapPort}`;
-  await waitFor(
-    `slapd on ${url}`,
-    () => {
-      if (child.exitCode !== null) throw new Error(`slapd exited ${child.exitCode}: ${stderr}`);
-      try {
-        run('ldapsearch', [
-          '-x',
-          '-H',
-          url,
-          '-D',
-          `cn=admin,${SUFFIX}`,
-          '-w',
-          adminPassword,
-          '-s',
-          'base',
-          '-b',
-          '',
-          'namingContexts',
-        ]);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { timeoutMs: 60_000, intervalMs: 100 },
-  );
-  const user = (uid: string, extra = '') =>
-    `dn: uid=${uid},ou=Users,${SUFFIX}\nobjectClass: inetOrgPerson\nuid: ${uid}\ncn: ${uid}\nsn: ${uid}\nuserPassword: ${uid}-pw\n${extra}`;
-  const tree = [
-    `dn: ${SUFFIX}\nobjectClass: dcObject\nobjectClass: organization\no: Example\ndc: example\n`,
-    `dn: cn=ldapquery,${SUFFIX}\nobjectClass: simpleSecurityObject\nobjectClass: organizationalRole\ncn: ldapquery\nuserPassword: ${searchPassword}\n`,
-    `dn: ou=Users,${SUFFIX}\nobjectClass: organizationalUnit\nou: Users\n`,
-    `dn: ou=Groups,${SUFFIX}\nobjectClass: organizationalUnit\nou: Groups\n`,
-    user('alice', `seeAlso: cn=db2users,ou=Groups,${SUFFIX}\n`),
-    user('bob'),
-    `dn: cn=db2users,ou=Groups,${SUFFIX}\nobjectClass: groupOfUniqueNames\ncn: db2users\nuniqueMember: uid=alice,ou=Users,${SUFFIX}\n`,
-  ].join('\n');
-  run('ldapadd', ['-x', '-H', url, '-D', `cn=admin,${SUFFIX}`, '-w', adminPassword], tree);
+  try {
+    await waitFor(
+      `slapd on ${url}`,
+      () => {
+        if (child.exitCode !== null) throw new Error(`slapd exited ${child.exitCode}: ${stderr}`);
+        try {
+          run('ldapsearch', [
+            '-x',
+            '-H',
+            url,
+            '-D',
+            `cn=admin,${SUFFIX}`,
+            '-w',
+            adminPassword,
+            '-s',
+            'base',
+            '-b',
+            '',
+            'namingContexts',
+          ]);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+    const user = (uid: string, extra = '') =>
+      `dn: uid=${uid},ou=Users,${SUFFIX}\nobjectClass: inetOrgPerson\nuid: ${uid}\ncn: ${uid}\nsn: ${uid}\nuserPassword: ${uid}-pw\n${extra}`;
+    const tree = [
+      `dn: ${SUFFIX}\nobjectClass: dcObject\nobjectClass: organization\no: Example\ndc: example\n`,
+      `dn: cn=ldapquery,${SUFFIX}\nobjectClass: simpleSecurityObject\nobjectClass: organizationalRole\ncn: ldapquery\nuserPassword: ${searchPassword}\n`,
+      `dn: ou=Users,${SUFFIX}\nobjectClass: organizationalUnit\nou: Users\n`,
+      `dn: ou=Groups,${SUFFIX}\nobjectClass: organizationalUnit\nou: Groups\n`,
+      user('alice', `seeAlso: cn=db2users,ou=Groups,${SUFFIX}\n`),
+      user('bob'),
+      `dn: cn=db2users,ou=Groups,${SUFFIX}\nobjectClass: groupOfUniqueNames\ncn: db2users\nuniqueMember: uid=alice,ou=Users,${SUFFIX}\n`,
+    ].join('\n');
+    run('ldapadd', ['-x', '-H', url, '-D', `cn=admin,${SUFFIX}`, '-w', adminPassword], tree);
+  } catch (error) {
+    // A slapd that did not come up (or a tree it refused) leaves nothing behind.
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     dir,
     ldapPort,
@@ -163,8 +170,13 @@ export async function startSlapd(): Promise<Slapd> {
     caFile: join(dir, 'ca.pem'),
     searchDn: `cn=ldapquery,${SUFFIX}`,
     searchPassword,
-    stop() {
-      child.kill('SIGTERM');
+    /** SIGTERM, then the folder once slapd has exited (it writes its database on the way out). */
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
