@@ -1,6 +1,7 @@
 import { code, md, Summary } from '../../../../shared/summary';
 import type { RunReport, TaskResult } from '../engine/results';
 import { gantt } from './gantt';
+import { MAX_TASK_COLUMNS, wideRun } from './wide';
 
 const ICON: Record<TaskResult['status'], string> = {
   ok: '✅ ok',
@@ -25,7 +26,8 @@ export function buildSummary(report: RunReport): Summary {
   );
   const taskNames: string[] = [];
   for (const h of report.hosts) for (const task of h.tasks) if (!taskNames.includes(task.id)) taskNames.push(task.id);
-  const rows = report.hosts.map((h) => {
+  if (taskNames.length > MAX_TASK_COLUMNS) wideRun(s, report.hosts, hostStatus, REPORT);
+  const rows = (taskNames.length > MAX_TASK_COLUMNS ? [] : report.hosts).map((h) => {
     const cells = taskNames.map((id) => {
       const task = h.tasks.find((x) => x.id === id);
       if (!task) return '';
@@ -33,7 +35,8 @@ export function buildSummary(report: RunReport): Summary {
     });
     return [`${h.name}`, hostStatus(h.status), ...cells];
   });
-  s.table(['Host', 'Status', ...taskNames], rows, { max: MAX_ROWS, rest: REPORT });
+  if (taskNames.length <= MAX_TASK_COLUMNS)
+    s.table(['Host', 'Status', ...taskNames], rows, { max: MAX_ROWS, rest: REPORT });
   const failed = report.hosts.filter((h) => h.status === 'failed' || h.status === 'unreachable');
   if (failed.length) {
     s.heading('Failed hosts', 3);
