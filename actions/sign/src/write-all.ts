@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, chmod, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { ConfigurationError } from '../../../shared';
 import { fsError } from './fs-errors';
@@ -42,7 +42,12 @@ export async function checkDestinations(dirs: Iterable<string>, workspace: strin
  */
 export async function writeAll(writes: PendingWrite[], workspace: string, executable?: string): Promise<void> {
   const byDir = new Map<string, PendingWrite[]>();
-  for (const w of writes) byDir.set(dirname(w.path), [...(byDir.get(dirname(w.path)) ?? []), w]);
+  for (const w of writes) {
+    const dir = dirname(w.path);
+    const list = byDir.get(dir);
+    if (list) list.push(w);
+    else byDir.set(dir, [w]);
+  }
   const staging = new Map<string, string>();
   const shown = (path: string) => relative(workspace, path) || path;
   try {
@@ -63,11 +68,13 @@ export async function writeAll(writes: PendingWrite[], workspace: string, execut
         throw fsError(error, 'write', shown(w.path));
       }
     });
-    // A directory where a signature goes would fail its rename after others succeeded: refuse first.
-    for (const w of writes) {
-      if ((await stat(w.path).catch(() => undefined))?.isDirectory()) {
-        throw new ConfigurationError(`Cannot write ${shown(w.path)}: it is a directory`);
-      }
+    // A directory where a signature goes would fail its rename after others succeeded: refuse first
+    // (one readdir per destination, not a stat per file).
+    for (const [dir, list] of byDir) {
+      const entries = await readdir(dir, { withFileTypes: true });
+      const directories = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+      const clash = list.find((w) => directories.has(basename(w.path)));
+      if (clash) throw new ConfigurationError(`Cannot write ${shown(clash.path)}: it is a directory`);
     }
     for (const w of writes) {
       try {
