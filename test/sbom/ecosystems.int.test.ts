@@ -74,7 +74,12 @@ const CASES: { name: string; ecosystem: string; min: number; has: string[] }[] =
 describe('sbom on real lockfiles (bundle)', () => {
   for (const c of CASES) {
     it(`${c.name}: valid SPDX 2.3 and CycloneDX 1.6, sound graph`, async () => {
-      const run = await runSbom({ path: fixture(c.name) });
+      // pom.xml asks Maven repositories for parents and transitive POMs: none here (port 9 refuses,
+      // an empty HOME has no ~/.m2), so the run is hermetic; test/sbom/maven.int.test.ts serves one.
+      const run = await runSbom(
+        { path: fixture(c.name), 'maven-repositories': 'http://127.0.0.1:9/' },
+        { HOME: mkdtempSync(join(tmpdir(), 'sbom-home-')) },
+      );
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
       const { cdx, spdx } = run as { cdx: Json; spdx: Json };
       expect(spdxSchemaErrors(spdx)).toEqual([]);

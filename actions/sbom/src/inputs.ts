@@ -20,6 +20,8 @@ export interface Options {
   formats: Format[];
   outputDir: string;
   exclude: string[];
+  /** Remote Maven repositories for parent POMs, BOMs and transitive dependencies (after ~/.m2/repository). */
+  mavenRepositories: string[];
   includeDev: boolean;
   name?: string;
   version?: string;
@@ -70,6 +72,7 @@ export function parseInputs(): Options {
     formats: formats.length > 0 ? formats : [...FORMATS],
     outputDir: resolve(getString(Inputs.outputDir, { default: '.' })),
     exclude: [...DEFAULT_EXCLUDES, ...getList(Inputs.exclude)],
+    mavenRepositories: mavenRepositories(),
     includeDev: getBoolean(Inputs.includeDev, { default: true }),
     name: getString(Inputs.name) || undefined,
     version: getString(Inputs.version) || undefined,
@@ -82,4 +85,19 @@ export function parseInputs(): Options {
     githubToken,
     matrix: getString(Inputs.matrix) || undefined,
   };
+}
+
+export const MAVEN_CENTRAL = 'https://repo.maven.apache.org/maven2';
+
+/** `maven-repositories`: http(s) base URLs, in the order they are asked; Maven Central when empty. */
+export function mavenRepositories(): string[] {
+  const list = getList(Inputs.mavenRepositories);
+  for (const url of list) {
+    if (!/^https?:\/\/[^\s/]+/.test(url))
+      throw new ConfigurationError(
+        `Input ${Inputs.mavenRepositories}: "${url}" is not an http(s) URL of a Maven repository (e.g. ${MAVEN_CENTRAL})`,
+        { input: Inputs.mavenRepositories },
+      );
+  }
+  return list.length > 0 ? list : [MAVEN_CENTRAL];
 }

@@ -4,6 +4,7 @@ export const Inputs = {
   formats: 'formats',
   outputDir: 'output-dir',
   exclude: 'exclude',
+  mavenRepositories: 'maven-repositories',
   includeDev: 'include-dev',
   name: 'name',
   version: 'version',

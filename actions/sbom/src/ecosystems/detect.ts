@@ -5,7 +5,7 @@ import type { Ecosystem, LockfileGraph } from '../model/types';
 import { checkHashes, lineOf, newGraph } from './common';
 import { type ManifestReader, manifestReader } from './manifest';
 
-type Parser = (text: string, file: string, manifests: ManifestReader) => LockfileGraph;
+type Parser = (text: string, file: string, manifests: ManifestReader) => LockfileGraph | Promise<LockfileGraph>;
 
 interface Kind {
   ecosystem: Ecosystem;
@@ -30,7 +30,16 @@ export const KINDS: readonly Kind[] = [
   },
   { ecosystem: 'gomod', match: 'go.mod', load: async () => (await import('./gomod')).parseGoMod },
   { ecosystem: 'cargo', match: 'Cargo.lock', load: async () => (await import('./cargo')).parseCargo },
-  { ecosystem: 'maven', match: 'pom.xml', load: async () => (await import('./maven')).parsePom },
+  {
+    ecosystem: 'maven',
+    match: 'pom.xml',
+    // Parents, BOMs and transitive dependencies come from ~/.m2/repository, then maven-repositories.
+    load: async () => {
+      const { MavenRepository, parsePomResolved } = await import('./maven-resolve');
+      const repository = new MavenRepository((await import('../inputs')).mavenRepositories());
+      return (text, file, manifests) => parsePomResolved(text, file, manifests, repository);
+    },
+  },
   { ecosystem: 'gradle', match: 'gradle.lockfile', load: async () => (await import('./maven')).parseGradleLock },
   { ecosystem: 'bundler', match: 'Gemfile.lock', load: async () => (await import('./bundler')).parseGemfileLock },
   { ecosystem: 'composer', match: 'composer.lock', load: async () => (await import('./composer')).parseComposer },
@@ -189,7 +198,7 @@ const TOOL_WRITTEN = new Set(['yarn.lock', 'pnpm-lock.yaml', 'poetry.lock', 'uv.
  * One lockfile's graph. An empty file is a warning and no packages (never a silently empty SBOM);
  * a tool-written file that stops mid-line is a warning at that line; bad hashes are dropped.
  */
-function readOne(parse: Parser, text: string, item: Found): LockfileGraph {
+async function readOne(parse: Parser, text: string, item: Found): Promise<LockfileGraph> {
   const display = item.display;
   if (text.trim() === '') {
     const graph = newGraph(item.kind.ecosystem, display, 'empty');
@@ -201,7 +210,7 @@ function readOne(parse: Parser, text: string, item: Found): LockfileGraph {
     });
     return graph;
   }
-  const graph = parse(text, display, manifestReader(dirname(item.path)));
+  const graph = await parse(text, display, manifestReader(dirname(item.path)));
   const name = basename(item.path);
   if (TOOL_WRITTEN.has(name) && !text.endsWith('\n')) {
     const line = text.split('\n').length;
@@ -239,7 +248,7 @@ export async function parseLockfiles(found: readonly Found[], cwd: string, root:
       throw new ConfigurationError(`${item.display}: cannot read: ${(error as Error).message}`, { file: item.display });
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const graph = readOne(parse, text, item);
+    const graph = await readOne(parse, text, item);
     const dir = displayPath(dirname(item.path), cwd);
     // What the SBOM records is relative to the scanned directory, so it reads the same on any machine;
     // annotations (warnings, errors) keep paths relative to the workspace, where GitHub shows them.

@@ -1,0 +1,126 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cdxSchemaErrors, fixture, type Json, runSbom, spdxSchemaErrors } from './helpers';
+
+function temp(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function deps(cdx: Json, ref: string): string[] {
+  return (cdx.dependencies as Json[]).find((d) => d.ref === ref)?.dependsOn ?? [];
+}
+
+/** A Maven repository layout (test/sbom/fixtures/maven-repo) served over HTTP on loopback, as a remote repository is. */
+describe('pom.xml resolved from a Maven repository (parents, BOMs, transitive dependencies)', () => {
+  const requests: string[] = [];
+  const repo = fixture('maven-repo');
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    requests.push(path);
+    let body: Buffer;
+    try {
+      body = readFileSync(join(repo, path.replace(/^\/maven2\//, '')));
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/xml' }).end(body);
+  });
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/maven2`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('commons-text 1.12.0: parent chain, BOM-managed versions and the transitive test tree', async () => {
+    requests.length = 0;
+    const home = temp('sbom-m2home-');
+    // The server serves the layout under /maven2, as repo.maven.apache.org does.
+    const run = await runSbom({ path: fixture('maven-resolve'), 'maven-repositories': url }, { HOME: home });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const { cdx, spdx } = run as { cdx: Json; spdx: Json };
+    expect(spdxSchemaErrors(spdx)).toEqual([]);
+    expect(cdxSchemaErrors(cdx)).toEqual([]);
+    const purls = new Map<string, string>(cdx.components.map((c: Json) => [c.purl, c.scope]));
+    // The compile dependency, at runtime scope.
+    expect(purls.get('pkg:maven/org.apache.commons/commons-lang3@3.14.0')).toBe('required');
+    // junit-jupiter has no version in the POM: commons-parent 69 imports junit-bom ${commons.junit.version}.
+    expect(purls.get('pkg:maven/org.junit.jupiter/junit-jupiter@5.10.2')).toBe('excluded');
+    expect(deps(cdx, 'pkg:maven/org.junit.jupiter/junit-jupiter@5.10.2')).toEqual([
+      'pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.2',
+      'pkg:maven/org.junit.jupiter/junit-jupiter-engine@5.10.2',
+      'pkg:maven/org.junit.jupiter/junit-jupiter-params@5.10.2',
+    ]);
+    expect(deps(cdx, 'pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.2')).toEqual([
+      'pkg:maven/org.apiguardian/apiguardian-api@1.1.2',
+      'pkg:maven/org.junit.platform/junit-platform-commons@1.10.2',
+      'pkg:maven/org.opentest4j/opentest4j@1.3.0',
+    ]);
+    // Everything the POM declares is there, with the versions its properties give.
+    for (const p of [
+      'pkg:maven/net.bytebuddy/byte-buddy@1.14.13',
+      'pkg:maven/org.assertj/assertj-core@3.25.3',
+      'pkg:maven/commons-io/commons-io@2.16.1',
+      'pkg:maven/org.openjdk.jmh/jmh-core@1.37',
+    ])
+      expect(purls.has(p), p).toBe(true);
+    expect(cdx.components).toHaveLength(19);
+    // The parents and the BOM were fetched from the repository.
+    expect(requests).toContain('/maven2/org/apache/commons/commons-parent/69/commons-parent-69.pom');
+    expect(requests).toContain('/maven2/org/junit/junit-bom/5.10.2/junit-bom-5.10.2.pom');
+    // A POM no repository has is a warning naming it; its component stays.
+    expect(run.stdout).toMatch(/::warning[^\n]*the POM of net\.bytebuddy:byte-buddy:1\.14\.13 is in none of/);
+    expect((cdx.metadata.component as Json).name).toBe('commons-text');
+  });
+
+  it('exclusions are honoured, and ~/.m2/repository is asked before the remote', async () => {
+    requests.length = 0;
+    const home = temp('sbom-m2home-');
+    // opentest4j's POM only in the local repository: the server must not be asked for it.
+    const local = join(home, '.m2', 'repository', 'org', 'opentest4j', 'opentest4j', '1.3.0');
+    mkdirSync(local, { recursive: true });
+    cpSync(join(repo, 'org/opentest4j/opentest4j/1.3.0/opentest4j-1.3.0.pom'), join(local, 'opentest4j-1.3.0.pom'));
+    const dir = temp('sbom-pom-');
+    writeFileSync(
+      join(dir, 'pom.xml'),
+      `<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.example</groupId>
+  <artifactId>excluding</artifactId>
+  <version>1.0.0</version>
+  <dependencies>
+    <dependency>
+      <groupId>org.junit.platform</groupId>
+      <artifactId>junit-platform-engine</artifactId>
+      <version>1.10.2</version>
+      <exclusions>
+        <exclusion><groupId>org.apiguardian</groupId><artifactId>apiguardian-api</artifactId></exclusion>
+      </exclusions>
+    </dependency>
+  </dependencies>
+</project>
+`,
+    );
+    const run = await runSbom({ path: dir, 'maven-repositories': url }, { HOME: home });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const purls = (run.cdx as Json).components.map((c: Json) => c.purl).sort();
+    expect(purls).toEqual([
+      'pkg:maven/org.junit.platform/junit-platform-commons@1.10.2',
+      'pkg:maven/org.junit.platform/junit-platform-engine@1.10.2',
+      'pkg:maven/org.opentest4j/opentest4j@1.3.0',
+    ]);
+    expect(requests.some((r) => r.includes('opentest4j'))).toBe(false);
+    expect(requests.some((r) => r.includes('junit-platform-engine'))).toBe(true);
+  });
+
+  it('a maven-repositories entry that is not an http(s) URL is a configuration error', async () => {
+    const run = await runSbom({ path: fixture('maven-resolve'), 'maven-repositories': 'file:///srv/m2' });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/maven-repositories: "file:\/\/\/srv\/m2" is not an http\(s\) URL/);
+  });
+});
