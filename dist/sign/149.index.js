@@ -31,6 +31,8 @@ var methods = __webpack_require__(33750);
 var keys = __webpack_require__(31504);
 // EXTERNAL MODULE: ./actions/sign/src/names.ts
 var names = __webpack_require__(79679);
+// EXTERNAL MODULE: ./actions/sign/src/summary.ts
+var summary = __webpack_require__(5103);
 // EXTERNAL MODULE: ./actions/sign/src/verify/index.ts
 var verify = __webpack_require__(39233);
 // EXTERNAL MODULE: external "node:crypto"
@@ -388,6 +390,7 @@ async function checkImageSignature(image, verify) {
 
 
 
+
 /** Signs (and attests) each image of input `images` in cosign's registry format. */
 async function signImages(options) {
     const started = new Date();
@@ -404,6 +407,7 @@ async function signImages(options) {
         });
     }
     const signed = {};
+    const rows = [];
     await (0,shared/* group */.Os)(`Signing ${images.length} image(s) as ${signer.identity}`, async () => {
         for (const image of images) {
             const payload = simpleSigningPayload(image);
@@ -424,9 +428,11 @@ async function signImages(options) {
                 actions_core/* info */.pq(`  attestation ${type} → ${att}`);
             }
             signed[image.ref.text] = image.digest;
+            rows.push({ image: image.ref.text, digest: image.digest, where });
         }
     });
     actions_core/* setOutput */.uH(names/* Outputs */.t.images, JSON.stringify(signed));
+    (0,summary/* imagesSummary */.lg)('sign', signer.identity, rows).write();
 }
 /** Checks each image's cosign signature (and attestations, when there are any) with public-key. */
 async function verifyImages(options) {
@@ -440,12 +446,14 @@ async function verifyImages(options) {
     const images = await resolveAll(options);
     const failed = [];
     const verified = {};
+    const rows = [];
     await (0,shared/* group */.Os)(`Verifying ${images.length} image(s)`, async () => {
         for (const image of images) {
             let reason = await checkImageSignature(image, (payload, sig) => (0,keys/* verifyBytes */.RV)(kind, key, payload, sig));
             if (!reason)
                 reason = await checkImageAttestations(image, envelope);
             actions_core/* info */.pq(`${reason ? 'FAILED' : 'OK    '} ${image.ref.text}  ${image.digest}${reason ? `: ${reason}` : ''}`);
+            rows.push({ image: image.ref.text, digest: image.digest, reason });
             if (reason)
                 failed.push({ image: image.ref.text, reason });
             else
@@ -453,6 +461,7 @@ async function verifyImages(options) {
         }
     });
     actions_core/* setOutput */.uH(names/* Outputs */.t.images, JSON.stringify(verified));
+    (0,summary/* imagesSummary */.lg)('verify', `${kind} public key`, rows).write();
     return failed;
 }
 async function resolveAll(options) {

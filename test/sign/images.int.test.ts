@@ -67,6 +67,9 @@ describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipp
     expect(r.exitCode, r.stdout).toBe(0);
     expect(JSON.parse(r.outputs.images ?? '{}')).toEqual({ [image]: digest });
     expect(r.masks).toContain(REGISTRY_PASSWORD);
+    expect(r.summary).toContain('Signed 1 image (cosign format)');
+    expect(r.summary).toContain(digest.slice(0, 23));
+    expect(r.summary + r.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(REGISTRY_PASSWORD);
 
     // skopeo's view of the .sig tag: an OCI manifest whose layer is the simple-signing payload.
     const hex = digest.slice('sha256:'.length);
@@ -168,6 +171,7 @@ describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipp
     expect(byTag.stdout).toContain(`no cosign signature for ${moved}`);
     const byPin = await verify(pinned);
     expect(byPin.exitCode).toBe(1);
+    expect(byPin.summary).toContain('Verification failed for 1 of 1 image');
     expect(byPin.stdout).toContain(`tag stable now points at ${moved}, not the signed ${digest}`);
   });
 

@@ -95,3 +95,28 @@ export function verifySummary(s: {
   }
   return summary;
 }
+
+/** One table for `images`: each reference, its digest, and where the signature is (or why it failed). */
+export function imagesSummary(
+  command: 'sign' | 'verify',
+  identity: string,
+  rows: { image: string; digest: string; where?: string; reason?: string }[],
+): Summary {
+  const failed = rows.filter((r) => r.reason).length;
+  return new Summary()
+    .heading(
+      command === 'sign'
+        ? `Signed ${rows.length} image${rows.length === 1 ? '' : 's'} (cosign format)`
+        : `${failed ? `Verification failed for ${failed} of` : 'Verified'} ${rows.length} image${rows.length === 1 ? '' : 's'}`,
+    )
+    .paragraph(md`${command === 'sign' ? 'Signer' : 'Trusted key'}: ${code(identity)}`)
+    .table(
+      ['Image', 'Digest', command === 'sign' ? 'Signature' : 'Result'],
+      rows.map((r) => [
+        code(r.image),
+        code(r.digest ? `${r.digest.slice(0, 23)}…` : '?'),
+        r.reason ? `❌ ${r.reason}` : command === 'sign' ? code(r.where ?? '') : '✅',
+      ]),
+      { max: MAX_ROWS, rest: md`the ${code('images')} output` },
+    );
+}

@@ -7,6 +7,7 @@ import type { Options } from '../inputs';
 import { createSigner } from '../methods';
 import { loadPublicKey, verifyBytes } from '../methods/keys';
 import { Inputs, Outputs } from '../names';
+import { imagesSummary } from '../summary';
 import { createVerifier } from '../verify';
 import {
   appendLayer,
@@ -38,6 +39,7 @@ export async function signImages(options: Options): Promise<void> {
     });
   }
   const signed: Record<string, string> = {};
+  const rows: { image: string; digest: string; where: string }[] = [];
   await group(`Signing ${images.length} image(s) as ${signer.identity}`, async () => {
     for (const image of images) {
       const payload = simpleSigningPayload(image);
@@ -61,9 +63,11 @@ export async function signImages(options: Options): Promise<void> {
         core.info(`  attestation ${type} → ${att}`);
       }
       signed[image.ref.text] = image.digest;
+      rows.push({ image: image.ref.text, digest: image.digest, where });
     }
   });
   core.setOutput(Outputs.images, JSON.stringify(signed));
+  imagesSummary('sign', signer.identity, rows).write();
 }
 
 /** Checks each image's cosign signature (and attestations, when there are any) with public-key. */
@@ -78,16 +82,19 @@ export async function verifyImages(options: Options): Promise<{ image: string; r
   const images = await resolveAll(options);
   const failed: { image: string; reason: string }[] = [];
   const verified: Record<string, string> = {};
+  const rows: { image: string; digest: string; reason?: string }[] = [];
   await group(`Verifying ${images.length} image(s)`, async () => {
     for (const image of images) {
       let reason = await checkImageSignature(image, (payload, sig) => verifyBytes(kind, key, payload, sig));
       if (!reason) reason = await checkImageAttestations(image, envelope);
       core.info(`${reason ? 'FAILED' : 'OK    '} ${image.ref.text}  ${image.digest}${reason ? `: ${reason}` : ''}`);
+      rows.push({ image: image.ref.text, digest: image.digest, reason });
       if (reason) failed.push({ image: image.ref.text, reason });
       else verified[image.ref.text] = image.digest;
     }
   });
   core.setOutput(Outputs.images, JSON.stringify(verified));
+  imagesSummary('verify', `${kind} public key`, rows).write();
   return failed;
 }
 
