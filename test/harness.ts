@@ -1,4 +1,5 @@
 import { accessSync, constants } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
@@ -90,4 +91,19 @@ export function requireTool(
   const reason = `${tool} is not installed: ${hint}`;
   if (IN_CI) throw new Error(`${reason} (required under CI=true)`);
   ctx.skip(reason);
+}
+
+/**
+ * A port on `host` with nothing listening: one the kernel just handed out and we closed again. For an
+ * "unreachable host" that stays unreachable even when another sshd serves the usual port there.
+ */
+export function closedPort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

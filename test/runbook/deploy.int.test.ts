@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { service } from '../harness';
+import { closedPort, service } from '../harness';
 import { cleanup, report, reportText, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 const SECRET = 'pa55-Wörd-9f3c1e77';
@@ -15,14 +14,7 @@ describe.skipIf(!service('sshd').available)('runbook over SSH on 5 loopback host
   beforeAll(async () => {
     // "down" listens nowhere: a port just freed on its address, not the shared port 2222, which another
     // sshd (a benchmark's, started for more hosts) may well serve on 127.0.0.99.
-    const closedPort = await new Promise<number>((resolve, reject) => {
-      const s = createServer();
-      s.once('error', reject);
-      s.listen(0, '127.0.0.99', () => {
-        const { port } = s.address() as AddressInfo;
-        s.close(() => resolve(port));
-      });
-    });
+    const port = await closedPort('127.0.0.99');
     dir = workspace({
       'inventory.yml': [
         'all:',
@@ -36,7 +28,7 @@ describe.skipIf(!service('sshd').available)('runbook over SSH on 5 loopback host
         '        root: "${WORKSPACE}/hosts/${host.name}"'.replace('${WORKSPACE}', '__WS__'),
         '    broken:',
         '      hosts:',
-        `        down: { ansible_host: 127.0.0.99, ansible_port: ${closedPort}, root: /nonexistent }`,
+        `        down: { ansible_host: 127.0.0.99, ansible_port: ${port}, root: /nonexistent }`,
         '',
       ].join('\n'),
       'files/app.sh': '#!/bin/sh\necho demo-1.0\n',

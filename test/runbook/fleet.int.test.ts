@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { service } from '../harness';
+import { closedPort, service } from '../harness';
 import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 /** Inventories Ansible users already have, bastions, and the fleet controls (lockstep, batches, shards). */
@@ -53,11 +53,13 @@ describe.skipIf(!service('sshd').available)('runbook fleet features over SSH', (
     });
     expect(ok.exitCode, visibleLog(ok)).toBe(0);
     expect(readFileSync(join(dir, 'j13'), 'utf8')).toBe('jumped 127.0.0.13\n');
+    // A jump host that listens nowhere: not port 2222, which another sshd may serve on .99.
+    const port = await closedPort('127.0.0.99');
     const down = await runbook(dir, {
       ...sshInputs(),
       runbook: 'touch.yml',
       inventory: 'jump.ini',
-      'jump-host': `root@127.0.0.99:${sshPort()}`,
+      'jump-host': `root@127.0.0.99:${port}`,
     });
     expect(down.exitCode).toBe(1);
     expect(report(down).hosts[0]).toMatchObject({ status: 'unreachable' });
