@@ -129,6 +129,24 @@ describe('honest errors', () => {
     expect(readdirSync(join(ws, 'dist')).sort()).toEqual(['app.bin', 'notes.txt', 'zzz.bin', 'zzz.bin.sig']);
   });
 
+  it('tsa-url with openpgp is refused rather than silently ignored', async () => {
+    const ws = workspace('pgp-tsa');
+    const r = await runAction(
+      'sign',
+      {
+        method: 'openpgp',
+        files: 'dist/*',
+        'private-key': '-----BEGIN PGP PRIVATE KEY BLOCK-----\n(never read)\n-----END PGP PRIVATE KEY BLOCK-----',
+        'tsa-url': 'http://127.0.0.1:9',
+      },
+      { env: { GITHUB_WORKSPACE: ws } },
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain(
+      '::error::sign: Input tsa-url: OpenPGP signatures have no place for an RFC 3161 timestamp',
+    );
+  });
+
   it('private-key without method suggests method: key', async () => {
     const ws = workspace('no-method');
     const r = await runAction(

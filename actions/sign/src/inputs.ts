@@ -111,6 +111,12 @@ export function parseInputs(): Options {
       { input: Inputs.method },
     );
   }
+  if (options.tsaUrl && options.method === 'openpgp' && command === 'sign') {
+    throw new ConfigurationError(
+      `Input ${Inputs.tsaUrl}: OpenPGP signatures have no place for an RFC 3161 timestamp; tsa-url applies to methods keyless, key and x509`,
+      { input: Inputs.tsaUrl },
+    );
+  }
   if (images.length > 0 && options.method !== 'key') {
     throw new ConfigurationError(
       `Input ${Inputs.images}: images are signed and verified with method key (cosign's format, a PEM or pkcs11: key); method is ${options.method}`,
