@@ -103,8 +103,14 @@ async function directory(ctx: ModuleContext, path: string, meta: Meta): Promise<
     return { changed: false, failed: true, msg: `${path} exists and is a ${info.type}, not a directory` };
   if (info.exists) return metadataOnly(ctx, path, meta, info);
   if (!ctx.check) {
+    // As Ansible does, directories created on the way get the same mode and owner.
+    const missing = [path];
+    for (let p = parentOf(path); p; p = parentOf(p)) {
+      if ((await ctx.conn.stat(p, { become: ctx.become, signal: ctx.signal })).exists) break;
+      missing.unshift(p);
+    }
     try {
-      await ctx.conn.mkdir(path, { ...meta, become: ctx.become, signal: ctx.signal });
+      for (const dir of missing) await ctx.conn.mkdir(dir, { ...meta, become: ctx.become, signal: ctx.signal });
     } catch (error) {
       return { changed: false, failed: true, msg: (error as Error).message };
     }
@@ -151,4 +157,10 @@ async function link(ctx: ModuleContext, path: string, target: string, force: boo
     msg: `link → ${target}`,
     diff: `# ${path}: link ${info.target ? `${info.target} → ` : ''}${target}\n`,
   };
+}
+
+function parentOf(path: string): string | undefined {
+  const trimmed = path.replace(/\/+$/, '');
+  const i = trimmed.lastIndexOf('/');
+  return i > 0 ? trimmed.slice(0, i) : undefined;
 }
