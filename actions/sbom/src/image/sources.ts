@@ -104,7 +104,7 @@ export async function openImage(text: string, options: SourceOptions): Promise<O
       const opened = await fromDaemon(value);
       if (!opened)
         throw new ConfigurationError(
-          `docker:${value}: the Docker daemon has no image ${value} (docker image inspect found none); pull it first or use registry:${value}`,
+          `docker:${value}: the Docker daemon has no image ${value} (${daemonProblem}); pull it first, or use registry:${value} to read it from its registry without a daemon`,
           { input: 'image' },
         );
       return opened;
@@ -117,6 +117,9 @@ export async function openImage(text: string, options: SourceOptions): Promise<O
 }
 
 /** `docker save` of the image into a temporary archive, read as `docker-archive:`; undefined when the daemon lacks it. */
+/** Why the daemon had nothing for the last name asked (no such image, no daemon, no docker CLI). */
+let daemonProblem = '';
+
 async function fromDaemon(name: string): Promise<OpenedImage | undefined> {
   let inspect: Awaited<ReturnType<typeof exec>>;
   try {
@@ -127,10 +130,14 @@ async function fromDaemon(name: string): Promise<OpenedImage | undefined> {
     });
   } catch (error) {
     // No docker CLI: a bare name goes to the registry; docker: says why it cannot.
-    core.debug(`docker is not usable: ${(error as Error).message}`);
+    daemonProblem = (error as Error).message;
+    core.debug(`docker is not usable: ${daemonProblem}`);
     return undefined;
   }
-  if (inspect.exitCode !== 0) return undefined;
+  if (inspect.exitCode !== 0) {
+    daemonProblem = inspect.stderr.trim().split('\n')[0] || `docker image inspect exited with ${inspect.exitCode}`;
+    return undefined;
+  }
   const info = JSON.parse(inspect.stdout) as { Id?: string; RepoDigests?: string[] };
   const dir = mkdtempSync(join(tmpdir(), 'paved-sbom-image-'));
   try {
