@@ -27,18 +27,19 @@ describe('dispatcher: inputs that belong to another action', () => {
     process.env = { ...saved };
   });
 
-  it('warns about image: and container: with action: sbom, naming db2, and never prints their values', () => {
-    process.env[inputEnvName('image')] = 'icr.io/db2:secret-tag-value';
+  // container and ldap-host are db2's alone (image is now sbom's too, so it is not foreign to sbom).
+  it('warns about container: and ldap-host: with action: sbom, naming db2, and never prints their values', () => {
+    process.env[inputEnvName('ldap-host')] = 'ldap.secret-host-value:389';
     process.env[inputEnvName('container')] = 'db2';
     process.env[inputEnvName('path')] = '.'; // sbom's own
     process.env[inputEnvName('github-token')] = 'ghs_runner_default'; // the root's expression default, set on every run
     const foreign = warnForeignInputs(index, 'sbom');
-    expect(foreign).toEqual(['container', 'image']);
+    expect(foreign).toEqual(['container', 'ldap-host']);
     const text = out.join('');
     expect(text).toMatch(
-      /^::warning title=paved%3A input for another action::paved: inputs container \(db2\), image \(db2\) belong to another action, not sbom/m,
+      /^::warning title=paved%3A input for another action::paved: inputs container \(db2\), ldap-host \(db2\) belong to another action, not sbom/m,
     );
-    expect(text).not.toContain('secret-tag-value');
+    expect(text).not.toContain('secret-host-value');
     expect(text).not.toContain('ghs_runner');
   });
 
