@@ -17,11 +17,14 @@ describe('paved CLI', () => {
     for (const a of ['runbook', 'db2', 'sbom', 'sign', 'telemetry']) expect(r.stdout).toContain(`  ${a} `);
   });
 
-  it('lists an action’s inputs from its action.yml', () => {
+  it('lists an action’s inputs from its action.yml, marking the required ones', () => {
     const r = paved('runbook', '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('--runbook');
-    expect(r.stdout).toContain('required');
+    // db2's command is `required: true` in its action.yml (runbook's runbook input no longer is).
+    const d = paved('db2', '--help');
+    expect(d.status).toBe(0);
+    expect(d.stdout).toMatch(/--command\s[\s\S]*?\(required\)/);
   });
 
   it('suggests a mistyped input', () => {
