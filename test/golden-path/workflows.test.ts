@@ -109,7 +109,7 @@ jobs:
       - uses: ${PAVED_REPO}@${'0'.repeat(40)} # v1.0.0
         with: { action: runbok }
       - uses: ${PAVED_REPO}@${'0'.repeat(40)} # v1.0.0
-        with: { action: runbook, inventory: hosts.ini }
+        with: { action: db2, container: db2server }
   c:
     permissions: { id-token: write }
     runs-on: ubuntu-latest
@@ -126,7 +126,7 @@ jobs:
       /telemetry must come before the other Paved steps/,
       /job b: permissions "write-all" is not least privilege/,
       /unknown Paved action "runbok"/,
-      /required input "runbook" of runbook is not given/,
+      /required input "command" of db2 is not given/,
       /job c: id-token: write without a keyless signing step/,
       /needs a telemetry input, type boolean, default false/,
       /actions\/checkout@v4 is not pinned/,
