@@ -16,7 +16,7 @@ import { cdxSchemaErrors, FIXTURES, graphProblems, type Json, runSbom, spdxSchem
  * Every source must yield the same package set, with purls and layers as syft writes them.
  */
 const IMAGES = join(FIXTURES, 'image');
-const TOOLS = ['skopeo', 'docker-registry', 'busybox', 'tar'];
+const TOOLS = ['skopeo', 'docker-registry', 'busybox', 'tar', 'zip'];
 const missing = TOOLS.filter((t) => !onPath(t));
 const dockerd = service('dockerd');
 if (IN_CI && missing.length > 0) throw new Error(`${missing.join(', ')} required under CI=true`);
@@ -281,6 +281,19 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
       mkdirSync(join(rootfs, 'usr', 'local', 'bin'), { recursive: true });
       const skopeo = sh('sh', ['-c', 'command -v skopeo']).trim();
       cpSync(skopeo, join(rootfs, 'usr', 'local', 'bin', 'skopeo'));
+      // A jar whose pom.properties is corrupt (its deflate stream starts with a reserved block type).
+      const jarDir = join(work, 'broken-jar');
+      mkdirSync(join(jarDir, 'META-INF', 'maven', 'g', 'a'), { recursive: true });
+      writeFileSync(
+        join(jarDir, 'META-INF', 'maven', 'g', 'a', 'pom.properties'),
+        'version=1\ngroupId=g\nartifactId=a\n'.repeat(50),
+      );
+      mkdirSync(join(rootfs, 'opt'), { recursive: true });
+      sh('zip', ['-q', '-D', '-r', join(rootfs, 'opt', 'broken.jar'), 'META-INF'], { cwd: jarDir });
+      const jar = readFileSync(join(rootfs, 'opt', 'broken.jar'));
+      const data = 30 + jar.readUInt16LE(26) + jar.readUInt16LE(28);
+      jar.fill(0xff, data, data + 8);
+      writeFileSync(join(rootfs, 'opt', 'broken.jar'), jar);
       sh('tar', ['-C', rootfs, '-cf', join(work, 'distroless.tar'), '.']);
       sh('docker', ['import', join(work, 'distroless.tar'), tags.distroless]);
       sh('docker', ['save', '-o', join(work, 'distroless-image.tar'), tags.distroless]);
@@ -302,6 +315,10 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
       expect(cdx.dependencies.find((d: Json) => d.ref === deb.find((p) => p.includes('/openssl@'))).dependsOn).toEqual([
         libssl,
       ]);
+      expect(r.stdout).toMatch(
+        /::warning .*Could not read \/opt\/broken\.jar \(layer 1\): .*its packages are not listed/,
+      );
+      expect(purls.some((p) => p.startsWith('pkg:maven/g/a@'))).toBe(false);
       // rpm: the database is there, the tool is not (or cannot read an empty file): said, not silently skipped.
       expect(r.stdout).toMatch(/::warning .*rpm.*(not installed|could not read)/);
       // Go: the toolchain the binary was built with, as the Debian package records it (Built-Using).

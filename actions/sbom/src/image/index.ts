@@ -211,6 +211,14 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
       if (purl && !locations.has(purl)) locations.set(purl, { ...location, diffId: diffIds[location.layer] as string });
     }
   }
+  if (squashed.unreadable.length > 0) {
+    const first = graphs[0] ?? graphFor(opened.name, 'container image').graph;
+    for (const problem of squashed.unreadable.slice(0, 20))
+      first.warnings.push({
+        message: `Could not read ${problem}; its packages are not listed`,
+        file: problem.split(' ')[0] as string,
+      });
+  }
   if (graphs.length === 0) {
     graphs.push({
       ecosystem: 'image',

@@ -41,6 +41,8 @@ export interface Squashed {
   files: Map<string, FoundFile>;
   /** Per path, each layer's version of it in layer order (deleted = no data). */
   history: Map<string, { layer: number; data?: Buffer }[]>;
+  /** Files of interest that could not be parsed, with why. */
+  unreadable: string[];
 }
 
 /** Files above this size are never read whole (a metadata file or jar of interest is far smaller). */
@@ -56,6 +58,7 @@ const MAX_KEEP = 64 * 1024 * 1024;
 export async function squash(layers: readonly ImageLayer[], interest: Interest, what: string): Promise<Squashed> {
   const files = new Map<string, FoundFile>();
   const history = new Map<string, { layer: number; data?: Buffer }[]>();
+  const unreadable: string[] = [];
   const remove = (target: string, layer: number) => {
     const prefix = `${target}/`;
     for (const [path, file] of files) {
@@ -128,7 +131,14 @@ export async function squash(layers: readonly ImageLayer[], interest: Interest, 
         const data = Buffer.concat(chunks);
         const found: FoundFile = { path, layer: index };
         if (keep) found.data = data;
-        if (parser) found.parsed = parser(data);
+        if (parser) {
+          try {
+            found.parsed = parser(data);
+          } catch (error) {
+            // One unreadable jar or binary is that file's problem, not the image's.
+            unreadable.push(`${path} (layer ${index + 1}): ${(error as Error).message}`);
+          }
+        }
         if (found.data !== undefined || found.parsed !== undefined) files.set(path, found);
         if (interest.history?.(path)) {
           let list = history.get(path);
@@ -155,7 +165,7 @@ export async function squash(layers: readonly ImageLayer[], interest: Interest, 
       );
     }
   }
-  return { files, history };
+  return { files, history, unreadable };
 }
 
 /** `./usr/lib/x`, `usr/lib/x/` → `/usr/lib/x`. */
