@@ -660,6 +660,7 @@ const MAX_KEEP = 64 * 1024 * 1024;
 async function squash(layers, interest, what) {
     const files = new Map();
     const history = new Map();
+    const unreadable = [];
     const remove = (target, layer) => {
         const prefix = `${target}/`;
         for (const [path, file] of files) {
@@ -735,8 +736,15 @@ async function squash(layers, interest, what) {
                 const found = { path, layer: index };
                 if (keep)
                     found.data = data;
-                if (parser)
-                    found.parsed = parser(data);
+                if (parser) {
+                    try {
+                        found.parsed = parser(data);
+                    }
+                    catch (error) {
+                        // One unreadable jar or binary is that file's problem, not the image's.
+                        unreadable.push(`${path} (layer ${index + 1}): ${error.message}`);
+                    }
+                }
                 if (found.data !== undefined || found.parsed !== undefined)
                     files.set(path, found);
                 if (interest.history?.(path)) {
@@ -760,7 +768,7 @@ async function squash(layers, interest, what) {
             throw new errors/* ConfigurationError */.j1(`${what}: layer ${index + 1} (${layer.describe}) does not match the image config: its content hashes to ${actual}, the config says ${layer.diffId}. The image is corrupt.`);
         }
     }
-    return { files, history };
+    return { files, history, unreadable };
 }
 /** `./usr/lib/x`, `usr/lib/x/` → `/usr/lib/x`. */
 function normalise(name) {
@@ -1563,6 +1571,14 @@ async function catalog(opened, squashed, options) {
             if (purl && !locations.has(purl))
                 locations.set(purl, { ...location, diffId: diffIds[location.layer] });
         }
+    }
+    if (squashed.unreadable.length > 0) {
+        const first = graphs[0] ?? graphFor(opened.name, 'container image').graph;
+        for (const problem of squashed.unreadable.slice(0, 20))
+            first.warnings.push({
+                message: `Could not read ${problem}; its packages are not listed`,
+                file: problem.split(' ')[0],
+            });
     }
     if (graphs.length === 0) {
         graphs.push({
