@@ -22,23 +22,24 @@ describe('secret masking', () => {
     for (const text of written) expect(redact(text)).not.toContain('w&d');
   });
 
-  it('hides the diff lines that come from secrets, keeping headers, line numbers and the other lines', () => {
+  it('hides the change blocks that come from secrets, keeping headers, line numbers and the other lines', () => {
     const diff =
-      '--- a/etc/app.conf\n+++ b/etc/app.conf\n@@ -1,3 +1,3 @@\n-user app\n+user app2\n-password old\n+password new\n port 1\n# /etc/app.conf: mode 0644 → 0600\n';
-    const template = 'user ${user}\npassword ${secrets.db}\nport ${port}\n';
-    expect(maskSecretDiff(diff, secretTemplateLines(template))).toBe(
-      '--- a/etc/app.conf\n+++ b/etc/app.conf\n@@ -1,3 +1,3 @@\n-user app\n+user app2\n' +
+      '--- a/etc/app.conf\n+++ b/etc/app.conf\n@@ -1,5 +1,5 @@\n-user app\n+user app2\n mode 1\n-password old\n+password new\n port 1\n-token=t0\n+token=t1\n# /etc/app.conf: mode 0644 → 0600\n';
+    const template = 'user ${user}\npassword ${secrets.db}\nport ${port}\ntoken=${api_token}\n';
+    expect(maskSecretDiff(diff, secretTemplateLines(template, ['api_token']))).toBe(
+      '--- a/etc/app.conf\n+++ b/etc/app.conf\n@@ -1,5 +1,5 @@\n-user app\n+user app2\n mode 1\n' +
         '-*** (old line hidden: it comes from a secret)\n' +
         '+*** (new line hidden: it comes from a secret)\n' +
-        ' port 1\n# /etc/app.conf: mode 0644 → 0600\n',
+        ' port 1\n' +
+        '-*** (old line hidden: it comes from a secret)\n' +
+        '+*** (new line hidden: it comes from a secret)\n' +
+        '# /etc/app.conf: mode 0644 → 0600\n',
     );
-    // The task's own arguments read a secret: every content line is hidden.
-    expect(maskSecretDiff(diff, 'all')).toContain(' *** (unchanged line hidden: it comes from a secret)');
     // Not from secrets and no registered value in it: shown as is.
-    expect(maskSecretDiff(diff, undefined)).toBe(diff);
-    // A registered value on a changed line (a secret reached the file through a variable): all hidden.
-    registerSecret('new');
-    expect(maskSecretDiff(diff, undefined)).toContain('-*** (old line hidden');
-    expect(maskSecretDiff(diff, undefined)).not.toContain('user app');
+    expect(maskSecretDiff(diff)).toBe(diff);
+    // A registered value on a new line hides the block it is in, old line included (the rotation case).
+    registerSecret('t1x');
+    expect(maskSecretDiff(diff.replace('token=t1', 'token=t1x'))).toContain('-*** (old line hidden');
+    expect(maskSecretDiff(diff.replace('token=t1', 'token=t1x'))).toContain('-user app\n');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigurationError, errorMessage } from '../../../../shared/errors';
 import type { Logger } from '../../../../shared/logging';
-import { registerSecret } from '../../../../shared/secrets';
+import { containsSecret, registerSecret } from '../../../../shared/secrets';
 import { interpolateWithInfo } from '../../../../shared/template';
 import { evaluate, referencedPaths, truthy } from '../expr';
 import type { Host } from '../inventory';
@@ -17,7 +17,7 @@ import { untilAborted } from './deadline';
 import { runBlock, runLeaf, type SharedRun, setFacts } from './language';
 import type { HostResult, TaskResult } from './results';
 import { resolveValue, resolveVars } from './scope';
-import { maskSecretDiff, readsSecrets, secretTemplateLines } from './secret-diff';
+import { maskSecretDiff, secretTemplateLines } from './secret-diff';
 
 export interface HostSettings {
   check: boolean;
@@ -257,10 +257,7 @@ export class HostRun {
         attempts,
         msg: hidden ?? result.msg,
         diff:
-          hidden && result.diff
-            ? hidden
-            : maskSecretDiff(result.diff, readsSecrets(task.args) ? 'all' : this.secretRendered.get(task.id)) ||
-              undefined,
+          hidden && result.diff ? hidden : maskSecretDiff(result.diff, this.secretRendered.get(task.id)) || undefined,
         rc: result.rc,
         stdout: hidden ?? result.stdout,
         stderr: hidden ?? result.stderr,
@@ -339,8 +336,11 @@ export class HostRun {
           source: { file: display, line: 1, col: 1 },
           context: `${what} for ${this.host.name}`,
         });
+        // Template lines reading a secret, directly or through a variable given one (variables:).
+        const secretVariables = Object.keys(extra).filter((k) => containsSecret(String(extra[k] ?? '')));
+        const secretLines = secretTemplateLines(text, secretVariables);
+        if (secretLines.length) this.secretRendered.set(task.id, secretLines);
         if (out.used.some((p) => p.startsWith('secrets'))) {
-          this.secretRendered.set(task.id, secretTemplateLines(text));
           // Mask each rendered line that carries a secret-derived value, not the whole file.
           for (const line of out.text.split('\n')) if (lineUsesSecret(line, text, local)) registerSecret(line.trim());
         }

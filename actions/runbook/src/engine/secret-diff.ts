@@ -1,51 +1,54 @@
 import { containsSecret } from '../../../../shared/secrets';
 
 /**
- * Which lines of a file come from secrets: `all` (the task's own arguments read a secret, or a
- * registered value shows up in the diff) or the template lines that read `${secrets.…}`.
- */
-export type SecretLines = 'all' | readonly string[];
-
-/**
  * A diff of a file built from secrets would show the value twice: the new one (masked, it is
  * registered) and the OLD one read from the host, which nothing masks (after a rotation, the
- * previous password). So such a diff keeps its shape, headers, hunk line numbers and notes, and
- * hides each content line that comes from a secret (old and new alike): it shows that the line
- * changed, never what it holds.
+ * previous password). So each change block of a hunk (the `-` lines and the `+` lines that
+ * replace them) is hidden whole when one of its new lines holds a registered secret (in any
+ * encoding) or one of its lines comes from a template line reading `${secrets.…}`: the diff still
+ * shows which lines changed, with their line numbers, never what they hold. Headers, unchanged
+ * context (already masked by value) and metadata notes stay.
  */
-export function maskSecretDiff(diff: string | undefined, secretLines: SecretLines | undefined): string | undefined {
+export function maskSecretDiff(diff: string | undefined, secretLines: readonly string[] = []): string | undefined {
   if (!diff) return diff;
   const lines = diff.split('\n');
-  const content = (l: string) => /^[ +-]/.test(l) && !l.startsWith('--- ') && !l.startsWith('+++ ');
-  let which = secretLines;
-  // A registered value on a changed line (it reached the file through a variable): the line it
-  // replaced held the old value, which nothing can tell apart, so every line is hidden.
-  if (lines.some((l) => /^[+-]/.test(l) && content(l) && containsSecret(l.slice(1)))) which = 'all';
-  if (!which || (which !== 'all' && which.length === 0)) return diff;
-  const fromSecret = (line: string) => which === 'all' || which.some((t) => sharesStatic(t, line));
-  return lines
-    .map((l) => {
-      if (!content(l) || !fromSecret(l.slice(1))) return l;
-      const mark = l[0];
-      return `${mark}*** (${mark === ' ' ? 'unchanged' : mark === '-' ? 'old' : 'new'} line hidden: it comes from a secret)`;
-    })
-    .join('\n');
+  const change = (l: string) => /^[+-]/.test(l) && !l.startsWith('--- ') && !l.startsWith('+++ ');
+  const fromTemplate = (l: string) => secretLines.some((t) => sharesStatic(t, l));
+  const out = [...lines];
+  for (let i = 0; i < lines.length; ) {
+    if (!change(lines[i] as string)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && change(lines[end] as string)) end++;
+    const block = lines.slice(i, end);
+    const secretLine = (l: string) => (l[0] === '+' && containsSecret(l.slice(1))) || fromTemplate(l.slice(1));
+    // Only added lines (a new file, an inserted block): no old value to leak, so only the lines
+    // holding a secret are hidden. With removed lines, the whole block: old and new cannot be paired.
+    const whole = block.some((l) => l[0] === '-') && block.some(secretLine);
+    for (let j = i; j < end; j++) {
+      const l = lines[j] as string;
+      if (whole || secretLine(l))
+        out[j] = `${l[0]}*** (${l[0] === '-' ? 'old' : 'new'} line hidden: it comes from a secret)`;
+    }
+    i = end;
+  }
+  return out.join('\n');
 }
 
 /** Whether a line could have been rendered from a template line: all its literal parts are in it. */
 function sharesStatic(templateLine: string, line: string): boolean {
-  return templateLine
+  const parts = templateLine
     .split(/\$\{[^}]*\}/)
-    .filter((p) => p.trim().length > 0)
-    .every((p) => line.includes(p.trim()));
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((p) => line.includes(p));
 }
 
-/** The lines of a template that read `${secrets.…}`. */
-export function secretTemplateLines(template: string): string[] {
-  return template.split('\n').filter((l) => /\$\{\s*secrets\./.test(l));
-}
-
-/** Whether a task's own arguments read a secret (`${secrets.…}` anywhere in them). */
-export function readsSecrets(args: unknown): boolean {
-  return /\$\{\s*secrets\b/.test(JSON.stringify(args ?? null));
+/** The lines of a template that read a secret: `${secrets.…}`, or a variable given a secret value. */
+export function secretTemplateLines(template: string, secretVariables: readonly string[] = []): string[] {
+  const names = ['secrets\\.', ...secretVariables.map((n) => `${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`)];
+  const re = new RegExp(`\\$\\{\\s*(?:${names.join('|')})`);
+  return template.split('\n').filter((l) => re.test(l));
 }
