@@ -178,6 +178,32 @@ describe.skipIf(!service('sshd').available)('runbook language over SSH', () => {
     ['set_fact of a built-in', 'tasks:\n  - name: x\n    set_fact: { env: 1 }\n', 3, 'built-in'],
     ['debug with msg and var', 'tasks:\n  - name: x\n    debug: { msg: a, var: b }\n', 3, 'msg or var'],
     [
+      'gather_facts that is not a boolean',
+      'gather_facts: maybe\ntasks:\n  - name: x\n    debug: { msg: hi }\n',
+      1,
+      '"gather_facts" must be true or false',
+    ],
+    [
+      'force_handlers that is not a boolean',
+      'force_handlers: 1\ntasks:\n  - name: x\n    debug: { msg: hi }\n',
+      1,
+      '"force_handlers" must be true or false',
+    ],
+    [
+      'delegate_to that is not a name',
+      'tasks:\n  - name: x\n    debug: { msg: hi }\n    delegate_to: [a]\n',
+      4,
+      'delegate_to must be a host name',
+    ],
+    [
+      'run_once that is not a boolean',
+      'tasks:\n  - name: x\n    debug: { msg: hi }\n    run_once: sometimes\n',
+      4,
+      'run_once must be true or false',
+    ],
+    ['assert without that', 'tasks:\n  - name: x\n    assert: { fail_msg: nope }\n', 3, 'needs "that"'],
+    ['fail with an unknown key', 'tasks:\n  - name: x\n    fail: { message: nope }\n', 3, 'has no argument "message"'],
+    [
       'run_once on a block',
       'tasks:\n  - name: x\n    run_once: true\n    block:\n      - name: y\n        debug: { msg: hi }\n',
       3,

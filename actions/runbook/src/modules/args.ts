@@ -77,3 +77,13 @@ export function str(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   return String(value);
 }
+
+/** A `mode` argument (unless templated) must be octal; reports the key's line otherwise. */
+export function checkMode(check: ArgCheck, map: Record<string, unknown>, key = 'mode'): void {
+  if (map[key] === undefined || isTemplated(map[key])) return;
+  try {
+    parseMode(map[key]);
+  } catch (error) {
+    check.fail((error as Error).message, key);
+  }
+}

@@ -1,5 +1,14 @@
 import { bool, mapping, oneOf } from './args';
-import { checkPathAndMode, editText, joinLines, META_KEYS, PATH_KEYS, pyRegex, splitLines } from './textfile';
+import {
+  checkAnchors,
+  checkPathAndMode,
+  editText,
+  joinLines,
+  META_KEYS,
+  PATH_KEYS,
+  pyRegex,
+  splitLines,
+} from './textfile';
 import type { ModuleDef } from './types';
 
 const KEYS = [
@@ -13,8 +22,6 @@ const KEYS = [
   'state',
   'insertafter',
   'insertbefore',
-  'append_newline',
-  'prepend_newline',
 ] as const;
 
 /** Ansible's blockinfile: a block of lines between `# BEGIN/END ANSIBLE MANAGED BLOCK` markers. */
@@ -26,11 +33,7 @@ export const blockinfile: ModuleDef = {
     oneOf(check, a, 'state', ['present', 'absent']);
     if (a.marker !== undefined && !String(a.marker).includes('{mark}'))
       check.fail('marker must contain "{mark}" (e.g. "# {mark} MANAGED BY PAVED")', 'marker');
-    if (a.insertafter !== undefined && a.insertbefore !== undefined)
-      check.fail('takes insertafter or insertbefore, not both', 'insertbefore');
-    for (const key of ['insertafter', 'insertbefore'])
-      if (typeof a[key] === 'string' && !['EOF', 'BOF'].includes(a[key] as string))
-        pyRegex(check, a[key] as string, key);
+    checkAnchors(check, a);
   },
   run(ctx) {
     const a = ctx.args as Record<string, unknown>;

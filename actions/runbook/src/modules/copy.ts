@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { realInside } from '../runbook/include';
 import { insideWorkspace } from '../runbook/load';
-import { bool, isTemplated, mapping, parseMode, str } from './args';
+import { bool, checkMode, isTemplated, mapping, parseMode, str } from './args';
 import { metaOf } from './file';
 import { ensureContent, metaChanges, needsNames } from './files';
 import type { ModuleContext, ModuleDef, ModuleResult } from './types';
@@ -20,14 +20,7 @@ export const copy: ModuleDef = {
   validate(check) {
     const a = mapping(check, KEYS, ['dest']);
     if ((a.src === undefined) === (a.content === undefined)) check.fail('needs src or content (one of them)');
-    for (const key of ['mode', 'directory_mode'])
-      if (a[key] !== undefined && !isTemplated(a[key])) {
-        try {
-          parseMode(a[key]);
-        } catch (error) {
-          check.fail((error as Error).message, key);
-        }
-      }
+    for (const key of ['mode', 'directory_mode']) checkMode(check, a, key);
   },
   sources: (args) => {
     const a = args as Record<string, unknown>;

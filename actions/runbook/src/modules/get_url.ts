@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseDuration } from '../../../../shared/inputs';
-import { bool, isTemplated, mapping, parseMode, stringMap } from './args';
+import { bool, checkMode, isTemplated, mapping, stringMap } from './args';
 import { metaOf } from './file';
 import { applyMeta, ensureContent, metaChanges, needsNames } from './files';
 import { httpFromHost } from './http';
@@ -36,13 +36,7 @@ export const getUrl: ModuleDef = {
     if (a.timeout !== undefined && parseDuration(String(a.timeout)) === undefined)
       check.fail('timeout must be a duration such as 30s', 'timeout');
     stringMap(check, a, 'headers');
-    if (a.mode !== undefined && !isTemplated(a.mode)) {
-      try {
-        parseMode(a.mode);
-      } catch (error) {
-        check.fail((error as Error).message, 'mode');
-      }
-    }
+    checkMode(check, a);
   },
   async run(ctx) {
     const a = ctx.args as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { bool, mapping, oneOf } from './args';
 import {
+  checkAnchors,
   checkPathAndMode,
   editText,
   joinLines,
@@ -41,12 +42,9 @@ export const lineinfile: ModuleDef = {
       check.fail('with state absent needs regexp, search_string or line');
     if (a.regexp !== undefined && a.search_string !== undefined)
       check.fail('takes regexp or search_string, not both', 'search_string');
-    if (a.insertafter !== undefined && a.insertbefore !== undefined)
-      check.fail('takes insertafter or insertbefore, not both', 'insertbefore');
     if (bool(a.backrefs, false) && a.regexp === undefined) check.fail('backrefs needs regexp', 'backrefs');
-    for (const key of ['regexp', 'insertafter', 'insertbefore'])
-      if (typeof a[key] === 'string' && !['EOF', 'BOF'].includes(a[key] as string))
-        pyRegex(check, a[key] as string, key);
+    if (typeof a.regexp === 'string') pyRegex(check, a.regexp, 'regexp');
+    checkAnchors(check, a);
   },
   run(ctx) {
     const a = ctx.args as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { isTemplated, parseMode } from './args';
+import { checkMode } from './args';
 import { metaOf } from './file';
 import { ensureContent } from './files';
 import type { ArgCheck, ModuleContext, ModuleResult } from './types';
@@ -38,13 +38,15 @@ export const META_KEYS = ['mode', 'owner', 'group', 'create', 'unsafe_writes'] a
 
 export function checkPathAndMode(check: ArgCheck, a: Record<string, unknown>): void {
   if (PATH_KEYS.every((k) => a[k] === undefined)) check.fail('needs path');
-  if (a.mode !== undefined && !isTemplated(a.mode)) {
-    try {
-      parseMode(a.mode);
-    } catch (error) {
-      check.fail((error as Error).message, 'mode');
-    }
-  }
+  checkMode(check, a);
+}
+
+/** insertafter/insertbefore: one of them, each EOF, BOF or a valid regular expression. */
+export function checkAnchors(check: ArgCheck, a: Record<string, unknown>): void {
+  if (a.insertafter !== undefined && a.insertbefore !== undefined)
+    check.fail('takes insertafter or insertbefore, not both', 'insertbefore');
+  for (const key of ['insertafter', 'insertbefore'])
+    if (typeof a[key] === 'string' && !['EOF', 'BOF'].includes(a[key] as string)) pyRegex(check, a[key] as string, key);
 }
 
 /** Python's `re` is what Ansible users write; JavaScript's RegExp reads the same for what they use. */
