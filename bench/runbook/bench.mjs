@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compare, markdown } from '../lib.mjs';
+import { compare, markdown, timeCommand } from '../lib.mjs';
 
 const HOSTS = 20;
 const FLEET = 200;
@@ -17,6 +17,7 @@ export default async function bench({ root, quick }) {
   await scenario({ root, quick, hosts: HOSTS, name: 'runbook' });
   // Opt-in: 200 hosts start 13 sshd instances and, for Ansible, 200 forks; on a shared 2-core
   // machine that saturates it for many minutes.
+  await timeoutLateness({ root, quick });
   if (process.env.PAVED_BENCH_RUNBOOK_SCALE === '1')
     await scenario({ root, quick: true, hosts: FLEET, name: 'runbook-200' });
 }
@@ -233,6 +234,73 @@ export async function scenario({ root, quick, hosts: HOSTS, name }) {
         `runbook-200: paved peak RSS ${rss ?? '?'} MB (goal ≤ ${MAX_RSS_MB} MB): ${rss !== null && rss <= MAX_RSS_MB ? 'met' : 'NOT met'}`,
       );
     }
+    return report;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * How late a task timeout fires (goal: within 0.5 s of its limit), on the runner and over SSH,
+ * for a command that ignores TERM: the reported task duration minus the 1 s limit.
+ */
+export async function timeoutLateness({ root, quick }) {
+  const sshd = Object.fromEntries(
+    execFileSync('bash', [join(root, 'scripts/services/sshd.sh')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
+  const work = mkdtempSync(join(tmpdir(), 'paved-bench-timeout-'));
+  writeFileSync(
+    join(work, 'timeout.yml'),
+    'hosts: all\ntasks:\n  - name: stubborn\n    timeout: 1s\n    shell: trap "" TERM; sleep 30\n',
+  );
+  const lateness = (inventory) => async () => {
+    writeFileSync(join(work, 'hosts.ini'), inventory);
+    const r = await timeCommand(['node', join(root, 'dist/runbook/index.js')], {
+      cwd: work,
+      allowFailure: true,
+      env: {
+        GITHUB_WORKSPACE: work,
+        RUNNER_TEMP: join(work, 'rt'),
+        INPUT_RUNBOOK: 'timeout.yml',
+        INPUT_INVENTORY: 'hosts.ini',
+        'INPUT_SSH-KEY': readFileSync(sshd.PAVED_SSH_KEY, 'utf8'),
+        'INPUT_KNOWN-HOSTS': readFileSync(sshd.PAVED_SSH_KNOWN_HOSTS, 'utf8'),
+        'INPUT_SSH-PORT': sshd.PAVED_SSH_PORT,
+      },
+    });
+    const path = /::set-output name=report::(.*)/.exec(r.stdout)?.[1];
+    const task = path ? JSON.parse(readFileSync(path.trim(), 'utf8')).hosts[0]?.tasks[0] : undefined;
+    if (task?.msg !== 'timed out after 1s') throw new Error(`no timeout reported: ${r.stdout.slice(-500)}`);
+    return task.durationMs - 1000;
+  };
+  try {
+    const report = await compare({
+      name: 'runbook-timeout',
+      runs: quick ? 1 : 5,
+      warmup: 0,
+      contenders: [
+        {
+          name: 'local',
+          description: 'ms past a 1 s task timeout, on the runner',
+          measure: lateness('l ansible_connection=local\n'),
+        },
+        {
+          name: 'ssh',
+          description: 'ms past a 1 s task timeout, over SSH',
+          measure: lateness(`s ansible_host=127.0.0.20 ansible_port=${sshd.PAVED_SSH_PORT}\n`),
+        },
+      ],
+      baseline: 'local',
+      extra: { goal: 'median lateness ≤ 500 ms (the "median ms" column is the lateness)', limit_ms: 1000 },
+    });
+    for (const [name, r] of Object.entries(report.results))
+      console.log(
+        `runbook-timeout ${name}: ${r.median_ms} ms late (goal ≤ 500): ${r.median_ms !== null && r.median_ms <= 500 ? 'met' : 'NOT met'}`,
+      );
     return report;
   } finally {
     rmSync(work, { recursive: true, force: true });
