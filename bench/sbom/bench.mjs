@@ -2,11 +2,13 @@
 // distinct packages from popular frameworks, made once with `npm install --package-lock-only`),
 // side by side with cdxgen (CycloneDX only; FETCH_LICENSE=false, --no-install-deps) and
 // `npm sbom --package-lock-only` where it runs. Goal: both formats ≥20× faster than cdxgen's one.
+// Then sbom-scale: peak RSS on a synthetic 60,000-entry lockfile (goal < 500 MB).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../lib.mjs';
+import { writeSyntheticNpmProject } from './synthetic.mjs';
 
 const CDXGEN = 'bench/.peers/node_modules/@cyclonedx/cdxgen/bin/cdxgen.js';
 
@@ -156,7 +158,64 @@ export default async function bench({ root, quick }) {
   writeFileSync(join(root, 'bench', 'results', 'sbom.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(root, 'bench', 'results', 'sbom.md'), markdown(report));
   console.log(JSON.stringify(extra, null, 2));
+  await scale({ root, quick, out });
   return report;
+}
+
+/**
+ * Scale: a synthetic 60,000-entry package-lock.json (bench/sbom/synthetic.mjs, generated here, never
+ * committed) through the same bundle, recording peak RSS (GNU time's maximum resident set size).
+ * Goal: both documents under 500 MB peak RSS. Only paved runs: cdxgen takes many minutes there.
+ */
+async function scale({ root, quick, out }) {
+  const project = join(out, 'scale-project');
+  const generated = writeSyntheticNpmProject(project, 60_000);
+  const bom = join(out, 'scale', 'synthetic-monorepo.cdx.json');
+  const paved = {
+    name: 'paved (SPDX + CycloneDX), 60k entries',
+    command: [process.execPath, 'dist/sbom/index.js'],
+    cwd: root,
+    env: {
+      INPUT_PATH: project,
+      'INPUT_OUTPUT-DIR': join(out, 'scale'),
+      INPUT_FORMATS: 'spdx-json,cyclonedx-json',
+      SOURCE_DATE_EPOCH: '1700000000',
+      GITHUB_OUTPUT: '',
+      GITHUB_STEP_SUMMARY: '',
+    },
+    timeoutMs: 900_000,
+    description: 'node dist/sbom/index.js on a synthetic 60,000-entry package-lock.json',
+    check: () => {
+      const count = JSON.parse(readFileSync(bom, 'utf8')).components.length;
+      if (count !== generated.distinct.size)
+        throw new Error(`${count} components, expected ${generated.distinct.size}`);
+    },
+  };
+  const report = await compare({
+    name: 'sbom-scale',
+    runs: quick ? 1 : 3,
+    warmup: 0,
+    contenders: [paved],
+    baseline: paved.name,
+    goals: [],
+    extra: {},
+  });
+  const rss = report.results[paved.name].peak_rss_mb;
+  report.extra = {
+    load_average_1_5_15: (await import('node:os')).loadavg().map((l) => Math.round(l * 100) / 100),
+    lockfile: 'synthetic (bench/sbom/synthetic.mjs), lockfileVersion 3',
+    lockfile_entries: generated.entries,
+    lockfile_mb: Math.round((generated.bytes / 1048576) * 10) / 10,
+    components_expected: generated.distinct.size,
+    peak_rss_goal_mb: 500,
+    peak_rss_goal_met: rss === null ? null : rss < 500,
+    cdxgen: 'not run at this size (many minutes per run)',
+  };
+  const { writeFileSync } = await import('node:fs');
+  const { markdown } = await import('../lib.mjs');
+  writeFileSync(join(root, 'bench', 'results', 'sbom-scale.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(root, 'bench', 'results', 'sbom-scale.md'), markdown(report));
+  console.log(JSON.stringify(report.extra, null, 2));
 }
 
 function sameSet(a, b) {

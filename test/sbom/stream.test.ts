@@ -27,17 +27,31 @@ describe('writeJsonFile: the streamed document is JSON.stringify(value, null, 2)
     ['null', null],
     ['arrays of arrays', [[], [{}], [[1]]]],
     [
+      'a long top-level array (several slices)',
+      Array.from({ length: 1300 }, (_, i) => (i % 3 ? { i, s: `a\nb${i}` } : [i])),
+    ],
+    [
+      'sparse and toJSON items in a long array',
+      Object.assign(
+        Array.from({ length: 600 }, (_, i) => (i % 7 ? new Date(i) : undefined)),
+        { 700: 1 },
+      ),
+    ],
+    [
       'a document shape',
       { packages: Array.from({ length: 2500 }, (_, i) => ({ n: i, x: { y: [i, `p${i}`] }, z: [] })), r: [] },
     ],
   ];
-  for (const [name, value] of cases) {
-    it(name, () => {
-      const file = join(dir, 'out.json');
-      const bytes = writeJsonFile(file, value);
-      const expected = `${JSON.stringify(value, null, 2)}\n`;
-      expect(readFileSync(file, 'utf8')).toBe(expected);
-      expect(bytes).toBe(Buffer.byteLength(expected));
-    });
+  // Small documents are stringified in one call; `whole: 0` forces the sliced path on every case.
+  for (const whole of [undefined, 0]) {
+    for (const [name, value] of cases) {
+      it(`${name}${whole === 0 ? ' (sliced)' : ''}`, () => {
+        const file = join(dir, 'out.json');
+        const bytes = writeJsonFile(file, value, whole);
+        const expected = `${JSON.stringify(value, null, 2)}\n`;
+        expect(readFileSync(file, 'utf8')).toBe(expected);
+        expect(bytes).toBe(Buffer.byteLength(expected));
+      });
+    }
   }
 });

@@ -14,6 +14,7 @@ import { buildGraph } from './model/build';
 import type { LockfileGraph, RootComponent, SbomGraph } from './model/types';
 import { Inputs, Outputs } from './names';
 import { contentDigest, creationTime, uuidFrom } from './output/identity';
+import { collectGarbage } from './output/memory';
 import { writeJsonFile } from './output/stream';
 import { jobContext } from './submit/submit';
 
@@ -80,10 +81,13 @@ async function generateSboms(): Promise<void> {
     }));
 
   const root = image?.root ?? (await rootComponent(options, graphs));
+  // The lockfile texts and their parsed JSON are garbage now; the graphs are what is left.
+  collectGarbage(graphs.reduce((n, g) => n + g.packages.size, 0));
   phase('parse');
   const graph = await buildGraph(graphs, { root, includeDev: options.includeDev });
   // The per-lockfile graphs are merged: let them go before the documents are built (large lockfiles).
   graphs.length = 0;
+  collectGarbage(graph.components.length);
   for (const w of graph.warnings)
     annotations.warning(w.message, { file: w.file, startLine: w.line, startColumn: w.col, title: 'sbom' });
   if (graph.components.length === 0) {
@@ -227,6 +231,8 @@ async function generate(
     const temp = join(options.outputDir, `${file}.${process.pid}.tmp`);
     return { format, file, temp, bytes: writeJsonFile(temp, doc) };
   };
+  // Large graphs: start each document from a heap holding only the graph (see collectGarbage).
+  collectGarbage(graph.components.length);
   if (options.formats.includes('spdx-json')) {
     const { toSpdx } = await import('./spdx/write');
     const { validateSpdx } = await import('./validate/spdx');
@@ -236,6 +242,7 @@ async function generate(
     documents.push(stage('spdx-json', `${base}.spdx.json`, doc));
     core.info(`SPDX 2.3: ${graph.components.length + 1} packages, valid against the SPDX 2.3 schema and spec rules`);
   }
+  collectGarbage(graph.components.length);
   if (options.formats.includes('cyclonedx-json')) {
     const { toCycloneDx } = await import('./cyclonedx/write');
     const { validateCycloneDx } = await import('./validate/cyclonedx');

@@ -1,0 +1,298 @@
+export const id = 611;
+export const ids = [611];
+export const modules = {
+
+/***/ 5611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MavenRepository: () => (/* binding */ MavenRepository),
+/* harmony export */   parsePomResolved: () => (/* binding */ parsePomResolved)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9658);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5824);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4838);
+/* harmony import */ var _common__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6972);
+
+
+
+
+
+
+const xml = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) => name === 'dependency' || name === 'exclusion',
+});
+/**
+ * POMs by coordinates: the local repository first (`~/.m2/repository`), then each remote in order
+ * (`maven-repositories`, Maven Central by default), over HTTP(S) with a timeout. Each POM is read
+ * once per run; one that none has is remembered as missing.
+ */
+class MavenRepository {
+    remotes;
+    local;
+    cache = new Map();
+    constructor(remotes, local = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.m2', 'repository')) {
+        this.remotes = remotes;
+        this.local = local;
+    }
+    pom(g, a, v) {
+        const key = `${g}:${a}:${v}`;
+        let hit = this.cache.get(key);
+        if (!hit) {
+            hit = this.fetch(`${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.pom`);
+            this.cache.set(key, hit);
+        }
+        return hit;
+    }
+    async fetch(path) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.local, path), 'utf8');
+        }
+        catch {
+            // not in the local repository
+        }
+        for (const remote of this.remotes) {
+            try {
+                const response = await fetch(`${remote.replace(/\/$/, '')}/${path}`, { signal: AbortSignal.timeout(15_000) });
+                if (response.ok)
+                    return await response.text();
+            }
+            catch {
+                // unreachable: try the next repository
+            }
+        }
+        return undefined;
+    }
+}
+/**
+ * Maven `pom.xml` resolved the way Maven does, from a repository: parent POMs (relativePath first,
+ * then the repository), their properties and dependencyManagement, `import`-scoped BOMs, and the
+ * transitive dependencies of compile/runtime ones (nearest version wins, exclusions and optional
+ * dependencies honoured, test/provided ones of dependencies left out). A POM no repository has is
+ * a warning; its dependency stays, without its own dependencies.
+ */
+async function parsePomResolved(text, file, manifests, repository) {
+    const valid = fast_xml_parser__WEBPACK_IMPORTED_MODULE_6__/* .XMLValidator */ .iI.validate(text);
+    if (valid !== true)
+        (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(file, `not valid XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
+    const graph = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .newGraph */ .BD)('maven', file, 'pom.xml (resolved)');
+    const missing = new Set();
+    const warn = (message, line) => {
+        graph.warnings.push({ file, line, col: line ? 1 : undefined, message });
+    };
+    const root = await model(readPom(text, file), repository, manifests, '', missing, 0);
+    graph.projectName = root.a;
+    graph.projectVersion = root.v;
+    const chosen = new Map();
+    let level = root.deps.map((dep) => ({ dep, kind: kindOf(dep), exclusions: dep.exclusions, managedBy: root }));
+    for (let depth = 0; level.length > 0 && depth < 30; depth++) {
+        const next = [];
+        const resolved = await Promise.all(level.map(async (item) => {
+            const ga = `${item.dep.g}:${item.dep.a}`;
+            // The project's dependencyManagement governs transitive versions too; then the declaring POM's.
+            const version = (depth > 0 ? root.managed.get(ga)?.v : undefined) ?? item.dep.v ?? item.managedBy.managed.get(ga)?.v;
+            return { item, ga, version };
+        }));
+        for (const { item, ga, version } of resolved) {
+            if (!version || version.includes('${')) {
+                if (depth === 0)
+                    warn(`${file}: ${ga} has ${version ? `an unresolved version ${version}` : 'no version'} even with the parent POMs and BOMs; left out`, (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .lineOf */ .cA)(text, `<artifactId>${item.dep.a}</artifactId>`));
+                continue;
+            }
+            // Nearest wins: a coordinate already chosen at a shallower depth keeps its version.
+            const existing = chosen.get(ga);
+            const id = existing ?? `${ga}:${version}`;
+            if (!existing) {
+                chosen.set(ga, id);
+                (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .addPackage */ .Eb)(graph, id, record(item.dep, version));
+            }
+            if (item.from)
+                (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .addEdge */ .rN)(graph, item.from, id, item.kind);
+            else
+                (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .addDirect */ .D$)(graph, id, item.kind);
+            if (existing || item.dep.type === 'pom')
+                continue;
+            const pom = await repository.pom(item.dep.g, item.dep.a, version);
+            if (pom === undefined) {
+                if (!missing.has(id)) {
+                    missing.add(id);
+                    warn(`${file}: the POM of ${id} is in none of ${repositoriesText(repository)}; its dependencies are missing`);
+                }
+                continue;
+            }
+            let child;
+            try {
+                child = await model(readPom(pom, id), repository, undefined, '', missing, 0);
+            }
+            catch (error) {
+                warn(`${file}: the POM of ${id} cannot be read (${error.message}); its dependencies are missing`);
+                continue;
+            }
+            for (const dep of child.deps) {
+                if (dep.optional || dep.scope === 'test' || dep.scope === 'provided' || dep.scope === 'system')
+                    continue;
+                if (item.exclusions.some((x) => x === `${dep.g}:${dep.a}` || x === `${dep.g}:*` || x === '*:*'))
+                    continue;
+                next.push({
+                    from: id,
+                    dep,
+                    kind: item.kind === 'prod' && dep.scope === 'runtime' ? 'prod' : item.kind,
+                    exclusions: [...item.exclusions, ...dep.exclusions],
+                    managedBy: child,
+                });
+            }
+        }
+        level = next;
+    }
+    return graph;
+}
+function repositoriesText(repository) {
+    return [repository.local, ...repository.remotes].join(', ');
+}
+function kindOf(dep) {
+    if (dep.scope === 'test')
+        return 'dev';
+    if (dep.optional || dep.scope === 'provided' || dep.scope === 'system')
+        return 'optional';
+    return 'prod';
+}
+function record(dep, version) {
+    const qualifiers = {};
+    if (dep.type && dep.type !== 'jar' && dep.type !== 'bundle')
+        qualifiers.type = dep.type;
+    if (dep.classifier)
+        qualifiers.classifier = dep.classifier;
+    const ext = dep.type && dep.type !== 'bundle' ? dep.type : 'jar';
+    return {
+        purlType: 'maven',
+        namespace: dep.g,
+        name: dep.a,
+        version,
+        qualifiers: Object.keys(qualifiers).length > 0 ? qualifiers : undefined,
+        downloadLocation: `${_inputs__WEBPACK_IMPORTED_MODULE_3__.MAVEN_CENTRAL}/${dep.g.replace(/\./g, '/')}/${dep.a}/${version}/${dep.a}-${version}${dep.classifier ? `-${dep.classifier}` : ''}.${ext}`,
+    };
+}
+function readPom(text, where) {
+    const doc = xml.parse(text);
+    if (!(0,_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(doc.project))
+        (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(where, 'expected a <project> root element', 1, 1);
+    return doc.project;
+}
+/**
+ * The effective model of one POM: its parent chain merged (child wins), properties interpolated,
+ * dependencyManagement with `import` BOMs expanded (first declaration wins, as Maven does).
+ */
+async function model(project, repository, manifests, dir, missing, depth) {
+    const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    const parentRef = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(project.parent) ? project.parent : undefined;
+    let parent;
+    if (parentRef && depth < 10) {
+        const pg = str(parentRef.groupId);
+        const pa = str(parentRef.artifactId);
+        const pv = str(parentRef.version);
+        // relativePath (default ../pom.xml) first, when it is the parent; then the repository.
+        const rel = manifests ? `${dir}${str(parentRef.relativePath) ?? '../pom.xml'}` : undefined;
+        let parentText = rel ? manifests?.text(rel.endsWith('.xml') ? rel : `${rel}/pom.xml`) : undefined;
+        if (parentText !== undefined) {
+            const p = readPom(parentText, rel);
+            if (str(p.artifactId) !== pa)
+                parentText = undefined;
+        }
+        parentText ??= pg && pa && pv ? await repository.pom(pg, pa, pv) : undefined;
+        if (parentText !== undefined)
+            parent = await model(readPom(parentText, `${pg}:${pa}:${pv}`), repository, undefined, '', missing, depth + 1);
+        else if (pg && pa && pv)
+            missing.add(`${pg}:${pa}:${pv}`);
+    }
+    const g = str(project.groupId) ?? str(parentRef?.groupId) ?? '';
+    const a = str(project.artifactId) ?? '';
+    const rawVersion = str(project.version) ?? str(parentRef?.version) ?? '';
+    const props = new Map(parent?.props ?? []);
+    if ((0,_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(project.properties))
+        for (const [k, v] of Object.entries(project.properties))
+            if (typeof v === 'string')
+                props.set(k, v);
+    for (const [k, v] of [
+        ['project.groupId', g],
+        ['project.artifactId', a],
+        ['project.version', rawVersion],
+        ['pom.version', rawVersion],
+        ['version', rawVersion],
+        ['project.parent.groupId', str(parentRef?.groupId)],
+        ['project.parent.version', str(parentRef?.version)],
+    ])
+        if (v)
+            props.set(k, v);
+    const interpolate = (value) => {
+        let out = str(value);
+        for (let i = 0; out?.includes('${') && i < 10; i++)
+            out = out.replace(/\$\{([^}]+)\}/g, (m, key) => props.get(key) ?? m);
+        return out;
+    };
+    const deps = (list) => {
+        const items = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(list) && Array.isArray(list.dependency) ? list.dependency : [];
+        return items.filter(_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4).map((d) => ({
+            g: interpolate(d.groupId) ?? '',
+            a: interpolate(d.artifactId) ?? '',
+            v: interpolate(d.version),
+            scope: interpolate(d.scope) ?? 'compile',
+            type: interpolate(d.type),
+            classifier: interpolate(d.classifier),
+            optional: interpolate(d.optional) === 'true',
+            exclusions: ((0,_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(d.exclusions) && Array.isArray(d.exclusions.exclusion) ? d.exclusions.exclusion : [])
+                .filter(_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)
+                .map((x) => `${interpolate(x.groupId) ?? '*'}:${interpolate(x.artifactId) ?? '*'}`),
+        }));
+    };
+    const managed = new Map();
+    const management = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(project.dependencyManagement) ? project.dependencyManagement.dependencies : undefined;
+    for (const dep of deps(management)) {
+        const ga = `${dep.g}:${dep.a}`;
+        if (dep.scope === 'import' && dep.v) {
+            const bom = await repository.pom(dep.g, dep.a, dep.v);
+            if (bom === undefined) {
+                missing.add(`${ga}:${dep.v}`);
+                continue;
+            }
+            const imported = await model(readPom(bom, `${ga}:${dep.v}`), repository, undefined, '', missing, depth + 1);
+            for (const [k, d] of imported.managed)
+                if (!managed.has(k))
+                    managed.set(k, d);
+        }
+        else if (!managed.has(ga))
+            managed.set(ga, dep);
+    }
+    // The parent's management comes after the child's own (child wins).
+    for (const [k, d] of parent?.managed ?? [])
+        if (!managed.has(k))
+            managed.set(k, d);
+    const own = deps(project.dependencies);
+    // A dependency without version or scope takes them from dependencyManagement.
+    for (const dep of own) {
+        const m = managed.get(`${dep.g}:${dep.a}`);
+        if (!m)
+            continue;
+        dep.v ??= m.v;
+        if (dep.scope === 'compile' && m.scope !== 'compile' && m.scope !== 'import')
+            dep.scope = m.scope;
+        if (dep.exclusions.length === 0)
+            dep.exclusions = m.exclusions;
+    }
+    // Inherited dependencies (a parent's <dependencies>) apply to the child.
+    const inherited = (parent?.deps ?? []).filter((d) => !own.some((o) => o.g === d.g && o.a === d.a));
+    return { g, a, v: interpolate(rawVersion) ?? rawVersion, props, managed, deps: [...own, ...inherited] };
+}
+
+
+/***/ })
+
+};
