@@ -181,7 +181,8 @@ function verifying(digest, what) {
 }
 /** Credentials for `registry` from a Docker config's `auths` (base64 `user:password`); undefined when none. */
 function dockerConfigCredentials(registry, file) {
-    const path = file ?? (0,external_node_path_.join)(process.env.DOCKER_CONFIG ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    // An empty DOCKER_CONFIG is unset, as the Docker CLI treats it.
+    const path = file ?? (0,external_node_path_.join)(process.env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
     if (!(0,external_node_fs_.existsSync)(path))
         return undefined;
     let config;
@@ -230,6 +231,7 @@ class RegistryClient {
     base;
     credentials;
     timeoutMs;
+    credentialsHint;
     /** Authorization header per scope, once a challenge has been answered. */
     authorization = new Map();
     constructor(registry, options = {}) {
@@ -239,6 +241,7 @@ class RegistryClient {
         if (this.credentials)
             (0,secrets/* registerSecret */.cl)(this.credentials.password);
         this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.credentialsHint = options.credentialsHint ?? 'give a user name and password';
     }
     /** The digest the reference names now (an index's own digest for a multi-platform tag). */
     async resolve(ref) {
@@ -277,8 +280,19 @@ class RegistryClient {
     }
     /** A manifest or index as stored, verified against the digest when the reference has one. */
     async getRaw(ref) {
+        return (await this.readManifest(ref, false));
+    }
+    /** As `getRaw`, but undefined when the registry has no manifest under that tag or digest (HTTP 404). */
+    async findRaw(ref) {
+        return this.readManifest(ref, true);
+    }
+    async readManifest(ref, allow404) {
         const reference = ref.digest ?? ref.tag ?? 'latest';
-        const response = await this.request(ref, 'GET', `/v2/${ref.repository}/manifests/${reference}`, { Accept: ACCEPT.join(', ') }, 'pull');
+        const response = await this.request(ref, 'GET', `/v2/${ref.repository}/manifests/${reference}`, { Accept: ACCEPT.join(', ') }, 'pull', { allow404 });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            return undefined;
+        }
         const raw = Buffer.from(await response.arrayBuffer());
         const digest = ref.digest ? ref.digest : (response.headers.get('docker-content-digest') ?? digestOf(raw));
         const actual = digestOf(raw, checkDigest(digest).algorithm);
@@ -374,7 +388,7 @@ class RegistryClient {
         if (response.status === 401 || response.status === 403) {
             throw new errors/* ConfigurationError */.j1(this.credentials
                 ? `Registry ${this.registry} rejected the credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): check the user name and password or token, and its ${action} permission`
-                : `Registry ${this.registry} needs credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): run docker login ${this.registry} (auths in ~/.docker/config.json) or give a user name and password`);
+                : `Registry ${this.registry} needs credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): run docker login ${this.registry} (auths in ~/.docker/config.json) or ${this.credentialsHint}`);
         }
         if (response.status === 404) {
             throw new errors/* ConfigurationError */.j1(`${what} was not found in registry ${this.registry} (HTTP 404${code ? ` ${code}` : ''})`);

@@ -62,6 +62,8 @@ export interface ClientOptions {
   dockerConfig?: string;
   /** Per request (not per blob body); default 60 s. */
   timeoutMs?: number;
+  /** How the caller gives credentials, for the "needs credentials" message; default "give a user name and password". */
+  credentialsHint?: string;
 }
 
 export interface ResolvedImage {
@@ -72,6 +74,14 @@ export interface ResolvedImage {
   mediaType: string;
   manifest: ImageManifest;
   platform: Platform;
+}
+
+/** A manifest or index as the registry stores it. */
+export interface RawManifest {
+  raw: Buffer;
+  digest: string;
+  mediaType: string;
+  json: Record<string, unknown>;
 }
 
 export const DEFAULT_PLATFORM: Platform = { os: 'linux', architecture: 'amd64' };
@@ -143,7 +153,8 @@ export function verifying(digest: string, what: string): Transform {
 
 /** Credentials for `registry` from a Docker config's `auths` (base64 `user:password`); undefined when none. */
 export function dockerConfigCredentials(registry: string, file?: string): Credentials | undefined {
-  const path = file ?? join(process.env.DOCKER_CONFIG ?? join(homedir(), '.docker'), 'config.json');
+  // An empty DOCKER_CONFIG is unset, as the Docker CLI treats it.
+  const path = file ?? join(process.env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json');
   if (!existsSync(path)) return undefined;
   let config: { auths?: Record<string, { auth?: string; username?: string; password?: string }> };
   try {
@@ -196,6 +207,7 @@ export class RegistryClient {
   private readonly base: string;
   private readonly credentials?: Credentials;
   private readonly timeoutMs: number;
+  private readonly credentialsHint: string;
   /** Authorization header per scope, once a challenge has been answered. */
   private readonly authorization = new Map<string, string>();
 
@@ -205,6 +217,7 @@ export class RegistryClient {
     this.credentials = options.credentials ?? dockerConfigCredentials(registry, options.dockerConfig);
     if (this.credentials) registerSecret(this.credentials.password);
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.credentialsHint = options.credentialsHint ?? 'give a user name and password';
   }
 
   /** The digest the reference names now (an index's own digest for a multi-platform tag). */
@@ -249,9 +262,16 @@ export class RegistryClient {
   }
 
   /** A manifest or index as stored, verified against the digest when the reference has one. */
-  async getRaw(
-    ref: ImageReference,
-  ): Promise<{ raw: Buffer; digest: string; mediaType: string; json: Record<string, unknown> }> {
+  async getRaw(ref: ImageReference): Promise<RawManifest> {
+    return (await this.readManifest(ref, false)) as RawManifest;
+  }
+
+  /** As `getRaw`, but undefined when the registry has no manifest under that tag or digest (HTTP 404). */
+  async findRaw(ref: ImageReference): Promise<RawManifest | undefined> {
+    return this.readManifest(ref, true);
+  }
+
+  private async readManifest(ref: ImageReference, allow404: boolean): Promise<RawManifest | undefined> {
     const reference = ref.digest ?? ref.tag ?? 'latest';
     const response = await this.request(
       ref,
@@ -259,7 +279,12 @@ export class RegistryClient {
       `/v2/${ref.repository}/manifests/${reference}`,
       { Accept: ACCEPT.join(', ') },
       'pull',
+      { allow404 },
     );
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return undefined;
+    }
     const raw = Buffer.from(await response.arrayBuffer());
     const digest = ref.digest ? ref.digest : (response.headers.get('docker-content-digest') ?? digestOf(raw));
     const actual = digestOf(raw, checkDigest(digest).algorithm);
@@ -375,7 +400,7 @@ export class RegistryClient {
       throw new ConfigurationError(
         this.credentials
           ? `Registry ${this.registry} rejected the credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): check the user name and password or token, and its ${action} permission`
-          : `Registry ${this.registry} needs credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): run docker login ${this.registry} (auths in ~/.docker/config.json) or give a user name and password`,
+          : `Registry ${this.registry} needs credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): run docker login ${this.registry} (auths in ~/.docker/config.json) or ${this.credentialsHint}`,
       );
     }
     if (response.status === 404) {

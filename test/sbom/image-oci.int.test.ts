@@ -143,6 +143,9 @@ describe.skipIf(!available)('OCI client against docker-registry', () => {
     await expect(client.getImage(parseReference(`${open.host}/paved/multi:nope`))).rejects.toThrow(
       /paved\/multi:nope was not found in registry .*HTTP 404 MANIFEST_UNKNOWN/,
     );
+    // findRaw (sign's look-up of an existing .sig manifest) says "none" instead of failing.
+    expect(await client.findRaw(parseReference(`${open.host}/paved/multi:nope`))).toBeUndefined();
+    expect((await client.findRaw(ref))?.digest).toBe(indexDigest);
   });
 
   it('a blob that does not match its digest is an error, never returned', async () => {

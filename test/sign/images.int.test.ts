@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_CI, onPath, runAction } from '../harness';
+import { IN_CI, onPath, ROOT, runAction } from '../harness';
+import { type Registry, startRegistry } from '../services/registry';
 import { type KeyFiles, opensslKey, sh, status, tempDir } from './fixtures';
-import { REGISTRY_PASSWORD, REGISTRY_USER, startRegistry, type TestRegistry } from './registry';
 
 /**
  * Input `images` against a real docker-registry on loopback (htpasswd auth), inspected with skopeo:
@@ -13,22 +15,95 @@ import { REGISTRY_PASSWORD, REGISTRY_USER, startRegistry, type TestRegistry } fr
 const missing = ['docker-registry', 'skopeo'].find((t) => !onPath(t));
 if (missing && IN_CI) throw new Error(`image tests need ${missing} under CI=true`);
 
+/**
+ * test/sign/fixtures/registry.htpasswd holds user `paved`, password `registry-secret-pw`,
+ * bcrypt-hashed with Python's crypt module (METHOD_BLOWFISH) when the fixture was made.
+ */
+const REGISTRY_USER = 'paved';
+const REGISTRY_PASSWORD = 'registry-secret-pw';
+
 const { dir, cleanup } = tempDir('images');
-let registry: TestRegistry;
+let registry: Registry;
 let key: KeyFiles;
 let otherKey: KeyFiles;
 
 beforeAll(async () => {
   if (missing) return;
-  registry = await startRegistry(dir);
+  registry = await startRegistry({
+    htpasswd: readFileSync(join(ROOT, 'test/sign/fixtures/registry.htpasswd'), 'utf8'),
+  });
   key = opensslKey(dir, 'ec');
   mkdirSync(join(dir, 'other'));
   otherKey = opensslKey(join(dir, 'other'), 'ec');
 });
 afterAll(async () => {
-  await registry?.close();
+  await registry?.stop();
   cleanup();
 });
+
+let pushed = 0;
+/** Pushes a one-layer image built here (OCI layout → skopeo copy) and returns its manifest digest. */
+function push(reference: string, content: string): string {
+  const layout = join(dir, `layout-${++pushed}`);
+  const src = join(layout, 'src');
+  mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
+  mkdirSync(src);
+  writeFileSync(join(src, 'hello.txt'), content);
+  sh('tar', ['-C', src, '-cf', join(layout, 'layer.tar'), 'hello.txt']);
+  const tar = readFileSync(join(layout, 'layer.tar'));
+  const blob = (bytes: Buffer) => {
+    const hex = createHash('sha256').update(bytes).digest('hex');
+    writeFileSync(join(layout, 'blobs', 'sha256', hex), bytes);
+    return { digest: `sha256:${hex}`, size: bytes.length };
+  };
+  const layer = blob(gzipSync(tar));
+  const diffId = `sha256:${createHash('sha256').update(tar).digest('hex')}`;
+  const config = blob(
+    Buffer.from(
+      JSON.stringify({
+        architecture: 'amd64',
+        os: 'linux',
+        rootfs: { type: 'layers', diff_ids: [diffId] },
+        config: {},
+      }),
+    ),
+  );
+  const manifest = blob(
+    Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
+        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }],
+      }),
+    ),
+  );
+  writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  writeFileSync(
+    join(layout, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          ...manifest,
+          annotations: { 'org.opencontainers.image.ref.name': 'img' },
+        },
+      ],
+    }),
+  );
+  sh('skopeo', [
+    '--insecure-policy',
+    'copy',
+    '--dest-tls-verify=false',
+    '--dest-creds',
+    `${REGISTRY_USER}:${REGISTRY_PASSWORD}`,
+    '--preserve-digests',
+    `oci:${layout}:img`,
+    `docker://${registry.host}/${reference}`,
+  ]);
+  return manifest.digest;
+}
 
 const GITHUB_ENV = {
   GITHUB_SERVER_URL: 'https://github.com',
@@ -56,7 +131,7 @@ const copyOut = (ref: string, to: string) =>
 
 describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipped, ${missing} missing` : ''}`, () => {
   it("signs a tag's digest in cosign's format: .sig simple-signing layer with the signature annotation, .att DSSE layer", async () => {
-    const digest = registry.push('paved/app:v1', 'version 1\n');
+    const digest = push('paved/app:v1', 'version 1\n');
     const ws = workspace('sign');
     const image = `${registry.host}/paved/app:v1`;
     const r = await runAction(
@@ -115,7 +190,7 @@ describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipp
   });
 
   it('verifies with the public key and docker config credentials; refuses another key, no credentials, and a moved tag', async () => {
-    const digest = registry.push('paved/tool:stable', 'tool 1\n');
+    const digest = push('paved/tool:stable', 'tool 1\n');
     const ws = workspace('verify');
     const signed = await runAction(
       'sign',
@@ -160,11 +235,11 @@ describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipp
     const anonymous = await verify(`${registry.host}/paved/tool:stable`, key.publicPem, { HOME: join(ws, 'nohome') });
     expect(anonymous.exitCode).toBe(1);
     expect(anonymous.stdout).toMatch(
-      /::error::sign: Registry 127\.0\.0\.1:\d+ refused anonymous access to paved\/tool/,
+      /::error::sign: Registry 127\.0\.0\.1:\d+ needs credentials for 127\.0\.0\.1:\d+\/paved\/tool:stable \(HTTP 401 UNAUTHORIZED\): .* or set registry-username\/registry-password/,
     );
 
     // Someone pushes another image under the same tag.
-    const moved = registry.push('paved/tool:stable', 'tool 2, not what was signed\n');
+    const moved = push('paved/tool:stable', 'tool 2, not what was signed\n');
     expect(moved).not.toBe(digest);
     const byTag = await verify(`${registry.host}/paved/tool:stable`);
     expect(byTag.exitCode).toBe(1);
@@ -189,6 +264,13 @@ describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipp
     );
     expect(noTag.exitCode).toBe(1);
     expect(noTag.stdout).toMatch(/::error::sign: Input images: .*paved\/none:v9: no tag v9 in/);
+    const badRef = await runAction(
+      'sign',
+      { method: 'key', images: `${registry.host}/Paved/App:v1`, 'private-key': readFileSync(key.plain, 'utf8') },
+      { env: { GITHUB_WORKSPACE: ws } },
+    );
+    expect(badRef.exitCode).toBe(1);
+    expect(badRef.stdout).toMatch(/::error::sign: Input images: Image reference ".*\/Paved\/App:v1" is not valid/);
     const keyless = await runAction(
       'sign',
       { images: `${registry.host}/paved/app:v1` },

@@ -1,6 +1,12 @@
 import { ConfigurationError } from '../../../../shared';
+import {
+  type Descriptor,
+  formatReference,
+  type ImageReference,
+  parseReference,
+  RegistryClient,
+} from '../../../../shared/oci';
 import { Inputs } from '../names';
-import { credentialsFor, type ImageRef, imageName, parseImageRef, Registry } from './registry';
 
 /**
  * Container images signed in cosign's format (sigstore/cosign specs/SIGNATURE_SPEC.md), so
@@ -18,9 +24,9 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 
 export interface ResolvedImage {
-  ref: ImageRef;
-  registry: Registry;
-  /** host/repository, the docker-reference and the in-toto subject name. */
+  ref: ImageReference;
+  registry: RegistryClient;
+  /** registry/repository (docker.io for Docker Hub), the docker-reference and the in-toto subject name. */
   name: string;
   /** The digest signed or checked: the one written in the reference, else what the tag points at. */
   digest: string;
@@ -28,20 +34,37 @@ export interface ResolvedImage {
   tagDigest?: string;
 }
 
-export interface Layer {
-  mediaType: string;
-  size: number;
-  digest: string;
-  annotations?: Record<string, string>;
+export type Layer = Descriptor;
+
+/** An image reference of input `images`; cosign's tags and in-toto subjects need a sha256 digest. */
+export function parseImageRef(text: string): ImageReference {
+  let ref: ImageReference;
+  try {
+    ref = parseReference(text);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    throw new ConfigurationError(`Input ${Inputs.images}: ${error.message}`, { input: Inputs.images });
+  }
+  if (ref.digest && !/^sha256:[0-9a-f]{64}$/.test(ref.digest)) {
+    throw new ConfigurationError(
+      `Input ${Inputs.images}: "${ref.original}" is not an image reference (the digest must be sha256:<64 hex>)`,
+      { input: Inputs.images },
+    );
+  }
+  return ref;
 }
 
 export async function resolveImage(text: string, username: string, password: string): Promise<ResolvedImage> {
   const ref = parseImageRef(text);
-  const registry = new Registry(ref.host, ref.repository, credentialsFor(ref.host, username, password));
-  const name = imageName(ref);
+  // registry-username/password, else ~/.docker/config.json (DOCKER_CONFIG) `auths` for the registry.
+  const registry = new RegistryClient(ref.registry, {
+    credentials: username || password ? { username, password } : undefined,
+    credentialsHint: `set ${Inputs.registryUsername}/${Inputs.registryPassword}`,
+  });
+  const name = `${ref.registry}/${ref.repository}`;
   let tagDigest: string | undefined;
   if (ref.tag) {
-    const tagged = await registry.manifest(ref.tag);
+    const tagged = await registry.findRaw({ ...ref, digest: undefined });
     if (!tagged && !ref.digest) {
       throw new ConfigurationError(`Input ${Inputs.images}: ${text}: no tag ${ref.tag} in ${name}`, {
         input: Inputs.images,
@@ -49,7 +72,7 @@ export async function resolveImage(text: string, username: string, password: str
     }
     tagDigest = tagged?.digest;
   }
-  if (ref.digest && !(await registry.manifest(ref.digest))) {
+  if (ref.digest && !(await registry.findRaw(ref))) {
     throw new ConfigurationError(`Input ${Inputs.images}: ${text}: no manifest ${ref.digest} in ${name}`, {
       input: Inputs.images,
     });
@@ -75,15 +98,15 @@ export const attestationTag = (digest: string) => `${digest.replace(':', '-')}.a
 
 /** Adds a layer to the manifest under `tag` (creating it), unless an identical layer is there. */
 export async function appendLayer(
-  registry: Registry,
+  image: ResolvedImage,
   tag: string,
   bytes: Buffer,
   mediaType: string,
   annotations: Record<string, string>,
 ): Promise<string> {
-  const existing = await registry.manifest(tag);
-  const layers: Layer[] = existing ? ((JSON.parse(existing.bytes.toString('utf8')).layers as Layer[]) ?? []) : [];
-  const digest = await registry.pushBlob(bytes);
+  const at = { ...image.ref, tag, digest: undefined };
+  const layers: Layer[] = (await layersOf(image, tag)) ?? [];
+  const digest = await image.registry.pushBlob(at, bytes);
   const same = (l: Layer) => l.digest === digest && JSON.stringify(l.annotations ?? {}) === JSON.stringify(annotations);
   if (!layers.some(same)) layers.push({ mediaType, size: bytes.length, digest, annotations });
   const config = Buffer.from(
@@ -96,29 +119,22 @@ export async function appendLayer(
       config: {},
     }),
   );
-  const configDigest = await registry.pushBlob(config);
-  await registry.putManifest(
-    tag,
-    {
-      schemaVersion: 2,
-      mediaType: OCI_MANIFEST,
-      config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
-      layers,
-    },
-    OCI_MANIFEST,
-  );
-  return `${image(registry)}:${tag}`;
+  const configDigest = await image.registry.pushBlob(at, config);
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
+    layers,
+  };
+  await image.registry.pushManifest(at, tag, Buffer.from(JSON.stringify(manifest)), OCI_MANIFEST);
+  return formatReference({ ...at, registry: image.ref.registry });
 }
 
-function image(registry: Registry): string {
-  return registry.base.replace(/^https?:\/\//, '').replace('/v2/', '/');
-}
-
-/** Layers of the manifest under `tag`, or undefined when there is none. */
-export async function layersOf(registry: Registry, tag: string): Promise<Layer[] | undefined> {
-  const m = await registry.manifest(tag);
+/** Layers of the manifest under `tag` in the image's repository, or undefined when there is none. */
+export async function layersOf(image: ResolvedImage, tag: string): Promise<Layer[] | undefined> {
+  const m = await image.registry.findRaw({ ...image.ref, tag, digest: undefined });
   if (!m) return undefined;
-  return (JSON.parse(m.bytes.toString('utf8')).layers as Layer[]) ?? [];
+  return (m.json.layers as Layer[] | undefined) ?? [];
 }
 
 /**
@@ -133,11 +149,11 @@ export async function checkImageSignature(
     return `tag ${image.ref.tag} now points at ${image.tagDigest}, not the signed ${image.ref.digest}`;
   }
   const tag = signatureTag(image.digest);
-  const layers = await layersOf(image.registry, tag);
+  const layers = await layersOf(image, tag);
   if (!layers) return `no cosign signature for ${image.digest} (${image.name}:${tag} does not exist)`;
   let reason = `${image.name}:${tag} holds no simple-signing layer`;
   for (const layer of layers.filter((l) => l.mediaType === SIMPLE_SIGNING)) {
-    const payload = await image.registry.blob(layer.digest);
+    const payload = await image.registry.fetchBlob(image.ref, layer.digest);
     let claimed: string | undefined;
     try {
       claimed = JSON.parse(payload.toString('utf8'))?.critical?.image?.['docker-manifest-digest'];

@@ -44,10 +44,10 @@ export async function signImages(options: Options): Promise<void> {
     for (const image of images) {
       const payload = simpleSigningPayload(image);
       const signature = await (signer.signPayload as (p: Buffer) => Promise<Buffer>)(payload);
-      const where = await appendLayer(image.registry, signatureTag(image.digest), payload, SIMPLE_SIGNING, {
+      const where = await appendLayer(image, signatureTag(image.digest), payload, SIMPLE_SIGNING, {
         [SIGNATURE_ANNOTATION]: signature.toString('base64'),
       });
-      core.info(`${image.ref.text}  ${image.digest}  → ${where}`);
+      core.info(`${image.ref.original}  ${image.digest}  → ${where}`);
       const subject = [{ name: image.name, digest: { sha256: image.digest.slice('sha256:'.length) } }];
       for (const [type, predicate] of [
         ...(provenance ? [[PROVENANCE_TYPE, provenance] as const] : []),
@@ -57,13 +57,13 @@ export async function signImages(options: Options): Promise<void> {
           PAYLOAD_TYPE,
           Buffer.from(JSON.stringify(statement(subject, type, predicate))),
         );
-        const att = await appendLayer(image.registry, attestationTag(image.digest), Buffer.from(envelope), DSSE_LAYER, {
+        const att = await appendLayer(image, attestationTag(image.digest), Buffer.from(envelope), DSSE_LAYER, {
           predicateType: type,
         });
         core.info(`  attestation ${type} → ${att}`);
       }
-      signed[image.ref.text] = image.digest;
-      rows.push({ image: image.ref.text, digest: image.digest, where });
+      signed[image.ref.original] = image.digest;
+      rows.push({ image: image.ref.original, digest: image.digest, where });
     }
   });
   core.setOutput(Outputs.images, JSON.stringify(signed));
@@ -87,10 +87,10 @@ export async function verifyImages(options: Options): Promise<{ image: string; r
     for (const image of images) {
       let reason = await checkImageSignature(image, (payload, sig) => verifyBytes(kind, key, payload, sig));
       if (!reason) reason = await checkImageAttestations(image, envelope);
-      core.info(`${reason ? 'FAILED' : 'OK    '} ${image.ref.text}  ${image.digest}${reason ? `: ${reason}` : ''}`);
-      rows.push({ image: image.ref.text, digest: image.digest, reason });
-      if (reason) failed.push({ image: image.ref.text, reason });
-      else verified[image.ref.text] = image.digest;
+      core.info(`${reason ? 'FAILED' : 'OK    '} ${image.ref.original}  ${image.digest}${reason ? `: ${reason}` : ''}`);
+      rows.push({ image: image.ref.original, digest: image.digest, reason });
+      if (reason) failed.push({ image: image.ref.original, reason });
+      else verified[image.ref.original] = image.digest;
     }
   });
   core.setOutput(Outputs.images, JSON.stringify(verified));
@@ -111,9 +111,9 @@ async function checkImageAttestations(
   image: ResolvedImage,
   envelope: Awaited<ReturnType<typeof createVerifier>>['envelope'],
 ): Promise<string | undefined> {
-  const layers = await layersOf(image.registry, attestationTag(image.digest));
+  const layers = await layersOf(image, attestationTag(image.digest));
   for (const layer of (layers ?? []).filter((l) => l.mediaType === DSSE_LAYER)) {
-    const text = (await image.registry.blob(layer.digest)).toString('utf8');
+    const text = (await image.registry.fetchBlob(image.ref, layer.digest)).toString('utf8');
     const result = await envelope(text);
     if ('reason' in result && result.reason)
       return `attestation ${layer.annotations?.predicateType ?? ''}: ${result.reason}`;
