@@ -1901,6 +1901,8 @@ async function generateSboms() {
     phase('licenses');
     const documents = await group('Generate and validate', () => generate(graph, options, timestamp.iso, digest, base, image));
     phase('generate+validate');
+    // The documents are on disk: what the summary and submission add starts from the graph alone.
+    collectGarbage(graph.components.length);
     (0,external_node_fs_.mkdirSync)(options.outputDir, { recursive: true });
     const written = [];
     for (const doc of documents) {

@@ -114,6 +114,8 @@ async function generateSboms(): Promise<void> {
   );
 
   phase('generate+validate');
+  // The documents are on disk: what the summary and submission add starts from the graph alone.
+  collectGarbage(graph.components.length);
   mkdirSync(options.outputDir, { recursive: true });
   const written: { format: string; path: string; bytes: number }[] = [];
   for (const doc of documents) {
