@@ -61,6 +61,8 @@ export function report(result: RunBundleResult): {
     name: string;
     status: string;
     error?: string;
+    startedAt?: number;
+    durationMs?: number;
     tasks: {
       id: string;
       status: string;
@@ -74,6 +76,7 @@ export function report(result: RunBundleResult): {
   }[];
   totals: { ok: number; changed: number; failed: number; skipped: number };
   cancelled: boolean;
+  durationMs: number;
 } {
   return JSON.parse(readFileSync(result.outputs.report as string, 'utf8'));
 }

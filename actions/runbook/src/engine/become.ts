@@ -45,7 +45,10 @@ class BecomeConnection implements Connection {
 
   private mode(signal?: AbortSignal): Promise<Mode> {
     let byUser = modes.get(this.inner);
-    if (!byUser) modes.set(this.inner, (byUser = new Map()));
+    if (!byUser) {
+      byUser = new Map();
+      modes.set(this.inner, byUser);
+    }
     const key = this.user ?? '';
     let pending = byUser.get(key);
     if (!pending) {

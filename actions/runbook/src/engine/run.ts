@@ -61,7 +61,9 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
     };
   };
   let stoppedEarly: string | undefined;
-  const shared = sharedRun(options.inventoryHosts ?? options.hosts, options.connect, (run) => runHandlers(run, options));
+  const shared = sharedRun(options.inventoryHosts ?? options.hosts, options.connect, (run) =>
+    runHandlers(run, options),
+  );
   const size = options.batchSize && options.batchSize > 0 ? options.batchSize : options.hosts.length;
   const hostSlots = new Semaphore(Math.max(1, options.concurrency));
   let done = 0;
