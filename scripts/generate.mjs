@@ -147,12 +147,14 @@ export function speedTable(root) {
     for (const goal of result.goals ?? []) {
       let measured;
       // The goal's text names the peer; the cell says how the run came out against it.
-      if (goal.minRatio !== undefined) measured = `${fmt(goal.ratio)}× faster`;
+      if (goal.ratio === null || goal.ratio === undefined) measured = 'not measured (a contender did not finish)';
+      else if (goal.minRatio !== undefined) measured = `${fmt(goal.ratio)}× faster`;
       else if (goal.maxRatio !== undefined) measured = `${fmt(goal.ratio)}× its time`;
-      else measured = `+${fmt(goal.delta_ms)} ms`;
+      else if (goal.maxDeltaMs !== undefined) measured = `+${fmt(goal.delta_ms)} ms`;
+      else measured = fmt(goal.ratio);
       const name = goal.case ? `${result.name} (${goal.case})` : result.name;
       rows.push(
-        `| ${name} | ${goal.text.replace(/\|/g, '\\|')} | ${measured.replace(/\|/g, '\\|')} | ${goal.met ? 'yes' : '**no**'} | ${machine} |`,
+        `| ${name} | ${goal.text.replace(/\|/g, '\\|')} | ${measured.replace(/\|/g, '\\|')} | ${goal.met === true ? 'yes' : goal.met === false ? '**no**' : 'n/a'} | ${machine} |`,
       );
     }
   }
