@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exec } from '../../shared/exec';
+import { ExecError, exec } from '../../shared/exec';
 import { clearSecrets, registerSecret } from '../../shared/secrets';
 
 /**
@@ -86,6 +86,20 @@ describe('exec stream: true', () => {
     registerSecret('s3cr€t-value');
     await write('token=s3cr€t-value\nend', [2, 5]);
     expect(lines()).toEqual(['token=***', 'end']);
+  });
+
+  it('logs the cut line of a child killed in the middle of a multi-byte character, and still fails', async () => {
+    // The child writes a whole line, then the first two of the three bytes of "€" with no newline,
+    // and is killed before it can write the third: the decoder's held bytes must not be lost or
+    // glued to the next run's output; the line is logged with U+FFFD where the character was cut.
+    const child = `const fs=require('node:fs');fs.writeSync(1,'done\\n');fs.writeSync(1,Buffer.from('half €').subarray(0,7));process.kill(process.pid,'SIGKILL');`;
+    const failure = await exec(process.execPath, ['-e', child], { stream: true, quiet: true }).catch((e) => e);
+    expect(failure).toBeInstanceOf(ExecError);
+    expect((failure as ExecError).result.exitCode).toBe(128);
+    expect(lines()).toEqual(['done', 'half \uFFFD']);
+    const next = await write('after 𝄞', [1]);
+    expect(next.stdout).toBe('after 𝄞');
+    expect(lines()).toEqual(['done', 'half \uFFFD', 'after 𝄞']);
   });
 
   it('logs nothing for output that is captured only', async () => {
