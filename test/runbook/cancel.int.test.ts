@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { service } from '../harness';
+import { service, waitFor } from '../harness';
 import { cleanup, report, reportText, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
-import { actionPid, alive, waitFor } from './processes';
+import { actionPid, alive } from './processes';
 
 /**
  * Stopping a run (SIGTERM from the runner on cancel) leaves a partial report naming what ran and
@@ -57,10 +57,11 @@ describe.skipIf(!service('sshd').available)('runbook cancel, deadlines and odd d
     });
     // Every fast host done, every slow host inside its long task: then the runner cancels.
     await waitFor(
+      'all hosts to reach the long task',
       () =>
         fast.every((_, i) => existsSync(join(dir, `done-f${i + 1}`))) &&
         slow.every((_, i) => existsSync(join(dir, `started-s${i + 11}`))),
-      'all hosts to reach the long task',
+      { timeoutMs: 90_000 },
     );
     const pid = actionPid(dir);
     expect(pid, 'the action process').toBeDefined();
@@ -121,7 +122,7 @@ describe.skipIf(!service('sshd').available)('runbook cancel, deadlines and odd d
       }
       // TERM was ignored; KILL follows in the background.
       const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
-      await waitFor(() => pids.every((p) => !alive(p)), 'the stubborn commands to be killed', 30_000);
+      await waitFor('the stubborn commands to be killed', () => pids.every((p) => !alive(p)), { timeoutMs: 30_000 });
     } finally {
       cleanup(w);
     }

@@ -3,9 +3,9 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunBundleResult } from '../../shared/runner-protocol';
-import { service } from '../harness';
+import { service, waitFor } from '../harness';
 import { cleanup, report, reportText, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
-import { sessionSshd, waitFor } from './processes';
+import { sessionSshd } from './processes';
 
 /**
  * What a production fleet does to a run: a host that accepts TCP but never speaks SSH, a
@@ -105,7 +105,9 @@ describe.skipIf(!service('sshd').available)('runbook faults over SSH', () => {
     const pidFile = join(dir, 'victim.pid');
     let killed: number[] = [];
     const result = await run('victim ansible_host=127.0.0.6', async () => {
-      await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 'the victim task');
+      await waitFor('the victim task', () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), {
+        timeoutMs: 90_000,
+      });
       const task = Number(readFileSync(pidFile, 'utf8'));
       killed = sessionSshd(task);
       expect(killed.length).toBeGreaterThan(0);
@@ -127,7 +129,9 @@ describe.skipIf(!service('sshd').available)('runbook faults over SSH', () => {
     let task = 0;
     try {
       const result = await run('victim ansible_host=127.0.0.7', async () => {
-        await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 'the victim task');
+        await waitFor('the victim task', () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), {
+          timeoutMs: 90_000,
+        });
         task = Number(readFileSync(pidFile, 'utf8'));
         frozen = sessionSshd(task);
         expect(frozen.length).toBeGreaterThan(0);

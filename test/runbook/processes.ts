@@ -44,15 +44,6 @@ export function actionPid(dir: string): number | undefined {
   return undefined;
 }
 
-/** Polls until `ready` is true: waiting for an event (a file, a log line), never a fixed sleep. */
-export async function waitFor(ready: () => boolean, what: string, deadlineMs = 90_000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  while (!ready()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export function alive(pid: number): boolean {
   return existsSync(`/proc/${pid}`) && procStat(pid)?.comm !== undefined && !isZombie(pid);
 }
