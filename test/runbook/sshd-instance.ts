@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { service } from '../harness';
+import { closedPort, service, waitFor } from '../harness';
 
 /**
  * A second sshd on 127.0.0.1 with its own config (in a mkdtemp directory, on a free port), for
@@ -21,7 +21,6 @@ export interface SshdInstance {
 
 export interface SshdOptions {
   extraConfig?: string[];
-  withSftp?: boolean;
   /** Run inside this network namespace (ip netns exec), listening on `address`. */
   netns?: string;
   address?: string;
@@ -32,11 +31,11 @@ export interface SshdOptions {
 
 export async function startSshd(settings: SshdOptions | string[] = {}): Promise<SshdInstance> {
   const options: SshdOptions = Array.isArray(settings) ? { extraConfig: settings } : settings;
-  const { extraConfig = [], withSftp = false, netns, address = '127.0.0.1' } = options;
+  const { extraConfig = [], netns, address = '127.0.0.1' } = options;
   const env = service('sshd').env;
   const shared = dirname(env.PAVED_SSH_KEY as string);
   const dir = mkdtempSync(join(tmpdir(), 'rb-sshd-'));
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await closedPort());
   const config = join(dir, 'sshd.config');
   writeFileSync(
     config,
@@ -52,7 +51,7 @@ export async function startSshd(settings: SshdOptions | string[] = {}): Promise<
       'UsePAM no',
       'StrictModes no',
       'LogLevel ERROR',
-      ...(withSftp ? ['Subsystem sftp internal-sftp'] : []),
+      // No Subsystem line: this server has no sftp (the shared one does).
       ...extraConfig,
       '',
     ].join('\n'),
@@ -82,31 +81,24 @@ export async function startSshd(settings: SshdOptions | string[] = {}): Promise<
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+async function listening(host: string, port: number, sshd: ChildProcess, stderr: () => string): Promise<void> {
+  const state = await waitFor(
+    `sshd to listen on ${host}:${port}`,
+    async () => (sshd.exitCode !== null ? 'exited' : (await accepts(host, port)) && 'up'),
+    { timeoutMs: 30_000 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}: ${stderr()}`);
   });
+  if (state === 'exited') throw new Error(`sshd exited (${sshd.exitCode}): ${stderr()}`);
 }
 
-async function listening(host: string, port: number, sshd: ChildProcess, stderr: () => string): Promise<void> {
-  const end = Date.now() + 30_000;
-  for (;;) {
-    if (sshd.exitCode !== null) throw new Error(`sshd exited (${sshd.exitCode}): ${stderr()}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const s = connect({ host, port });
-      s.once('connect', () => {
-        s.destroy();
-        resolve(true);
-      });
-      s.once('error', () => resolve(false));
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host, port });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
     });
-    if (up) return;
-    if (Date.now() > end) throw new Error(`sshd did not listen on ${port}: ${stderr()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+    s.once('error', () => resolve(false));
+  });
 }
