@@ -14,6 +14,8 @@ import { join } from 'node:path';
 export type Secrets = Record<string, string>;
 
 const TTL_MS = Number(process.env.PAVED_JOB_AGENT_TTL_MS) || 6 * 60 * 60 * 1000;
+/** How long a CLI call waits for the agent's answer: a hung agent must not hang the job with it. */
+const ANSWER_MS = 15_000;
 
 export function agentSocket(jobDir: string): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
@@ -84,6 +86,10 @@ function ask(jobDir: string, request: Request): Promise<Secrets | undefined> {
     const socket = createConnection(path);
     let text = '';
     socket.setEncoding('utf8');
+    socket.setTimeout(ANSWER_MS, () => {
+      socket.destroy();
+      resolve(undefined);
+    });
     socket.on('data', (c: string) => {
       text += c;
     });

@@ -125,7 +125,7 @@ async function jobCommand(root: string, argv: readonly string[]): Promise<number
   if (missing.length) {
     // The agent that held them is gone (a reboot, or the 6-hour limit): say what cannot run.
     process.stderr.write(
-      `${red('error:')} the secret values of this job (${missing.join(', ')}) were held in memory by its job agent, which is no longer running; run the job's steps again\n`,
+      `${red('error:')} the secret values of this job (${missing.join(', ')}) were held in memory by its job agent, which is no longer running or did not answer; run the job's steps again\n`,
     );
     return 1;
   }
