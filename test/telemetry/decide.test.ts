@@ -57,6 +57,18 @@ describe('headers', () => {
       'Content-Type',
     );
   });
+
+  it('refuses a value that decodes to a control character (header injection), naming the header only', () => {
+    for (const hostile of ['s3cr3t-t0ken%0D%0AX-Injected: yes', 's3cr3t-t0ken%00', 's3cr3t-t0ken%0A']) {
+      const e = configurationError(() =>
+        parseHeaders(`x-api-key=${hostile}`, 'headers', { variable: 'OTEL_EXPORTER_OTLP_HEADERS' }),
+      );
+      expect(e.message).toContain('OTEL_EXPORTER_OTLP_HEADERS: header x-api-key has a control character');
+      expect(e.message).not.toContain('s3cr3t');
+    }
+    // A tab inside a value is valid (RFC 9110), and fetch sends it.
+    expect(parseHeaders('x-api-key=a%09b', 'headers')).toEqual({ 'x-api-key': 'a\tb' });
+  });
 });
 
 describe('consent decision', () => {

@@ -42,6 +42,14 @@ export function parseHeaders(text: string, input: string, options: { variable?: 
       }
     }
     if (value === '') throw new ConfigurationError(`${what}: header ${name} has an empty value`, where);
+    // A control character (a percent-encoded CR/LF above all) is no valid header value: fetch would
+    // refuse it only at send time, quoting the value (a credential) in its error.
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) {
+      throw new ConfigurationError(
+        `${what}: header ${name} has a control character (CR, LF, NUL…) in its value`,
+        where,
+      );
+    }
     registerSecret(value);
     headers[name] = value;
   });
