@@ -107,6 +107,41 @@ describe('Summary.write size guard', () => {
     expect(readFileSync(outputs()['summary-file'] as string, 'utf8')).toContain('line 39999');
   });
 
+  it('closes a code block whose text has shorter fences in it (a log of Markdown) when it cuts inside it', () => {
+    // The body's ``` lines are content of the ```` block Summary.code opens: counting them as
+    // fences would leave the block open (or "close" it with ```), swallowing the note and
+    // everything later steps write.
+    const log = Array.from(
+      { length: 30_000 },
+      (_, i) => `step ${i} ${'€'.repeat(20)}\n\`\`\`js\nrun(${i})\n\`\`\``,
+    ).join('\n');
+    new Summary().heading('Log').details('output', new Summary().code(log, 'markdown')).paragraph('end').write();
+    const text = readFileSync(summaryFile, 'utf8');
+    expect(statSync(summaryFile).size).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    const html = renderGitHub(text);
+    expect(foreignTags(html)).toEqual([]);
+    const after = html.slice(html.lastIndexOf('</pre>'));
+    expect(after).toContain('</details>');
+    expect(after).toMatch(/<em>The summary was cut at \d+ KiB; all of it is in <code>/);
+  });
+
+  it('drops a table whose single cell is bigger than the budget, keeping what follows and pointing at the full file', () => {
+    const huge = `stderr: ${'<b>ünï</b> | '.repeat(200_000)}`;
+    new Summary()
+      .heading('Failed hosts')
+      .table(['Host', 'Error'], [['web-1', huge]])
+      .heading('Next', 3)
+      .table(['Host'], [['web-2']])
+      .write();
+    const text = readFileSync(summaryFile, 'utf8');
+    expect(statSync(summaryFile).size).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(text).not.toContain('ünï');
+    expect(text).toMatch(/_1 more row in `[^`]+`\._/);
+    expect(text).toContain('### Next\n\n| Host |\n| --- |\n| web-2 |');
+    expect(foreignTags(renderGitHub(text))).toEqual([]);
+    expect(readFileSync(outputs()['summary-file'] as string, 'utf8')).toContain('web-1');
+  });
+
   it('writes no summary-file output when nothing was cut', () => {
     new Summary().table(['a'], [['b']]).write();
     expect(outputs()['summary-file']).toBeUndefined();
