@@ -63,6 +63,49 @@ describe('OCI references', () => {
   });
 });
 
+/**
+ * A registry that stops answering: no docker-registry can be made to hang on cue, so a loopback
+ * HTTP server plays one. The manifest is never answered; the blob sends its headers and half its
+ * bytes, then nothing. Both must fail the call after the client's timeout, never hang it.
+ */
+describe('OCI client against a registry that stalls', () => {
+  const held: import('node:http').ServerResponse[] = [];
+  const layer = Buffer.alloc(64 * 1024, 7);
+  const server = createServer((req, res) => {
+    held.push(res);
+    if (req.url?.includes('/blobs/')) {
+      res.writeHead(200, { 'Content-Length': String(layer.length) });
+      res.write(layer.subarray(0, layer.length / 2));
+    }
+  });
+  let host = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const res of held) res.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('a manifest never answered is an OperationError naming the registry and the timeout', async () => {
+    const client = new RegistryClient(host, { timeoutMs: 1000, dockerConfig: join(tmpdir(), 'none', 'config.json') });
+    const error = await client.getImage(parseReference(`${host}/paved/hung:1`)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationError);
+    expect(String(error)).toMatch(/Registry 127\.0\.0\.1:\d+ did not answer GET .*paved\/hung:1 within 1 s/);
+  });
+
+  it('a blob that stops half way errors its stream instead of hanging the reader', async () => {
+    const client = new RegistryClient(host, { timeoutMs: 1000, dockerConfig: join(tmpdir(), 'none', 'config.json') });
+    const error = await client
+      .fetchBlob(parseReference(`${host}/paved/hung:1`), digestOf(layer))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OperationError);
+    expect(String(error)).toMatch(/stopped sending blob sha256:[0-9a-f]{64} .*: no bytes .* for 1 s/);
+  });
+});
+
 describe.skipIf(!available)('OCI client against docker-registry', () => {
   let open: Registry;
   let locked: Registry;
