@@ -97,6 +97,10 @@ export default async function bench({ root, quick }) {
       `db2 connect to testdb && db2 "create table app.t (c varchar(9))" && db2 "insert into app.t values ('kept')"`,
     );
   };
+  const removeRound = () => {
+    quietly('rm', '--force', current.old, current.new);
+    quietly('volume', 'rm', '--force', current.volume);
+  };
   const cleanup = async () => {
     const rows = docker(
       'exec',
@@ -107,26 +111,33 @@ export default async function bench({ root, quick }) {
       '-c',
       'db2 connect to testdb >/dev/null && db2 -x "select * from app.t"',
     );
-    quietly('rm', '--force', current.old, current.new);
-    quietly('volume', 'rm', '--force', current.volume);
+    removeRound();
     if (!rows.includes('kept')) throw new Error('the data did not survive the upgrade');
   };
-  const pavedRun = (backup, key) => async () => {
-    const out = join(tmp, `out-${round}`);
-    const summary = join(tmp, `summary-${round}`);
-    writeFileSync(out, '');
-    writeFileSync(summary, '');
-    const started = performance.now();
+  // This round's files for the action's outputs and summary.
+  const roundFiles = (tag) => ({ out: join(tmp, `out-${tag}${round}`), summary: join(tmp, `summary-${tag}${round}`) });
+  // One run of the shipped bundle's upgrade of this round's old container; rejects with the
+  // action's log tail when it fails.
+  const upgrade = async (files, image, inputs) => {
+    writeFileSync(files.out, '');
+    writeFileSync(files.summary, '');
     await sh(process.execPath, [join(root, 'dist/db2/index.js')], {
       INPUT_COMMAND: 'upgrade',
       INPUT_CONTAINER: current.old,
-      INPUT_IMAGE: images.new,
+      INPUT_IMAGE: image,
       'INPUT_NEW-NAME': current.new,
-      INPUT_BACKUP: String(backup),
       'INPUT_STOP-TIMEOUT': '120s',
+      ...inputs,
+      GITHUB_OUTPUT: files.out,
+      GITHUB_STEP_SUMMARY: files.summary,
+    });
+  };
+  const pavedRun = (backup, key) => async () => {
+    const started = performance.now();
+    const { out, summary } = roundFiles('');
+    await upgrade({ out, summary }, images.new, {
+      INPUT_BACKUP: String(backup),
       'INPUT_READINESS-TIMEOUT': '5m',
-      GITHUB_OUTPUT: out,
-      GITHUB_STEP_SUMMARY: summary,
     });
     wallSeconds[key].push((performance.now() - started) / 1000);
     const o = outputs(out);
@@ -141,20 +152,9 @@ export default async function bench({ root, quick }) {
 
   // Wall time of an upgrade to an image that crashes during setup, until it failed and rolled back.
   const crashRun = async () => {
-    const out = join(tmp, `out-crash-${round}`);
-    writeFileSync(out, '');
+    const files = roundFiles('crash-');
     const started = performance.now();
-    await sh(process.execPath, [join(root, 'dist/db2/index.js')], {
-      INPUT_COMMAND: 'upgrade',
-      INPUT_CONTAINER: current.old,
-      INPUT_IMAGE: images.crash,
-      'INPUT_NEW-NAME': current.new,
-      INPUT_BACKUP: 'false',
-      'INPUT_STOP-TIMEOUT': '120s',
-      'INPUT_READINESS-TIMEOUT': '15m',
-      GITHUB_OUTPUT: out,
-      GITHUB_STEP_SUMMARY: join(tmp, `summary-crash-${round}`),
-    }).then(
+    await upgrade(files, images.crash, { INPUT_BACKUP: 'false', 'INPUT_READINESS-TIMEOUT': '15m' }).then(
       () => {
         throw new Error('the upgrade to a crashing image succeeded');
       },
@@ -162,12 +162,8 @@ export default async function bench({ root, quick }) {
         if (!/exited \(exit code 1\)/.test(String(e.message))) throw e;
       },
     );
-    if (outputs(out)['rolled-back'] !== 'true') throw new Error('the crashing upgrade did not roll back');
+    if (outputs(files.out)['rolled-back'] !== 'true') throw new Error('the crashing upgrade did not roll back');
     return performance.now() - started;
-  };
-  const crashCleanup = async () => {
-    quietly('rm', '--force', current.old, current.new);
-    quietly('volume', 'rm', '--force', current.volume);
   };
 
   const report = await compare({
@@ -217,7 +213,7 @@ export default async function bench({ root, quick }) {
           'wall time until an upgrade to an image whose setup exits has failed and rolled back (old container restart: unless-stopped, readiness-timeout 15m)',
         before: () => freshOld(true),
         measure: crashRun,
-        after: crashCleanup,
+        after: removeRound,
       },
     ],
     baseline: 'manual recipe',
