@@ -79,7 +79,9 @@ describe('OCI client against a registry that stalls', () => {
     }
   });
   let host = '';
+  let noConfig = '';
   beforeAll(async () => {
+    noConfig = join(mkdtempSync(join(tmpdir(), 'oci-stall-')), 'config.json');
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     host = `127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
   });
@@ -90,14 +92,14 @@ describe('OCI client against a registry that stalls', () => {
   });
 
   it('a manifest never answered is an OperationError naming the registry and the timeout', async () => {
-    const client = new RegistryClient(host, { timeoutMs: 1000, dockerConfig: join(tmpdir(), 'none', 'config.json') });
+    const client = new RegistryClient(host, { timeoutMs: 1000, dockerConfig: noConfig });
     const error = await client.getImage(parseReference(`${host}/paved/hung:1`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationError);
     expect(String(error)).toMatch(/Registry 127\.0\.0\.1:\d+ did not answer GET .*paved\/hung:1 within 1 s/);
   });
 
   it('a blob that stops half way errors its stream instead of hanging the reader', async () => {
-    const client = new RegistryClient(host, { timeoutMs: 1000, dockerConfig: join(tmpdir(), 'none', 'config.json') });
+    const client = new RegistryClient(host, { timeoutMs: 1000, dockerConfig: noConfig });
     const error = await client
       .fetchBlob(parseReference(`${host}/paved/hung:1`), digestOf(layer))
       .catch((e: unknown) => e);
