@@ -329,16 +329,42 @@ class RegistryClient {
             chunks.push(chunk);
         return Buffer.concat(chunks);
     }
-    /** A blob as a stream that errors at its end if the bytes do not match `digest`. */
+    /**
+     * A blob as a stream that errors at its end if the bytes do not match `digest`. A layer takes as
+     * long as it takes, but the registry must answer, and then send some bytes, within the timeout:
+     * one that stalls fails the run instead of hanging it.
+     */
     async blobStream(ref, digest) {
         checkDigest(digest);
-        const response = await this.request(ref, 'GET', `/v2/${ref.repository}/blobs/${digest}`, {}, 'pull', {
-            body: true,
-        });
+        const controller = new AbortController();
+        const stalled = () => new DOMException(`no bytes of blob ${digest} for ${this.timeoutMs / 1000} s`, 'TimeoutError');
+        let timer = setTimeout(() => controller.abort(stalled()), this.timeoutMs);
+        let response;
+        try {
+            response = await this.request(ref, 'GET', `/v2/${ref.repository}/blobs/${digest}`, {}, 'pull', {
+                signal: controller.signal,
+            });
+        }
+        finally {
+            clearTimeout(timer);
+        }
         if (!response.body)
             throw new errors/* OperationError */.OK(`The registry sent no body for blob ${digest}`);
         const body = external_node_stream_.Readable.fromWeb(response.body);
         const check = verifying(digest, `Blob ${digest} of ${formatReference(ref)}`);
+        const arm = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+                // A slow reader (backpressure) is not a stalled registry.
+                if (check.writableNeedDrain)
+                    return arm();
+                controller.abort(stalled());
+                check.destroy(new errors/* OperationError */.OK(`Registry ${this.registry} stopped sending blob ${digest} of ${formatReference(ref)}: ${stalled().message}`));
+            }, this.timeoutMs);
+        };
+        arm();
+        body.on('data', arm);
+        check.on('close', () => clearTimeout(timer));
         body.on('error', (error) => check.destroy(error));
         return body.pipe(check);
     }
@@ -376,11 +402,13 @@ class RegistryClient {
                     headers: { ...headers, ...(auth ? { Authorization: auth } : {}) },
                     body: options.data,
                     redirect: 'follow',
-                    // Blob bodies stream for as long as they take; only the response headers are timed.
-                    signal: options.body ? undefined : AbortSignal.timeout(this.timeoutMs),
+                    // Blob bodies are timed by blobStream, per chunk.
+                    signal: options.signal ?? AbortSignal.timeout(this.timeoutMs),
                 });
             }
             catch (error) {
+                if (error.name === 'TimeoutError')
+                    throw new errors/* OperationError */.OK(`Registry ${this.registry} did not answer ${method} ${formatReference(ref)} within ${this.timeoutMs / 1000} s (${this.base})`, { cause: error });
                 const cause = error.cause;
                 throw new errors/* ConfigurationError */.j1(`Registry ${this.registry} is unreachable for ${formatReference(ref)} (${this.base}): ${cause?.code ?? cause?.message ?? error.message}`, { cause: error });
             }

@@ -1,11 +1,11 @@
 import { createHash, createPublicKey } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleFromJSON } from '@sigstore/bundle';
 import { PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_CI, runAction } from '../harness';
+import { closedPort, IN_CI, runAction } from '../harness';
 import { type KeyFiles, opensslCmsVerify, opensslKey, type Pki, pki, sh, status, tempDir } from './fixtures';
 import { FAKETIME_LIB, startTsa, type Tsa } from './tsa';
 
@@ -269,20 +269,27 @@ describe('RFC 3161 timestamps', () => {
     expect(refused.stdout).toMatch(/dist\/plain\.bin: certificate "CN=Paved 2020 signer" expired on/);
   });
 
-  it('a TSA that refuses or is unreachable fails the step naming it, and writes nothing', async () => {
-    const ws = workspace('down');
+  it.each([
+    [
+      'is unreachable',
+      async () => `http://127.0.0.1:${await closedPort()}`,
+      /did not answer: fetch failed \(connect ECONNREFUSED/,
+    ],
+    ['drops the connection mid-reply', () => `${tsa.url}/drop`, /did not answer: terminated \(other side closed\)/],
+    ['answers garbage', () => `${tsa.url}/garbage`, /sent no RFC 3161 reply/],
+    ['refuses the request', () => `${tsa.url}/refuse`, /answered HTTP 503: TSA overloaded/],
+  ] as const)('a TSA that %s fails the step naming it, and writes nothing', async (name, url, message) => {
+    const ws = workspace(`down-${name.replace(/\W+/g, '-')}`);
+    const tsaUrl = await url();
     const r = await runAction(
       'sign',
-      {
-        method: 'key',
-        files: 'dist/app.bin',
-        'private-key': readFileSync(ec.plain, 'utf8'),
-        'tsa-url': 'http://127.0.0.1:9/',
-      },
+      { method: 'key', files: 'dist/app.bin', 'private-key': readFileSync(ec.plain, 'utf8'), 'tsa-url': tsaUrl },
       { env: { GITHUB_WORKSPACE: ws } },
     );
-    expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/Timestamp authority http:\/\/127\.0\.0\.1:9 did not answer/);
-    expect(status('ls', [join(ws, 'dist/app.bin.sig')])).not.toBe(0);
+    expect(r.exitCode, r.stdout).toBe(1);
+    expect(r.stdout).toContain(`::error::sign: Timestamp authority ${tsaUrl}`);
+    expect(r.stdout).toMatch(message);
+    expect(existsSync(join(ws, 'dist/app.bin.sig'))).toBe(false);
+    expect(existsSync(join(ws, 'dist/app.bin.sigstore.json'))).toBe(false);
   });
 });

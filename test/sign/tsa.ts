@@ -13,6 +13,10 @@ import { sh } from './fixtures';
  * `${url}/at/<time>` answers as if the clock read <time> (openssl runs under faketime), so a test can
  * hold a signature made while a now-expired certificate was valid. The TSA's own certificates are then
  * made under faketime too, valid from 2019, so they cover those times.
+ *
+ * Some paths misbehave on purpose: `${url}/garbage` answers 200 application/timestamp-reply with bytes
+ * that are no DER, `${url}/drop` promises a body, sends part of it and closes the connection, and
+ * `${url}/refuse` answers 503.
  */
 export interface Tsa {
   url: string;
@@ -128,6 +132,19 @@ export async function startTsa(dir: string): Promise<Tsa> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       tsa.requests++;
+      if (req.url === '/garbage') {
+        res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end('<html>not a timestamp</html>');
+        return;
+      }
+      if (req.url === '/refuse') {
+        res.writeHead(503).end('TSA overloaded');
+        return;
+      }
+      if (req.url === '/drop') {
+        res.writeHead(200, { 'Content-Type': 'application/timestamp-reply', 'Content-Length': '4096' });
+        res.write(Buffer.alloc(100, 0x30), () => res.destroy());
+        return;
+      }
       const at = /^\/at\/([^/?]+)/.exec(req.url ?? '')?.[1];
       if (req.method !== 'POST' || req.headers['content-type'] !== 'application/timestamp-query') {
         res.writeHead(400).end('expected POST application/timestamp-query');

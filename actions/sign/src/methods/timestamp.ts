@@ -46,17 +46,25 @@ export async function requestTimestamp(url: string, data: Buffer): Promise<{ res
     certReq: true,
   });
   let response: Response;
+  let body: Buffer;
   try {
+    // The timeout covers the body too: a TSA that sends headers and then stalls or drops the
+    // connection fails the same way as one that never answers.
     response = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/timestamp-query', Accept: 'application/timestamp-reply' },
       body: Buffer.from(request.toSchema().toBER(false)),
       signal: AbortSignal.timeout(30_000),
     });
+    body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
-    throw new OperationError(`Timestamp authority ${url} did not answer: ${(error as Error).message}`);
+    // undici says only "fetch failed" / "terminated"; the cause names what happened (ECONNREFUSED, other side closed).
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.message ?? cause?.code;
+    throw new OperationError(
+      `Timestamp authority ${url} did not answer: ${(error as Error).message}${why ? ` (${why})` : ''}`,
+    );
   }
-  const body = Buffer.from(await response.arrayBuffer());
   if (!response.ok) {
     throw new OperationError(
       `Timestamp authority ${url} answered HTTP ${response.status}${body.length < 300 ? `: ${body.toString('utf8').trim()}` : ''}`,
