@@ -43,7 +43,7 @@ export function openJob(dir: string): Job {
 export const newId = () => randomBytes(6).toString('hex');
 
 /** Whether a value carries something a step registered as secret. */
-export function isMasked(value: string, masks: readonly string[]): boolean {
+function isMasked(value: string, masks: readonly string[]): boolean {
   return masks.some((m) => m.length > 0 && value.includes(m));
 }
 

@@ -11,8 +11,6 @@ import { newId, openJob, restoreSecrets, saveJob } from './job';
 import { serveAgent, stopAgent } from './job-agent';
 import { bold, dim, lineSplitter, red, renderCommandLine, renderMarkdown } from './terminal';
 
-export { actionHelp } from './help';
-
 /**
  * `paved <action> --<input> value …` runs the same bundle the runner runs, with the same inputs
  * and defaults, then shows its outputs and job summary as terminal text.

@@ -150,7 +150,7 @@ export function terminalWidth(): number {
 }
 
 /** Narrows the widest columns until the table fits `total` columns (never below 6). */
-export function fitWidths(widths: number[], total: number): void {
+function fitWidths(widths: number[], total: number): void {
   const gaps = 2 * Math.max(0, widths.length - 1);
   while (widths.reduce((a, b) => a + b, 0) + gaps > total) {
     const widest = widths.indexOf(Math.max(...widths));
