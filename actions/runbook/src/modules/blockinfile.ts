@@ -1,12 +1,12 @@
 import { bool, mapping, oneOf } from './args';
 import {
+  anchorIndex,
   checkAnchors,
   checkPathAndMode,
   editText,
   joinLines,
   META_KEYS,
   PATH_KEYS,
-  pyRegex,
   splitLines,
 } from './textfile';
 import type { ModuleDef } from './types';
@@ -56,16 +56,6 @@ function edit(lines: string[], a: Record<string, unknown>): string[] {
     return out;
   }
   if (absent) return lines;
-  let at = out.length;
-  if (a.insertbefore === 'BOF') at = 0;
-  else
-    for (const key of ['insertafter', 'insertbefore'] as const) {
-      const v = a[key];
-      if (v === undefined || v === 'EOF') continue;
-      const r = pyRegex(undefined, String(v), key);
-      const found = out.map((l, i) => (r.test(l) ? i : -1)).filter((i) => i >= 0);
-      if (found.length) at = key === 'insertafter' ? (found.at(-1) as number) + 1 : (found.at(-1) as number);
-    }
-  out.splice(at, 0, ...body);
+  out.splice(anchorIndex(out, a) ?? out.length, 0, ...body);
   return out;
 }

@@ -1,5 +1,6 @@
 import { bool, mapping, oneOf } from './args';
 import {
+  anchorIndex,
   checkAnchors,
   checkPathAndMode,
   editText,
@@ -73,17 +74,6 @@ function edit(lines: string[], a: Record<string, unknown>): string[] {
   if (backrefs) return lines; // Ansible: no match with backrefs leaves the file alone
   if (lines.includes(line)) return lines;
   const out = [...lines];
-  const anchor = (key: 'insertafter' | 'insertbefore'): number | undefined => {
-    const v = a[key];
-    if (v === undefined) return undefined;
-    if (v === 'EOF') return out.length;
-    if (v === 'BOF') return 0;
-    const r = pyRegex(undefined, String(v), key);
-    const found = out.map((l, i) => (r.test(l) ? i : -1)).filter((i) => i >= 0);
-    if (!found.length) return undefined;
-    const i = (bool(a.firstmatch, false) ? found[0] : found.at(-1)) as number;
-    return key === 'insertafter' ? i + 1 : i;
-  };
-  out.splice(anchor('insertafter') ?? anchor('insertbefore') ?? out.length, 0, line);
+  out.splice(anchorIndex(out, a, bool(a.firstmatch, false)) ?? out.length, 0, line);
   return out;
 }

@@ -49,6 +49,26 @@ export function checkAnchors(check: ArgCheck, a: Record<string, unknown>): void 
     if (typeof a[key] === 'string' && !['EOF', 'BOF'].includes(a[key] as string)) pyRegex(check, a[key] as string, key);
 }
 
+/**
+ * Where lineinfile and blockinfile insert: at EOF, at BOF, or after/before the last line matching
+ * insertafter/insertbefore (the first with `firstmatch`); undefined when neither is given or the
+ * expression matches no line (the caller then appends).
+ */
+export function anchorIndex(lines: string[], a: Record<string, unknown>, firstmatch = false): number | undefined {
+  for (const key of ['insertafter', 'insertbefore'] as const) {
+    const v = a[key];
+    if (v === undefined) continue;
+    if (v === 'EOF') return lines.length;
+    if (v === 'BOF') return 0;
+    const r = pyRegex(undefined, String(v), key);
+    const found = lines.flatMap((l, i) => (r.test(l) ? [i] : []));
+    if (!found.length) return undefined;
+    const i = (firstmatch ? found[0] : found.at(-1)) as number;
+    return key === 'insertafter' ? i + 1 : i;
+  }
+  return undefined;
+}
+
 /** Python's `re` is what Ansible users write; JavaScript's RegExp reads the same for what they use. */
 export function pyRegex(check: ArgCheck | undefined, source: string, key: string, flags = ''): RegExp {
   try {
