@@ -6,7 +6,8 @@ import { ROOT } from '../harness';
 /**
  * The suite's own rules (CONTRIBUTING.md, "Tests"), checked on every test source so a red test keeps
  * meaning a bug: nothing read from outside the repository, no fixed temp paths shared between runs,
- * no wall time in assertions. Each rule is a narrow pattern with no known false positive.
+ * no wall time in assertions. Each rule is a narrow pattern with no known false positive, checked
+ * against samples it must catch.
  */
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -25,43 +26,122 @@ const files = sources(join(ROOT, 'test')).map((path) => ({
   lines: readFileSync(path, 'utf8').split('\n'),
 }));
 
-function offending(pattern: RegExp, except?: RegExp): string[] {
+/**
+ * The rules, each a function from a file's lines to the offending line numbers. Each has samples
+ * it must catch and samples it must let pass (tested below), so a pattern too narrow to ever match
+ * fails here instead of passing forever.
+ */
+const OUTSIDE = /'\.\.', 'shared'|\.\.\/shared\/(fixtures|schemas|seeds)|\/work\/shared/;
+
+function outside(lines: string[]): number[] {
+  return lines.flatMap((line, i) => (OUTSIDE.test(line) ? [i] : []));
+}
+
+/** A path under the temp directory that is not inside a mkdtemp of this run, or a literal /tmp path written to. */
+function fixedTemp(lines: string[]): number[] {
+  return lines.flatMap((line, i) =>
+    (/join\((os\.)?tmpdir\(\),\s*['"`]/.test(line) && !/mkdtemp(Sync)?\(\s*join\((os\.)?tmpdir\(\),/.test(line)) ||
+    /\b(writeFile|appendFile|mkdir|mkdtemp|rm|createWriteStream|copyFile|rename|symlink)(Sync)?\(\s*['"`]\/tmp\//.test(
+      line,
+    ) ||
+    /join\(\s*['"`]\/tmp['"`]/.test(line)
+      ? [i]
+      : [],
+  );
+}
+
+/** `expect(Date.now() - t0)`, or `expect(elapsed)` where `elapsed` was computed from the clock. */
+function wallTime(lines: string[]): number[] {
+  const clock = /(Date\.now|performance\.now)\(\)\s*-|process\.hrtime/;
+  const names = lines.flatMap((line) => {
+    const m = /(?:const|let|var)\s+(\w+)\s*=\s*(.*)$/.exec(line);
+    return m && clock.test(m[2] as string) ? [m[1] as string] : [];
+  });
+  return lines.flatMap((line, i) => {
+    const expected = /expect\(\s*(.*?)\)\s*\./.exec(line)?.[1] ?? '';
+    if (!expected) return [];
+    if (clock.test(expected)) return [i];
+    return names.some((n) => new RegExp(`^${n}\\b`).test(expected.trim())) ? [i] : [];
+  });
+}
+
+type Rule = (lines: string[]) => number[];
+
+function offending(rule: Rule, paths: { name: string; lines: string[] }[] = files): string[] {
   const found: string[] = [];
-  for (const { name, lines } of files) {
+  for (const { name, lines } of paths) {
     if (name === 'test/core/test-hygiene.test.ts') continue;
-    lines.forEach((line, i) => {
-      if (pattern.test(line) && !except?.test(line)) found.push(`${name}:${i + 1}: ${line.trim()}`);
-    });
+    for (const i of rule(lines)) found.push(`${name}:${i + 1}: ${lines[i]?.trim()}`);
   }
   return found;
 }
 
-const OUTSIDE = /'\.\.', 'shared'|\.\.\/shared\/(fixtures|schemas|seeds)|\/work\/shared/;
+const caught = (rule: Rule, text: string) => rule(text.split('\n')).length > 0;
+
+describe('the hygiene rules themselves', () => {
+  it('catch what they are meant to catch', () => {
+    for (const bad of [
+      "const fixtures = join(__dirname, '..', '..', 'shared', 'fixtures');",
+      "readFileSync(join(ROOT, '..', 'shared', 'seeds', 'x.json'))",
+      "const f = '/work/shared/schemas/a.json';",
+    ])
+      expect(caught(outside, bad), bad).toBe(true);
+    for (const bad of [
+      "const dir = join(tmpdir(), 'paved-test');",
+      "dockerConfig: join(tmpdir(), 'none', 'config.json')",
+      'const sock = join(os.tmpdir(), `agent-${process.pid}.sock`);',
+      "writeFileSync('/tmp/paved.json', '{}');",
+      "mkdirSync('/tmp/paved-run', { recursive: true });",
+      "const log = join('/tmp', 'x.log');",
+    ])
+      expect(caught(fixedTemp, bad), bad).toBe(true);
+    for (const bad of [
+      'expect(Date.now() - started).toBeLessThan(5000);',
+      'expect(performance.now() - t0).toBeLessThan(100);',
+      'const elapsed = performance.now() - t0;\nexpect(elapsed).toBeLessThan(2000);',
+      'let took = Date.now() - before;\n  expect(took, "fast").toBeLessThanOrEqual(1000);',
+    ])
+      expect(caught(wallTime, bad), bad).toBe(true);
+  });
+
+  it('let through what the suite does on purpose', () => {
+    for (const good of [
+      "const dir = mkdtempSync(join(tmpdir(), 'paved-sbom-'));",
+      "dir = await mkdtemp(join(tmpdir(), 'paved-'));",
+      "const a = parseArgs(['--job', '/tmp/j'], meta);",
+      "expect(a.job).toBe('/tmp/j');",
+    ])
+      expect(caught(fixedTemp, good), good).toBe(false);
+    for (const good of [
+      'const deadline = Date.now() + 30_000;',
+      'expect(report.startedAt).toBeLessThan(report.finishedAt);',
+      'const finishedAt = Date.now();\nexpect(finishedAt).toBeGreaterThan(0);',
+      'new Date(Date.now() - 2 * 3600_000)',
+    ])
+      expect(caught(wallTime, good), good).toBe(false);
+  });
+});
 
 describe('test sources', () => {
   it('read nothing outside the repository (a fresh clone has no ../shared)', () => {
-    expect(offending(OUTSIDE)).toEqual([]);
+    expect(offending(outside)).toEqual([]);
   });
 
   it('nor do the scripts and benchmarks', () => {
-    const found: string[] = [];
-    for (const dir of ['scripts', 'bench']) {
-      for (const path of sources(join(ROOT, dir))) {
-        readFileSync(path, 'utf8')
-          .split('\n')
-          .forEach((line, i) => {
-            if (OUTSIDE.test(line)) found.push(`${relative(ROOT, path)}:${i + 1}: ${line.trim()}`);
-          });
-      }
-    }
-    expect(found).toEqual([]);
+    const others = ['scripts', 'bench'].flatMap((dir) =>
+      sources(join(ROOT, dir)).map((path) => ({
+        name: relative(ROOT, path),
+        lines: readFileSync(path, 'utf8').split('\n'),
+      })),
+    );
+    expect(offending(outside, others)).toEqual([]);
   });
 
   it('write no fixed file in the temp directory: each test uses its own mkdtemp', () => {
-    expect(offending(/join\(tmpdir\(\), '[^']*'\)/, /mkdtemp(Sync)?\(join\(tmpdir\(\), '[^']*'\)\)/)).toEqual([]);
+    expect(offending(fixedTemp)).toEqual([]);
   });
 
   it('assert no wall time: wait for the event instead, and measure speed in bench/', () => {
-    expect(offending(/expect\(\s*(Date\.now\(\)|performance\.now\(\))\s*-/)).toEqual([]);
+    expect(offending(wallTime)).toEqual([]);
   });
 });
