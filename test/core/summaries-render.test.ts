@@ -30,6 +30,15 @@ function check(markdown: string): string {
   return html;
 }
 
+/**
+ * The hostile strings the summary does not show as text. `check` alone passes for a summary that
+ * dropped the input; this proves the strings reached the page, escaped, and read as themselves.
+ */
+function missing(html: string, strings: readonly string[]): string[] {
+  const text = visibleText(html).replace(/\s+/g, ' ');
+  return strings.filter((h) => !text.includes(h.replace(/\s+/g, ' ')));
+}
+
 describe('every action summary renders hostile input as text', () => {
   it('runbook: host names, task names, stderr and diffs from 300 hosts', () => {
     const hosts = Array.from({ length: 300 }, (_, i) => ({
@@ -67,6 +76,7 @@ describe('every action summary renders hostile input as text', () => {
     const html = check(md);
     expect(visibleText(html)).toContain('200 more rows in the JSON report (output report)');
     expect(visibleText(html)).toContain(`web-1${pick(1).replace(/\s*\r?\n\s*/g, ' ')}`);
+    expect(missing(html, HOSTILE)).toEqual([]);
   });
 
   it('sbom: 3,400 components with hostile names, licenses, denied components, a diff and warnings', () => {
@@ -116,6 +126,7 @@ describe('every action summary renders hostile input as text', () => {
     expect(visibleText(html)).toContain('1604 more rows in the SBOM files');
     expect(visibleText(html)).toMatch(/2902 more items in the diff output/);
     expect(html).not.toContain('mailto:');
+    expect(missing(html, HOSTILE)).toEqual([]);
   });
 
   it('sign: file names, identities and failure reasons', () => {
@@ -134,14 +145,16 @@ describe('every action summary renders hostile input as text', () => {
       scriptPath: pick(6),
       written: 3,
     }).toMarkdown();
-    expect(visibleText(check(signed))).toContain('30 more rows in the digests output');
+    const signedHtml = check(signed);
+    expect(visibleText(signedHtml)).toContain('30 more rows in the digests output');
+    expect(missing(signedHtml, HOSTILE)).toEqual([]);
     const verified = verifySummary({
       method: 'x509',
       trust: pick(0),
       rows: rows.map((r, i) => ({ ...r, reason: i % 2 ? pick(i + 2) : undefined, signer: pick(i) })),
       attestations: [{ file: pick(1), predicateTypes: [pick(2), pick(3)], reason: pick(4) }],
     }).toMarkdown();
-    check(verified);
+    expect(missing(check(verified), HOSTILE)).toEqual([]);
   });
 
   it('db2: step names and details from the container, the plan and the docker run line', () => {
@@ -163,7 +176,7 @@ describe('every action summary renders hostile input as text', () => {
     });
     stepTable(s, steps);
     s.mermaid(timeline(pick(5), steps));
-    check(s.toMarkdown());
+    expect(missing(check(s.toMarkdown()), HOSTILE)).toEqual([]);
   });
 
   it('telemetry: attribute names and values in the receipt table, digests shortened with the full values below', () => {
@@ -177,7 +190,7 @@ describe('every action summary renders hostile input as text', () => {
     const s = new Summary().heading('Telemetry receipt').table(table.headers, table.rows);
     s.details('Shortened values in full', new Summary().table(['Attribute', 'Value sent'], table.full));
     const md = s.toMarkdown();
-    check(md);
+    expect(missing(check(md), HOSTILE)).toEqual([]);
     expect(md).toContain('| span | RUN | vcs.repository.name | `a1b2c3d4e5f6…` |');
     expect(md).toContain(`| vcs.repository.name | \`${digest}\` |`);
     expect(md.split(digest).length - 1).toBe(1);
