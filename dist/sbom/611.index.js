@@ -34,42 +34,61 @@ const xml = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A
 /**
  * POMs by coordinates: the local repository first (`~/.m2/repository`), then each remote in order
  * (`maven-repositories`, Maven Central by default), over HTTP(S) with a timeout. Each POM is read
- * once per run; one that none has is remembered as missing.
+ * once per run; one that none has is remembered as missing, with why when a remote failed rather
+ * than said "not found" (an HTTP error, no answer in time, unreachable).
  */
 class MavenRepository {
     remotes;
     local;
+    timeoutMs;
     cache = new Map();
-    constructor(remotes, local = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.m2', 'repository')) {
+    problems = new Map();
+    constructor(remotes, local = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.m2', 'repository'), timeoutMs = 15_000) {
         this.remotes = remotes;
         this.local = local;
+        this.timeoutMs = timeoutMs;
     }
     pom(g, a, v) {
         const key = `${g}:${a}:${v}`;
         let hit = this.cache.get(key);
         if (!hit) {
-            hit = this.fetch(`${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.pom`);
+            hit = this.fetch(key, `${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.pom`);
             this.cache.set(key, hit);
         }
         return hit;
     }
-    async fetch(path) {
+    /** Where the repositories failed for `g:a:v` other than by not having it; undefined when none did. */
+    problem(key) {
+        return this.problems.get(key)?.join('; ');
+    }
+    async fetch(key, path) {
         try {
             return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.local, path), 'utf8');
         }
         catch {
             // not in the local repository
         }
+        const problems = [];
         for (const remote of this.remotes) {
             try {
-                const response = await fetch(`${remote.replace(/\/$/, '')}/${path}`, { signal: AbortSignal.timeout(15_000) });
+                const response = await fetch(`${remote.replace(/\/$/, '')}/${path}`, {
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
                 if (response.ok)
                     return await response.text();
+                await response.body?.cancel();
+                if (response.status !== 404 && response.status !== 410)
+                    problems.push(`${remote} answered HTTP ${response.status}`);
             }
-            catch {
-                // unreachable: try the next repository
+            catch (error) {
+                const cause = error.cause?.code;
+                problems.push(error.name === 'TimeoutError'
+                    ? `${remote} did not answer within ${this.timeoutMs / 1000} s`
+                    : `${remote} is unreachable (${cause ?? error.message})`);
             }
         }
+        if (problems.length > 0)
+            this.problems.set(key, problems);
         return undefined;
     }
 }
@@ -125,7 +144,8 @@ async function parsePomResolved(text, file, manifests, repository) {
             if (pom === undefined) {
                 if (!missing.has(id)) {
                     missing.add(id);
-                    warn(`${file}: the POM of ${id} is in none of ${repositoriesText(repository)}; its dependencies are missing`);
+                    const problem = repository.problem(id);
+                    warn(`${file}: the POM of ${id} is in none of ${repositoriesText(repository)}${problem ? ` (${problem})` : ''}; its dependencies are missing`);
                 }
                 continue;
             }

@@ -124,3 +124,53 @@ describe('pom.xml resolved from a Maven repository (parents, BOMs, transitive de
     expect(run.stdout).toMatch(/maven-repositories: "file:\/\/\/srv\/m2" is not an http\(s\) URL/);
   });
 });
+
+/**
+ * A repository that fails rather than lacks a POM: HTTP 500 for one, a proxy's HTML error page for
+ * another. Neither fails the run or loses the dependency; each warning says what went wrong, not
+ * merely "in none of" the repositories.
+ */
+describe('pom.xml against a Maven repository that fails', () => {
+  const server = createServer((req, res) => {
+    if (req.url?.includes('/org/example/broken/')) res.writeHead(500).end('internal error');
+    else if (req.url?.includes('/org/example/garbage/'))
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Proxy error <b>502</body></html>');
+    else res.writeHead(404).end();
+  });
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/maven2`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('an HTTP 500 and a POM that is not a POM are warnings naming the cause; both dependencies stay', async () => {
+    const dir = temp('sbom-pom-');
+    const dep = (a: string) =>
+      `<dependency><groupId>org.example</groupId><artifactId>${a}</artifactId><version>1.0</version></dependency>`;
+    writeFileSync(
+      join(dir, 'pom.xml'),
+      `<project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+  <dependencies>${dep('broken')}${dep('garbage')}${dep('absent')}</dependencies>
+</project>
+`,
+    );
+    const run = await runSbom({ path: dir, 'maven-repositories': url }, { HOME: temp('sbom-m2home-') });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(((run.cdx as Json).components as Json[]).map((c) => c.purl).sort()).toEqual([
+      'pkg:maven/org.example/absent@1.0',
+      'pkg:maven/org.example/broken@1.0',
+      'pkg:maven/org.example/garbage@1.0',
+    ]);
+    expect(run.stdout).toMatch(
+      /::warning[^\n]*the POM of org\.example:broken:1\.0 is in none of [^\n]*\(http:\/\/127\.0\.0\.1:\d+\/maven2 answered HTTP 500\)/,
+    );
+    expect(run.stdout).toMatch(
+      /::warning[^\n]*the POM of org\.example:garbage:1\.0 cannot be read \([^\n]*expected a <project> root element/,
+    );
+    // Not found is just that: no cause to report.
+    expect(run.stdout).toMatch(
+      /the POM of org\.example:absent:1\.0 is in none of [^\n(]*; its dependencies are missing/,
+    );
+  });
+});

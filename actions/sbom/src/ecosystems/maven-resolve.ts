@@ -39,39 +39,59 @@ const xml = new XMLParser({
 /**
  * POMs by coordinates: the local repository first (`~/.m2/repository`), then each remote in order
  * (`maven-repositories`, Maven Central by default), over HTTP(S) with a timeout. Each POM is read
- * once per run; one that none has is remembered as missing.
+ * once per run; one that none has is remembered as missing, with why when a remote failed rather
+ * than said "not found" (an HTTP error, no answer in time, unreachable).
  */
 export class MavenRepository {
   private readonly cache = new Map<string, Promise<string | undefined>>();
+  private readonly problems = new Map<string, string[]>();
   constructor(
     readonly remotes: readonly string[],
     readonly local: string = join(homedir(), '.m2', 'repository'),
+    readonly timeoutMs = 15_000,
   ) {}
 
   pom(g: string, a: string, v: string): Promise<string | undefined> {
     const key = `${g}:${a}:${v}`;
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = this.fetch(`${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.pom`);
+      hit = this.fetch(key, `${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.pom`);
       this.cache.set(key, hit);
     }
     return hit;
   }
 
-  private async fetch(path: string): Promise<string | undefined> {
+  /** Where the repositories failed for `g:a:v` other than by not having it; undefined when none did. */
+  problem(key: string): string | undefined {
+    return this.problems.get(key)?.join('; ');
+  }
+
+  private async fetch(key: string, path: string): Promise<string | undefined> {
     try {
       return readFileSync(join(this.local, path), 'utf8');
     } catch {
       // not in the local repository
     }
+    const problems: string[] = [];
     for (const remote of this.remotes) {
       try {
-        const response = await fetch(`${remote.replace(/\/$/, '')}/${path}`, { signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(`${remote.replace(/\/$/, '')}/${path}`, {
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
         if (response.ok) return await response.text();
-      } catch {
-        // unreachable: try the next repository
+        await response.body?.cancel();
+        if (response.status !== 404 && response.status !== 410)
+          problems.push(`${remote} answered HTTP ${response.status}`);
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        problems.push(
+          (error as Error).name === 'TimeoutError'
+            ? `${remote} did not answer within ${this.timeoutMs / 1000} s`
+            : `${remote} is unreachable (${cause ?? (error as Error).message})`,
+        );
       }
     }
+    if (problems.length > 0) this.problems.set(key, problems);
     return undefined;
   }
 }
@@ -136,7 +156,10 @@ export async function parsePomResolved(
       if (pom === undefined) {
         if (!missing.has(id)) {
           missing.add(id);
-          warn(`${file}: the POM of ${id} is in none of ${repositoriesText(repository)}; its dependencies are missing`);
+          const problem = repository.problem(id);
+          warn(
+            `${file}: the POM of ${id} is in none of ${repositoriesText(repository)}${problem ? ` (${problem})` : ''}; its dependencies are missing`,
+          );
         }
         continue;
       }
