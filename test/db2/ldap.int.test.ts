@@ -1,4 +1,6 @@
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDirectory } from '../../actions/db2/src/ldap/directory';
 import { IN_CI, onPath, runAction, service } from '../harness';
 import { Db2Fixture, docker, dockerRc, unmasked } from './fixture';
 import { type Slapd, SUFFIX, startSlapd } from './slapd';
@@ -73,6 +75,48 @@ describe.skipIf(!service('dockerd').available || !hasSlapd)('db2 ldap (OpenLDAP 
     }
     expect(dockerRc('exec', db, 'test', '-e', INI).ok).toBe(false);
     expect(f.sql(db, 'db2 get dbm cfg')).toBe(cfgBefore);
+  });
+
+  it('a directory that accepts the connection and never answers is passed over like a refused one', LONG, async () => {
+    // Accepts TCP and keeps the socket open without a byte of LDAP: a hung slapd, a firewall that
+    // swallows the traffic, the wrong service on the port.
+    const held: Socket[] = [];
+    const hung: Server = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const port = (hung.address() as { port: number }).port;
+    const check = (host: string) =>
+      checkDirectory(
+        {
+          host,
+          ssl: false,
+          caPem: undefined,
+          searchDn: ldap.searchDn,
+          searchPassword: ldap.searchPassword,
+          userBaseDn: `ou=Users,${SUFFIX}`,
+          userObjectClass: 'inetOrgPerson',
+          userIdAttribute: 'uid',
+          groupBaseDn: `ou=Groups,${SUFFIX}`,
+          groupObjectClass: 'groupOfUniqueNames',
+          groupLookupAttribute: 'uniqueMember',
+          groupLookupMethod: 'SEARCH_BY_DN',
+          testUser: 'alice',
+          testGroup: 'db2users',
+        },
+        // The action's per-request timeout (15 s by default), shorter here so the test waits less.
+        3_000,
+      );
+    try {
+      await expect(check(`127.0.0.1:${port}`)).rejects.toThrow(
+        new RegExp(`No LDAP server of 127\\.0\\.0\\.1:${port} answered: ldap://127\\.0\\.0\\.1:${port}: .*timed out`),
+      );
+      // LDAP_HOST lists fallbacks: the silent one is skipped and the next one answers.
+      const found = await check(`127.0.0.1:${port} 127.0.0.1:${ldap.ldapPort}`);
+      expect(found.url).toBe(`ldap://127.0.0.1:${ldap.ldapPort}`);
+      expect(found.groupDn).toBe(`cn=db2users,ou=Groups,${SUFFIX}`);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
   });
 
   it(

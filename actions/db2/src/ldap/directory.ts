@@ -58,8 +58,15 @@ function answer(error: unknown): string {
 
 const value = (v: string) => escapeFilter`${v}`;
 
-const UNREACHABLE =
-  /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ECONNRESET|Connection timeout/i;
+/**
+ * This server gave no answer: refused, unreachable, reset, or silent until the timeout (ldapts
+ * rejects a connection with "Connection timeout" and a request with "<Request>: Operation timed
+ * out"). The plug-ins then try the next LDAP_HOST entry, and so does the check.
+ */
+const UNANSWERED =
+  /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ECONNRESET|Connection timeout|Operation timed out/i;
+const unanswered = (error: unknown): boolean =>
+  !(error instanceof OperationError) && UNANSWERED.test(String((error as { code?: unknown }).code ?? error));
 
 export async function checkDirectory(o: Check, timeoutMs = 15_000): Promise<DirectoryCheck> {
   const failures: string[] = [];
@@ -73,9 +80,9 @@ export async function checkDirectory(o: Check, timeoutMs = 15_000): Promise<Dire
     try {
       return await ask(client, url, o);
     } catch (error) {
-      // An unreachable server is a reason to try the next one (as the plug-ins do); anything the
-      // directory (or its TLS handshake) answered is the answer.
-      if (!(error instanceof OperationError) && UNREACHABLE.test(String((error as { code?: unknown }).code ?? error))) {
+      // No answer is a reason to try the next server; anything the directory (or its TLS
+      // handshake) answered is the answer.
+      if (unanswered(error)) {
         failures.push(`${url}: ${errorMessage(error)}`);
         continue;
       }
@@ -94,7 +101,7 @@ async function ask(client: Client, url: string, o: Check): Promise<DirectoryChec
       await client.bind(o.searchDn, o.searchPassword);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      if (UNREACHABLE.test(String(code ?? error))) throw error;
+      if (unanswered(error)) throw error;
       // A string code is Node's (TLS handshake, socket): the connection failed, not the bind.
       if (typeof code === 'string') throw new OperationError(`LDAP connection to ${url} failed: ${answer(error)}`);
       throw new OperationError(`LDAP bind to ${url} as ${o.searchDn} (SEARCH_DN) failed: ${answer(error)}`);
@@ -104,7 +111,7 @@ async function ask(client: Client, url: string, o: Check): Promise<DirectoryChec
   const users = await client
     .search(o.userBaseDn, { scope: 'sub', filter: userFilter, attributes: [o.groupLookupAttribute] })
     .catch((error) => {
-      if (UNREACHABLE.test(String((error as { code?: unknown }).code ?? error))) throw error;
+      if (unanswered(error)) throw error;
       throw new OperationError(`LDAP search of ${o.userBaseDn} for ${userFilter} on ${url} failed: ${answer(error)}`);
     });
   if (users.searchEntries.length !== 1) {
@@ -122,6 +129,7 @@ async function ask(client: Client, url: string, o: Check): Promise<DirectoryChec
     const groups = await client
       .search(o.groupBaseDn, { scope: 'sub', filter: groupFilter, attributes: ['cn'] })
       .catch((error) => {
+        if (unanswered(error)) throw error;
         throw new OperationError(
           `LDAP search of ${o.groupBaseDn} for ${groupFilter} on ${url} failed: ${answer(error)}`,
         );
