@@ -1,5 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../harness';
@@ -74,5 +74,45 @@ describe.skipIf(!service('sshd').available)('runbook on a host without the sftp 
     expect(motd?.diff).toContain('-old motd');
     expect(motd?.diff).toContain('+hello h1');
     expect(readFileSync(join(target, 'motd'), 'utf8')).toBe('old motd\n');
+  });
+
+  it('carries any bytes to a hostile file name over exec, and a write that cannot land fails the task', async () => {
+    // Every byte value plus shell syntax in the content (it goes through stdin, not the command line),
+    // and a name with a quote, a command substitution and a backslash (quoted, never run).
+    const bytes = Buffer.concat([
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      Buffer.from("'$(touch pwned)`id`\\\n"),
+    ]);
+    writeFileSync(join(dir, 'blob.bin'), bytes);
+    writeFileSync(join(target, 'plain'), 'a file, not a directory\n');
+    writeFileSync(
+      join(dir, 'hostile.yml'),
+      [
+        'name: hostile',
+        'hosts: all',
+        'tasks:',
+        '  - name: blob',
+        `    copy: { src: blob.bin, dest: '\${target}/it''s "$(touch pwned)" \\ x.bin' }`,
+        '  - name: under a file',
+        '    copy: { content: "x\\n", dest: "${target}/plain/x.conf" }',
+        '',
+      ].join('\n'),
+    );
+    const result = await runbook(dir, { ...inputs(), runbook: 'hostile.yml' });
+    const log = visibleLog(result);
+    expect(result.exitCode, log).toBe(1);
+    const tasks = report(result).hosts[0]?.tasks ?? [];
+    expect(
+      tasks.map((t) => t.status),
+      JSON.stringify(tasks),
+    ).toEqual(['changed', 'failed']);
+    expect(tasks[1]?.msg).toContain(`${target}/plain/x.conf`);
+    expect(readFileSync(join(target, `it's "$(touch pwned)" \\ x.bin`))).toEqual(bytes);
+    // Nothing ran the substitution, neither in the remote login's directory nor beside the file.
+    for (const where of [homedir(), target, dir]) expect(existsSync(join(where, 'pwned')), where).toBe(false);
+    expect(readFileSync(join(target, 'plain'), 'utf8')).toBe('a file, not a directory\n');
+    // Compared by checksum over exec: the hostile name is already right the second time.
+    const again = await runbook(dir, { ...inputs(), runbook: 'hostile.yml' });
+    expect(report(again).hosts[0]?.tasks.map((t) => t.status)).toEqual(['ok', 'failed']);
   });
 });

@@ -159,7 +159,7 @@ export async function writeWithShell(
   const steps = [
     `umask 077`,
     `cat > ${tmp}`,
-    `{ [ "$(sha256sum ${tmp} | cut -d' ' -f1)" = ${sha} ] || { echo 'checksum mismatch after transfer' >&2; false; }; }`,
+    `{ [ "$(sha256sum < ${tmp} | cut -d' ' -f1)" = ${sha} ] || { echo 'checksum mismatch after transfer' >&2; false; }; }`,
     `chmod ${(options.mode ?? 0o644).toString(8)} ${tmp}`,
   ];
   if (options.owner || options.group)

@@ -28,7 +28,8 @@ export function withBecome(command: string, become: boolean | undefined, isRoot:
 
 /**
  * One command gives type, mode, owners and checksum (GNU coreutils or busybox stat/sha256sum),
- * so "is this file already right?" costs a single round trip per file.
+ * so "is this file already right?" costs a single round trip per file. sha256sum reads stdin: given
+ * a name with a backslash or newline, coreutils escapes its line and prefixes the sum with `\`.
  */
 export function statCommand(path: string): string {
   const p = quote(path);
@@ -37,7 +38,7 @@ export function statCommand(path: string): string {
     `elif [ -d ${p} ]; then printf 'directory\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
     onPseudoFs(path)
       ? `elif [ -f ${p} ]; then printf 'pseudo-file\\n'; stat -c '%a %u %g %U %G %s' ${p};`
-      : `elif [ -f ${p} ]; then printf 'file\\n'; stat -c '%a %u %g %U %G %s' ${p}; sha256sum ${p} | cut -d' ' -f1;`,
+      : `elif [ -f ${p} ]; then printf 'file\\n'; stat -c '%a %u %g %U %G %s' ${p}; sha256sum < ${p} | cut -d' ' -f1;`,
     `elif [ -p ${p} ]; then printf 'fifo\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
     `elif [ -S ${p} ]; then printf 'socket\\n'; stat -c '%a %u %g %U %G %s' ${p};`,
     `elif [ -b ${p} ] || [ -c ${p} ]; then printf 'device\\n'; stat -c '%a %u %g %U %G %s' ${p};`,

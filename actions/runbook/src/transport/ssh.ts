@@ -367,7 +367,7 @@ export class SshConnection implements Connection {
           .update(info.content ?? Buffer.alloc(0))
           .digest('hex');
       } else {
-        const r = await this.run(`sha256sum ${quote(path)}`, options);
+        const r = await this.run(`sha256sum < ${quote(path)}`, options);
         info.sha256 = r.stdout.split(' ')[0];
       }
     }
