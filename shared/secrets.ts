@@ -22,10 +22,21 @@ export function encodings(value: string): string[] {
   forms.add(value.replace(/(["\\$`])/g, '\\$1'));
   forms.add(encodeURIComponent(value));
   forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
-  // Standard and URL-safe alphabets; without padding, which depends on what follows.
+  // Base64, standard and URL-safe: the value alone (without padding), and the value inside a longer
+  // encoded text (`Basic base64(user:pass)`, a base64 config file). There each 4 characters encode 3
+  // bytes, so the characters depend on where the value starts (offset 0, 1 or 2 in its group: the
+  // bytes sharing a group with what comes before are dropped) and the last one on what follows
+  // (dropped too), as the runner's own masker does.
   const bytes = Buffer.from(value, 'utf8');
   forms.add(bytes.toString('base64').replace(/=+$/, ''));
   forms.add(bytes.toString('base64url'));
+  for (const shift of [0, 1, 2]) {
+    const tail = bytes.subarray(shift);
+    if (tail.length === 0) continue;
+    const keep = Math.floor((tail.length * 8) / 6);
+    forms.add(tail.toString('base64').slice(0, keep));
+    forms.add(tail.toString('base64url').slice(0, keep));
+  }
   return [...forms];
 }
 
