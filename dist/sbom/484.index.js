@@ -409,6 +409,7 @@ var names = __webpack_require__(4195);
 
 
 
+
 const FORMATS = ['spdx-json', 'cyclonedx-json'];
 /** Always skipped: installed trees and VCS metadata hold copies, not the project's own lockfiles. */
 const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/vendor/**', '**/.git/**'];
@@ -463,6 +464,27 @@ const MAVEN_CENTRAL = 'https://repo.maven.apache.org/maven2';
 function mavenRepositories() {
     const list = getList(names/* Inputs */.G.mavenRepositories);
     for (const url of list) {
+        // A private repository's credentials in its URL (https://user:token@host/...): masked before
+        // anything can print the URL, in the forms they travel in (percent-encoded, decoded, and
+        // base64 of user:password as the Basic header carries them).
+        const userinfo = /^[^:/\s]+:\/\/([^/@\s]*)@/.exec(url)?.[1];
+        if (userinfo) {
+            const colon = userinfo.indexOf(':');
+            const decode = (text) => {
+                try {
+                    return decodeURIComponent(text);
+                }
+                catch {
+                    return text;
+                }
+            };
+            if (colon >= 0) {
+                const password = userinfo.slice(colon + 1);
+                (0,secrets/* registerSecret */.cl)(password);
+                (0,secrets/* registerSecret */.cl)(decode(password));
+            }
+            (0,secrets/* registerSecret */.cl)(colon >= 0 ? `${decode(userinfo.slice(0, colon))}:${decode(userinfo.slice(colon + 1))}` : decode(userinfo));
+        }
         if (!/^https?:\/\/[^\s/]+/.test(url))
             throw new errors/* ConfigurationError */.j1(`Input ${names/* Inputs */.G.mavenRepositories}: "${url}" is not an http(s) URL of a Maven repository (e.g. ${MAVEN_CENTRAL})`, { input: names/* Inputs */.G.mavenRepositories });
     }
@@ -3001,10 +3023,22 @@ function encodings(value) {
     forms.add(value.replace(/(["\\$`])/g, '\\$1'));
     forms.add(encodeURIComponent(value));
     forms.add(encodeURIComponent(value).replace(/%20/g, '+'));
-    // Standard and URL-safe alphabets; without padding, which depends on what follows.
+    // Base64, standard and URL-safe: the value alone (without padding), and the value inside a longer
+    // encoded text (`Basic base64(user:pass)`, a base64 config file). There each 4 characters encode 3
+    // bytes, so the characters depend on where the value starts (offset 0, 1 or 2 in its group: the
+    // bytes sharing a group with what comes before are dropped) and the last one on what follows
+    // (dropped too), as the runner's own masker does.
     const bytes = Buffer.from(value, 'utf8');
     forms.add(bytes.toString('base64').replace(/=+$/, ''));
     forms.add(bytes.toString('base64url'));
+    for (const shift of [0, 1, 2]) {
+        const tail = bytes.subarray(shift);
+        if (tail.length === 0)
+            continue;
+        const keep = Math.floor((tail.length * 8) / 6);
+        forms.add(tail.toString('base64').slice(0, keep));
+        forms.add(tail.toString('base64url').slice(0, keep));
+    }
     return [...forms];
 }
 function registerSecret(value) {

@@ -38,15 +38,29 @@ const xml = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A
  * than said "not found" (an HTTP error, no answer in time, unreachable).
  */
 class MavenRepository {
-    remotes;
     local;
     timeoutMs;
     cache = new Map();
     problems = new Map();
+    /** Each remote as asked: without user info in the URL (fetch refuses it), which becomes Basic auth. */
+    sources;
+    /** The remotes as shown in messages: never with their credentials. */
+    remotes;
     constructor(remotes, local = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.m2', 'repository'), timeoutMs = 15_000) {
-        this.remotes = remotes;
         this.local = local;
         this.timeoutMs = timeoutMs;
+        this.sources = remotes.map((remote) => {
+            const url = new URL(remote.replace(/\/$/, ''));
+            const user = decodeURIComponent(url.username);
+            const password = decodeURIComponent(url.password);
+            url.username = '';
+            url.password = '';
+            const base = url.toString().replace(/\/$/, '');
+            return user || password
+                ? { base, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+                : { base };
+        });
+        this.remotes = this.sources.map((source) => source.base);
     }
     pom(g, a, v) {
         const key = `${g}:${a}:${v}`;
@@ -69,9 +83,10 @@ class MavenRepository {
             // not in the local repository
         }
         const problems = [];
-        for (const remote of this.remotes) {
+        for (const { base: remote, authorization } of this.sources) {
             try {
-                const response = await fetch(`${remote.replace(/\/$/, '')}/${path}`, {
+                const response = await fetch(`${remote}/${path}`, {
+                    headers: authorization ? { Authorization: authorization } : {},
                     signal: AbortSignal.timeout(this.timeoutMs),
                 });
                 if (response.ok)

@@ -131,8 +131,19 @@ describe('pom.xml resolved from a Maven repository (parents, BOMs, transitive de
  * merely "in none of" the repositories.
  */
 describe('pom.xml against a Maven repository that fails', () => {
+  // Characters a URL must percent-encode, so the secret travels in more than one form.
+  const PASSWORD = 'p@ss/w0rd:"x"';
   const server = createServer((req, res) => {
-    if (req.url?.includes('/org/example/broken/')) res.writeHead(500).end('internal error');
+    if (req.url?.includes('/org/example/private/')) {
+      if (req.headers.authorization !== `Basic ${Buffer.from(`paved:${PASSWORD}`).toString('base64')}`)
+        res.writeHead(401).end();
+      else
+        res
+          .writeHead(200, { 'content-type': 'text/xml' })
+          .end(
+            '<project><groupId>org.example</groupId><artifactId>private</artifactId><version>1.0</version><dependencies><dependency><groupId>org.example</groupId><artifactId>inner</artifactId><version>2.0</version></dependency></dependencies></project>',
+          );
+    } else if (req.url?.includes('/org/example/broken/')) res.writeHead(500).end('internal error');
     else if (req.url?.includes('/org/example/garbage/'))
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Proxy error <b>502</body></html>');
     else res.writeHead(404).end();
@@ -172,5 +183,45 @@ describe('pom.xml against a Maven repository that fails', () => {
     expect(run.stdout).toMatch(
       /the POM of org\.example:absent:1\.0 is in none of [^\n(]*; its dependencies are missing/,
     );
+  });
+
+  it('credentials in a repository URL are sent as Basic auth and never shown, in any encoding', async () => {
+    const dir = temp('sbom-pom-');
+    writeFileSync(
+      join(dir, 'pom.xml'),
+      `<project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.example</groupId><artifactId>private</artifactId><version>1.0</version></dependency>
+    <dependency><groupId>org.example</groupId><artifactId>broken</artifactId><version>1.0</version></dependency>
+  </dependencies>
+</project>
+`,
+    );
+    const withCredentials = url.replace('http://', `http://paved:${encodeURIComponent(PASSWORD)}@`);
+    const run = await runSbom({ path: dir, 'maven-repositories': withCredentials }, { HOME: temp('sbom-m2home-') });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    // The private POM was read (with the credentials): its own dependency is in the graph.
+    expect(deps(run.cdx as Json, 'pkg:maven/org.example/private@1.0')).toEqual(['pkg:maven/org.example/inner@2.0']);
+    // The warning names the repository without its user info.
+    expect(run.stdout).toMatch(
+      /org\.example:broken:1\.0 is in none of [^\n]*http:\/\/127\.0\.0\.1:\d+\/maven2 answered HTTP 500/,
+    );
+    // Everything the run wrote, but the mask commands (which carry the secret to the runner by design).
+    const shown = (text: string) => text.replace(/^::add-mask::.*$/gm, '');
+    const everything = [
+      shown(run.stdout),
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.cdx),
+      JSON.stringify(run.spdx),
+    ].join('\n');
+    expect(run.masks).toContain(PASSWORD);
+    for (const form of [
+      PASSWORD,
+      encodeURIComponent(PASSWORD),
+      Buffer.from(`paved:${PASSWORD}`).toString('base64'),
+      Buffer.from(PASSWORD).toString('base64').replace(/=+$/, ''),
+    ])
+      expect(everything).not.toContain(form);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/errors';
 import { getBoolean, getEnum, getList, getSecret, getString } from '../../../shared/inputs';
+import { registerSecret } from '../../../shared/secrets';
 import { closest } from '../../../shared/suggest';
 import { parseDenyList } from './licenses/policy';
 import type { LicenseMode } from './licenses/resolve';
@@ -93,6 +94,28 @@ export const MAVEN_CENTRAL = 'https://repo.maven.apache.org/maven2';
 export function mavenRepositories(): string[] {
   const list = getList(Inputs.mavenRepositories);
   for (const url of list) {
+    // A private repository's credentials in its URL (https://user:token@host/...): masked before
+    // anything can print the URL, in the forms they travel in (percent-encoded, decoded, and
+    // base64 of user:password as the Basic header carries them).
+    const userinfo = /^[^:/\s]+:\/\/([^/@\s]*)@/.exec(url)?.[1];
+    if (userinfo) {
+      const colon = userinfo.indexOf(':');
+      const decode = (text: string): string => {
+        try {
+          return decodeURIComponent(text);
+        } catch {
+          return text;
+        }
+      };
+      if (colon >= 0) {
+        const password = userinfo.slice(colon + 1);
+        registerSecret(password);
+        registerSecret(decode(password));
+      }
+      registerSecret(
+        colon >= 0 ? `${decode(userinfo.slice(0, colon))}:${decode(userinfo.slice(colon + 1))}` : decode(userinfo),
+      );
+    }
     if (!/^https?:\/\/[^\s/]+/.test(url))
       throw new ConfigurationError(
         `Input ${Inputs.mavenRepositories}: "${url}" is not an http(s) URL of a Maven repository (e.g. ${MAVEN_CENTRAL})`,

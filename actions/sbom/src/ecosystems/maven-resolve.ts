@@ -45,11 +45,28 @@ const xml = new XMLParser({
 export class MavenRepository {
   private readonly cache = new Map<string, Promise<string | undefined>>();
   private readonly problems = new Map<string, string[]>();
+  /** Each remote as asked: without user info in the URL (fetch refuses it), which becomes Basic auth. */
+  private readonly sources: { base: string; authorization?: string }[];
+  /** The remotes as shown in messages: never with their credentials. */
+  readonly remotes: readonly string[];
   constructor(
-    readonly remotes: readonly string[],
+    remotes: readonly string[],
     readonly local: string = join(homedir(), '.m2', 'repository'),
     readonly timeoutMs = 15_000,
-  ) {}
+  ) {
+    this.sources = remotes.map((remote) => {
+      const url = new URL(remote.replace(/\/$/, ''));
+      const user = decodeURIComponent(url.username);
+      const password = decodeURIComponent(url.password);
+      url.username = '';
+      url.password = '';
+      const base = url.toString().replace(/\/$/, '');
+      return user || password
+        ? { base, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` }
+        : { base };
+    });
+    this.remotes = this.sources.map((source) => source.base);
+  }
 
   pom(g: string, a: string, v: string): Promise<string | undefined> {
     const key = `${g}:${a}:${v}`;
@@ -73,9 +90,10 @@ export class MavenRepository {
       // not in the local repository
     }
     const problems: string[] = [];
-    for (const remote of this.remotes) {
+    for (const { base: remote, authorization } of this.sources) {
       try {
-        const response = await fetch(`${remote.replace(/\/$/, '')}/${path}`, {
+        const response = await fetch(`${remote}/${path}`, {
+          headers: authorization ? { Authorization: authorization } : {},
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         if (response.ok) return await response.text();
