@@ -72,24 +72,27 @@ function parsePkcs11Uri(text, input) {
                 throw bad(`unknown ${kind} attribute "${name}"`);
             if (out.has(name))
                 throw bad(`attribute "${name}" appears twice`);
-            let value;
-            try {
-                value = decodeURIComponent(item.slice(eq + 1));
-            }
-            catch {
+            const value = percentDecode(item.slice(eq + 1));
+            if (!value)
                 throw bad(`attribute "${name}" has a broken percent-encoding`);
-            }
             out.set(name, value);
         }
         return out;
     };
     const path = parse(q < 0 ? body : body.slice(0, q), ';', PATH_ATTRIBUTES, 'path');
-    const query = parse(q < 0 ? '' : body.slice(q + 1), '&', QUERY_ATTRIBUTES, 'query');
+    const query = new Map();
+    for (const [name, bytes] of parse(q < 0 ? '' : body.slice(q + 1), '&', QUERY_ATTRIBUTES, 'query')) {
+        // Paths and PINs are text: bytes that are not UTF-8 would be silently replaced, so refuse them.
+        const text = bytes.toString('utf8');
+        if (!Buffer.from(text, 'utf8').equals(bytes))
+            throw bad(`attribute "${name}" is not UTF-8 text`);
+        query.set(name, text);
+    }
     if (query.has('pin-value') && query.has('pin-source'))
         throw bad('give pin-value or pin-source, not both');
     if (!path.has('object') && !path.has('id'))
         throw bad('name the key with object=<label> or id=<hex>');
-    const type = path.get('type');
+    const type = path.get('type')?.toString('utf8');
     if (type && type !== 'private')
         throw bad(`type=${type}: the URI must name the private key`);
     return { path, query };
@@ -100,10 +103,24 @@ function engineUri(uri, type) {
     for (const [name, value] of uri.path) {
         if (name === 'type')
             continue;
-        parts.push(`${name}=${encodeURIComponent(value)}`);
+        parts.push(`${name}=${percentEncode(value)}`);
     }
     parts.push(`type=${type}`);
     return `pkcs11:${parts.join(';')}`;
+}
+/** RFC 3986 percent-decoding to bytes; undefined when a `%` is not followed by two hex digits. */
+function percentDecode(text) {
+    if (/%(?![0-9a-f]{2})/i.test(text))
+        return undefined;
+    return Buffer.concat(text
+        .split(/(%[0-9a-f]{2})/i)
+        .map((part) => /^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, 'utf8')));
+}
+/** Every byte but RFC 3986 unreserved characters as %XX, which libp11 decodes back to the same bytes. */
+function percentEncode(bytes) {
+    return [...bytes]
+        .map((b) => /[A-Za-z0-9._~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`)
+        .join('');
 }
 /** Characters OpenSSL's config parser treats specially (variables, comments, quotes) are escaped. */
 function confValue(value) {
@@ -165,7 +182,10 @@ async function pkcs11Key(text, input, workspace) {
         '',
     ].join('\n'), { mode: 0o600 });
     const env = { OPENSSL_CONF: config };
-    const label = [uri.path.get('token'), uri.path.get('object') ?? `id ${uri.path.get('id')}`].filter(Boolean).join('/');
+    const attr = (name) => uri.path.get(name)?.toString('utf8');
+    const label = [attr('token'), attr('object') ?? `id ${uri.path.get('id')?.toString('hex')}`]
+        .filter(Boolean)
+        .join('/');
     const pub = await (0,_shared__WEBPACK_IMPORTED_MODULE_6__/* .exec */ .m0)('openssl', ['pkey', '-engine', 'pkcs11', '-inform', 'engine', '-pubin', '-in', engineUri(uri, 'public'), '-pubout'], { env, quiet: true, ignoreReturnCode: true, timeoutMs: 60_000 });
     if (pub.exitCode !== 0 || !pub.stdout.includes('-----BEGIN PUBLIC KEY-----')) {
         throw new _shared__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`Input ${input}: could not read the public key of ${label} from the token (${engineError(pub.stderr)}); check token=, object= or id=, and that the openssl pkcs11 engine (libengine-pkcs11-openssl) is installed`, { input });

@@ -91,16 +91,15 @@ describe.skipIf(missing)(`PKCS#11 keys (SoftHSM2)${missing ? `: skipped, ${missi
     ]);
   });
 
-  it('key method with the RSA token key and pin-source: openssl verifies the PKCS#1 v1.5 signature', async () => {
+  it('key method with the RSA token key named by its binary id, and pin-source: openssl verifies the PKCS#1 v1.5 signature', async () => {
     const ws = workspace('rsa');
     const pinFile = join(ws, 'pin.txt');
     writeFileSync(pinFile, `${hsm.pin}\n`, { mode: 0o600 });
-    const r = await run(ws, {
-      method: 'key',
-      files: 'dist/*',
-      'private-key': uri('release rsa', { 'pin-source': `file://${pinFile}` }),
-    });
+    // CKA_ID a3f1 is not UTF-8: the id must reach the token as those two bytes, not be refused as broken text.
+    const byId = `pkcs11:token=${enc(hsm.token)};id=%a3%F1?module-path=${enc(hsm.module)}&pin-source=${enc(`file://${pinFile}`)}`;
+    const r = await run(ws, { method: 'key', files: 'dist/*', 'private-key': byId });
     expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('on PKCS#11 paved release token/id a3f1');
     for (const f of ['dist/app.bin', 'dist/big.bin']) expect(opensslVerify(ws, hsm.rsaPublic, f)).toBe(0);
     expect(withoutMasks(r.stdout)).not.toContain(hsm.pin);
   });

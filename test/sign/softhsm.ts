@@ -6,6 +6,7 @@ import { sh } from './fixtures';
 /**
  * A SoftHSM2 token in its own temp directory (SOFTHSM2_CONF points at it), with an ECDSA P-256 and an
  * RSA 2048 key pair generated on the token by pkcs11-tool: the private keys never exist anywhere else.
+ * The RSA key's CKA_ID is a3f1, bytes that are not UTF-8, as ids on real HSMs often are.
  */
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 export const PKCS11_ENGINE = '/usr/lib/x86_64-linux-gnu/engines-3/pkcs11.so';
@@ -40,7 +41,7 @@ export function startSoftHsm(dir: string): SoftHsm {
   const tool = (args: string[]) =>
     sh('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', token, ...args], { env });
   tool(['--login', '--pin', pin, '--keypairgen', '--key-type', 'EC:prime256v1', '--label', 'release ec', '--id', '01']);
-  tool(['--login', '--pin', pin, '--keypairgen', '--key-type', 'rsa:2048', '--label', 'release rsa', '--id', '02']);
+  tool(['--login', '--pin', pin, '--keypairgen', '--key-type', 'rsa:2048', '--label', 'release rsa', '--id', 'a3f1']);
   const exportPublic = (label: string, name: string) => {
     tool(['--read-object', '--type', 'pubkey', '--label', label, '--output-file', join(d, `${name}.der`)]);
     sh('openssl', ['pkey', '-pubin', '-inform', 'DER', '-in', join(d, `${name}.der`), '-out', join(d, `${name}.pem`)]);

@@ -17,8 +17,8 @@ import { keyKind, type SigningKey } from './keys';
  * OpenSSL config file in a private temp directory, never on a command line, and is masked.
  */
 export interface Pkcs11Uri {
-  /** Path attributes (token, object, id, …), percent-decoded. */
-  path: Map<string, string>;
+  /** Path attributes (token, object, id, …), percent-decoded to bytes: an id is any bytes (`id=%a3%f1`), not text. */
+  path: Map<string, Buffer>;
   /** Query attributes (module-path, pin-value, pin-source, …), percent-decoded. */
   query: Map<string, string>;
 }
@@ -52,7 +52,7 @@ export function parsePkcs11Uri(text: string, input: string): Pkcs11Uri {
   const body = uri.slice('pkcs11:'.length);
   const q = body.indexOf('?');
   const parse = (part: string, separator: string, known: Set<string>, kind: string) => {
-    const out = new Map<string, string>();
+    const out = new Map<string, Buffer>();
     for (const item of part.split(separator)) {
       if (!item) continue;
       const eq = item.indexOf('=');
@@ -60,21 +60,23 @@ export function parsePkcs11Uri(text: string, input: string): Pkcs11Uri {
       const name = item.slice(0, eq).toLowerCase();
       if (!known.has(name) && !name.startsWith('x-')) throw bad(`unknown ${kind} attribute "${name}"`);
       if (out.has(name)) throw bad(`attribute "${name}" appears twice`);
-      let value: string;
-      try {
-        value = decodeURIComponent(item.slice(eq + 1));
-      } catch {
-        throw bad(`attribute "${name}" has a broken percent-encoding`);
-      }
+      const value = percentDecode(item.slice(eq + 1));
+      if (!value) throw bad(`attribute "${name}" has a broken percent-encoding`);
       out.set(name, value);
     }
     return out;
   };
   const path = parse(q < 0 ? body : body.slice(0, q), ';', PATH_ATTRIBUTES, 'path');
-  const query = parse(q < 0 ? '' : body.slice(q + 1), '&', QUERY_ATTRIBUTES, 'query');
+  const query = new Map<string, string>();
+  for (const [name, bytes] of parse(q < 0 ? '' : body.slice(q + 1), '&', QUERY_ATTRIBUTES, 'query')) {
+    // Paths and PINs are text: bytes that are not UTF-8 would be silently replaced, so refuse them.
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) throw bad(`attribute "${name}" is not UTF-8 text`);
+    query.set(name, text);
+  }
   if (query.has('pin-value') && query.has('pin-source')) throw bad('give pin-value or pin-source, not both');
   if (!path.has('object') && !path.has('id')) throw bad('name the key with object=<label> or id=<hex>');
-  const type = path.get('type');
+  const type = path.get('type')?.toString('utf8');
   if (type && type !== 'private') throw bad(`type=${type}: the URI must name the private key`);
   return { path, query };
 }
@@ -84,10 +86,31 @@ function engineUri(uri: Pkcs11Uri, type: 'private' | 'public'): string {
   const parts: string[] = [];
   for (const [name, value] of uri.path) {
     if (name === 'type') continue;
-    parts.push(`${name}=${encodeURIComponent(value)}`);
+    parts.push(`${name}=${percentEncode(value)}`);
   }
   parts.push(`type=${type}`);
   return `pkcs11:${parts.join(';')}`;
+}
+
+/** RFC 3986 percent-decoding to bytes; undefined when a `%` is not followed by two hex digits. */
+function percentDecode(text: string): Buffer | undefined {
+  if (/%(?![0-9a-f]{2})/i.test(text)) return undefined;
+  return Buffer.concat(
+    text
+      .split(/(%[0-9a-f]{2})/i)
+      .map((part) =>
+        /^%[0-9a-f]{2}$/i.test(part) ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, 'utf8'),
+      ),
+  );
+}
+
+/** Every byte but RFC 3986 unreserved characters as %XX, which libp11 decodes back to the same bytes. */
+function percentEncode(bytes: Buffer): string {
+  return [...bytes]
+    .map((b) =>
+      /[A-Za-z0-9._~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 /** Characters OpenSSL's config parser treats specially (variables, comments, quotes) are escaped. */
@@ -158,7 +181,10 @@ export async function pkcs11Key(text: string, input: string, workspace: string):
     { mode: 0o600 },
   );
   const env = { OPENSSL_CONF: config };
-  const label = [uri.path.get('token'), uri.path.get('object') ?? `id ${uri.path.get('id')}`].filter(Boolean).join('/');
+  const attr = (name: string) => uri.path.get(name)?.toString('utf8');
+  const label = [attr('token'), attr('object') ?? `id ${uri.path.get('id')?.toString('hex')}`]
+    .filter(Boolean)
+    .join('/');
   const pub = await exec(
     'openssl',
     ['pkey', '-engine', 'pkcs11', '-inform', 'engine', '-pubin', '-in', engineUri(uri, 'public'), '-pubout'],
