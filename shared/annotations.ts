@@ -34,7 +34,10 @@ export function annotate(
   properties: core.AnnotationProperties = {},
   rank = 0,
 ): void {
-  pending.push({ kind, message: redact(message), properties, rank, seq: seq++ });
+  // The title and file are shown too: a host name or a URL with a token in it is redacted like the message.
+  const { title, file } = properties;
+  const shown = { ...properties, title: title && redact(title), file: file && redact(file) };
+  pending.push({ kind, message: redact(message), properties: shown, rank, seq: seq++ });
 }
 
 export const annotations = {

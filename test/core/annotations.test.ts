@@ -99,12 +99,21 @@ describe('annotation budget', () => {
     );
   });
 
-  it('redacts secrets in queued messages', () => {
+  it('redacts secrets in queued messages, titles and files, shown or only logged', () => {
     registerSecret('hunter2-secret');
-    annotations.error('login failed with hunter2-secret');
+    for (let i = 0; i < 12; i++)
+      annotations.error(`login ${i} failed with hunter2-secret`, {
+        title: `host hunter2-secret-${i}`,
+        file: `https://x:hunter2-secret@git.example/${i}.yml`,
+        startLine: i + 1,
+      });
     flushAnnotations();
-    expect(out.lines().join('\n')).not.toContain('hunter2-secret login');
-    expect(commands(out.lines(), 'error').at(-1)).toContain('login failed with ***');
+    const printed = out.lines().filter((l) => !l.startsWith('::add-mask::'));
+    expect(printed.filter((l) => l.includes('hunter2'))).toEqual([]);
+    expect(commands(printed, 'error')[0]).toBe(
+      '::error title=host ***-0,file=https%3A//x%3A***@git.example/0.yml,line=1::login 0 failed with ***',
+    );
+    expect(printed).toContain('error: https://x:***@git.example/11.yml:12: login 11 failed with ***');
   });
 
   it('per-host warnings from 40 hosts: each logged in place, 10 annotations, the last with the total', () => {
