@@ -483,11 +483,30 @@ function hardCut(text, budget, fullFile) {
     const room = budget - Buffer.byteLength(note) - 64;
     let head = Buffer.from(text).subarray(0, room).toString('utf8');
     head = head.slice(0, Math.max(0, head.lastIndexOf('\n')));
-    const fences = head.match(/^`{3,}/gm) ?? [];
-    let closing = fences.length % 2 === 1 ? `\n${fences[fences.length - 1]}` : '';
-    const opened = (head.match(/<details>/g) ?? []).length - (head.match(/<\/details>/g) ?? []).length;
-    closing += '\n\n</details>'.repeat(Math.max(0, opened));
-    return `${head}${closing}${note}`;
+    return `${head}${closeBlocks(head)}${note}`;
+}
+/**
+ * What closes the blocks left open at the end of `head`: the code fence it is inside (a line of
+ * backticks closes a fence only if it is at least as long, so a ``` line in a ```` block is
+ * content) and the `<details>` opened outside code.
+ */
+function closeBlocks(head) {
+    let fence = '';
+    let details = 0;
+    for (const line of head.split('\n')) {
+        if (fence) {
+            const close = /^ {0,3}(`{3,})\s*$/.exec(line);
+            if (close && close[1].length >= fence.length)
+                fence = '';
+            continue;
+        }
+        const open = /^ {0,3}(`{3,})/.exec(line);
+        if (open)
+            fence = open[1];
+        else
+            details += (line.match(/<details>/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length;
+    }
+    return `${fence ? `\n${fence}` : ''}${'\n\n</details>'.repeat(Math.max(0, details))}`;
 }
 /** Mermaid labels break on quotes, brackets and colons: keep only what renders. */
 function mermaidLabel(text) {

@@ -708,7 +708,10 @@ let seq = 0;
  * `properties` point at the file and line, as for core.error.
  */
 function annotate(kind, message, properties = {}, rank = 0) {
-    pending.push({ kind, message: (0,secrets/* redact */.E$)(message), properties, rank, seq: seq++ });
+    // The title and file are shown too: a host name or a URL with a token in it is redacted like the message.
+    const { title, file } = properties;
+    const shown = { ...properties, title: title && (0,secrets/* redact */.E$)(title), file: file && (0,secrets/* redact */.E$)(file) };
+    pending.push({ kind, message: (0,secrets/* redact */.E$)(message), properties: shown, rank, seq: seq++ });
 }
 const annotations_annotations = {
     error: (message, properties, rank) => annotate('error', message, properties, rank),

@@ -238,8 +238,11 @@ class RegistryClient {
         this.registry = registry;
         this.base = `${isLoopback(registry) ? 'http' : 'https'}://${apiHost(registry)}`;
         this.credentials = options.credentials ?? dockerConfigCredentials(registry, options.dockerConfig);
-        if (this.credentials)
+        // The password, and user:password, whose base64 is the Basic header and a Docker config's `auth`.
+        if (this.credentials) {
             (0,secrets/* registerSecret */.cl)(this.credentials.password);
+            (0,secrets/* registerSecret */.cl)(`${this.credentials.username}:${this.credentials.password}`);
+        }
         this.timeoutMs = options.timeoutMs ?? 60_000;
         this.credentialsHint = options.credentialsHint ?? 'give a user name and password';
     }

@@ -215,7 +215,11 @@ export class RegistryClient {
     this.registry = registry;
     this.base = `${isLoopback(registry) ? 'http' : 'https'}://${apiHost(registry)}`;
     this.credentials = options.credentials ?? dockerConfigCredentials(registry, options.dockerConfig);
-    if (this.credentials) registerSecret(this.credentials.password);
+    // The password, and user:password, whose base64 is the Basic header and a Docker config's `auth`.
+    if (this.credentials) {
+      registerSecret(this.credentials.password);
+      registerSecret(`${this.credentials.username}:${this.credentials.password}`);
+    }
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.credentialsHint = options.credentialsHint ?? 'give a user name and password';
   }

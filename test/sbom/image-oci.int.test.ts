@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, OperationError } from '../../shared/errors';
 import { digestOf, type ImageManifest, MEDIA_TYPES, parseChallenge, RegistryClient } from '../../shared/oci/client';
 import { parseReference } from '../../shared/oci/reference';
+import { redact } from '../../shared/secrets';
 import { IN_CI, onPath } from '../harness';
 import { freePort, type Registry, startRegistry } from '../services/registry';
 import { FIXTURES } from './helpers';
@@ -60,6 +61,18 @@ describe('OCI references', () => {
       },
     });
     expect(parseChallenge('Basic realm="paved-test"')).toEqual({ scheme: 'basic', params: { realm: 'paved-test' } });
+  });
+});
+
+describe('OCI client credentials', () => {
+  it('are masked in the encodings they travel in: the Basic header, a Docker config auth', () => {
+    const password = 'pa$$:w"rd';
+    // A user name whose length is not a multiple of 3, so the password's own base64 is not inside the header's.
+    new RegistryClient('127.0.0.1:1', { credentials: { username: 'paved-user', password } });
+    const basic = Buffer.from(`paved-user:${password}`).toString('base64');
+    // Base64 padding depends on what follows, so it may stay; the secret part may not.
+    expect(redact(`Authorization: Basic ${basic}`)).toMatch(/^Authorization: Basic \*\*\*=*$/);
+    expect(redact(`{"auths":{"r":{"auth":"${basic}"}}}`)).not.toContain(basic.replace(/=+$/, ''));
   });
 });
 
