@@ -105,6 +105,33 @@ describe.skipIf(!service('sshd').available)('runbook language over SSH', () => {
     expect(readFileSync(join(root('web1'), 'force-restarted'), 'utf8')).toBe('yes\n');
   });
 
+  it('a loop that is no list at run time, or a delegate_to host not in the run, fails that task only', async () => {
+    writeFileSync(
+      join(dir, 'late.yml'),
+      [
+        'tasks:',
+        '  - name: not a list',
+        '    debug: { msg: "${item}" }',
+        '    loop: "${word}"',
+        '    ignore_errors: true',
+        '  - name: nowhere',
+        '    debug: { msg: hi }',
+        '    delegate_to: "${ghost}"',
+        '  - name: never',
+        '    debug: { msg: unreachable }',
+        '',
+      ].join('\n'),
+    );
+    const result = await runbook(dir, { ...inputs('late.yml'), limit: 'web1', vars: 'word: abc\nghost: nohost' });
+    expect(result.exitCode, visibleLog(result)).toBe(1);
+    const rep = report(result);
+    expect(task(rep, 'web1', 'not a list')).toMatchObject({ status: 'failed', msg: 'loop must be a list, got "abc"' });
+    expect(task(rep, 'web1', 'nowhere')?.msg).toMatch(/^delegate_to: "nohost" is not a host of this run/);
+    expect(task(rep, 'web1', 'never')).toBeUndefined();
+    expect(rep.hosts[0]).toMatchObject({ name: 'web1', status: 'failed' });
+    expect(rep.hosts[0]?.error).toMatch(/^nowhere: delegate_to:/);
+  });
+
   it('lists hosts (limit applied) and tasks (start-at-task applied) without connecting', async () => {
     const result = await runbook(dir, {
       ...inputs(),

@@ -161,10 +161,7 @@ async function runDelegated(
     const name = String(resolveValue(task.delegateTo, scope, `delegate_to of "${task.id}"`, task.loc));
     conn = await shared.connectTo(name);
   } catch (error) {
-    const msg = `delegate_to: ${errorMessage(error)}`;
-    run.record(task, { status: 'failed', msg, startedAt: Date.now(), durationMs: 0, attempts: 0 }, handler);
-    if (!task.ignoreErrors) run.fail('failed', `${task.id}: ${msg}`);
-    return { changed: false, failed: true, msg };
+    return failedBeforeModule(run, task, handler, `delegate_to: ${errorMessage(error)}`);
   }
   run.delegated.set(task.id, conn);
   try {
@@ -172,6 +169,19 @@ async function runDelegated(
   } finally {
     run.delegated.delete(task.id);
   }
+}
+
+/** A task that failed before its module ran (its loop or delegate_to could not be resolved). */
+function failedBeforeModule(
+  run: HostRun,
+  task: ModuleTask,
+  handler: boolean,
+  msg: string,
+  startedAt = Date.now(),
+): ModuleResult {
+  run.record(task, { status: 'failed', msg, startedAt, durationMs: 0, attempts: 0 }, handler);
+  if (!task.ignoreErrors) run.fail('failed', `${task.id}: ${msg}`);
+  return { changed: false, failed: true, msg };
 }
 
 /**
@@ -193,10 +203,7 @@ async function runLoop(
     items = rawValue(loop.items, scope, `loop of "${task.id}"`, loop.loc);
     if (!Array.isArray(items)) throw new Error(`loop must be a list, got ${JSON.stringify(items)?.slice(0, 80)}`);
   } catch (error) {
-    const msg = errorMessage(error);
-    run.record(task, { status: 'failed', msg, startedAt, durationMs: 0, attempts: 0 }, handler);
-    if (!task.ignoreErrors) run.fail('failed', `${task.id}: ${msg}`);
-    return { changed: false, failed: true, msg };
+    return failedBeforeModule(run, task, handler, errorMessage(error), startedAt);
   }
   const results: Record<string, unknown>[] = [];
   const statuses: TaskStatus[] = [];
