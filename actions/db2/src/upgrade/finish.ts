@@ -4,7 +4,7 @@ import { postUpgrade as postUpgradeSteps } from '../db2/post-upgrade';
 import { compareLevels } from '../db2/version';
 import { inspectContainer } from '../docker/inspect';
 import { removeContainer, setRestartPolicy } from '../docker/lifecycle';
-import { NEW, type Run } from './run';
+import { NEW, oldContainer, type Run } from './run';
 
 /**
  * Phase 7: IBM's post-fix-pack steps per database (db2updvNNN, the binds, db2rbind). Once
@@ -47,7 +47,7 @@ export async function finish(run: Run): Promise<void> {
       if (compareLevels(now.version, found.toLevel.version) !== 0) {
         throw new OperationError(`${plan.newName} reports Db2 ${now.version}, expected ${found.toLevel.version}`);
       }
-      const name = plan.renameOld ? (plan.parkedName as string) : found.oldName;
+      const name = oldContainer(run);
       const old = await inspectContainer(name);
       let retired = '';
       if (old && o.removeOld) {

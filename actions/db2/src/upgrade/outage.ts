@@ -20,7 +20,7 @@ export async function stop(run: Run): Promise<void> {
       const from = Date.now();
       await stopContainer(found.oldName, o.stopTimeoutSeconds);
       run.stopped = true;
-      if (plan.renameOld && plan.parkedName) {
+      if (plan.parkedName) {
         await renameContainer(found.oldName, plan.parkedName);
         run.renamed = true;
       }

@@ -124,7 +124,7 @@ export async function plan(o: UpgradeOptions, steps: Steps, report: UpgradeRepor
       note(
         `${newName} from ${o.image}; carried ${carried.carried.length} settings${carried.restart ? `; restart ${carried.restart} once ready` : ''}`,
       );
-      return { newName, renameOld, parkedName, carried, labels };
+      return { newName, parkedName, carried, labels };
     },
     { lane: NEW },
   );

@@ -13,7 +13,7 @@ import {
   stopContainer,
 } from '../docker/lifecycle';
 import { Outputs } from '../names';
-import { NEW, OLD, type Run } from './run';
+import { NEW, OLD, oldContainer, type Run } from './run';
 
 function backupsText(run: Run): string {
   return run.report.backups.length
@@ -48,7 +48,7 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
       left = `${plan.newName} was left stopped for inspection (no restart policy, so it cannot crash-loop)`;
     }
     throw new OperationError(
-      `Upgrade failed at ${run.failedPhase}: ${cause}. Rollback is off: ${left}; ${run.renamed ? plan.parkedName : oldName} is stopped (docker rm -f ${plan.newName}; docker start ${run.renamed ? plan.parkedName : oldName}${run.quiesced.length ? `; then UNQUIESCE DATABASE ${run.quiesced.join(', ')}` : ''}).${backupsText(run)}`,
+      `Upgrade failed at ${run.failedPhase}: ${cause}. Rollback is off: ${left}; ${oldContainer(run)} is stopped (docker rm -f ${plan.newName}; docker start ${oldContainer(run)}${run.quiesced.length ? `; then UNQUIESCE DATABASE ${run.quiesced.join(', ')}` : ''}).${backupsText(run)}`,
     );
   }
   try {
@@ -56,7 +56,10 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
       'rollback',
       async (note) => {
         if (run.created) await removeContainer(plan.newName);
-        if (run.renamed && plan.parkedName) await renameContainer(plan.parkedName, oldName);
+        if (run.renamed) {
+          await renameContainer(oldContainer(run), oldName);
+          run.renamed = false;
+        }
         await startContainer(oldName);
         const since = await startedAt(oldName);
         // The old image is known to start: a short readiness-timeout meant for the new one must not
@@ -95,7 +98,7 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
 export async function hold(run: Run, error: unknown): Promise<never> {
   const { steps, found, plan } = run;
   const cause = errorMessage(error);
-  const parked = run.renamed ? (plan.parkedName as string) : found.oldName;
+  const parked = oldContainer(run);
   await steps.run(
     'hold',
     async (note) => {

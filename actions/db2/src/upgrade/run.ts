@@ -41,7 +41,7 @@ export interface Inspection {
 /** plan's decisions: names, the carried runtime settings, the docker run. */
 export interface Plan {
   newName: string;
-  renameOld: boolean;
+  /** Set when the new container takes the old one's name: the old one is renamed to this once stopped. */
   parkedName?: string;
   carried: CarriedSettings;
   labels: string[];
@@ -64,6 +64,11 @@ export interface Run {
   /** Databases whose catalog db2updvNNN has touched: from then on no rollback to the old image. */
   catalogChanged: string[];
   failedPhase: string;
+}
+
+/** The old container's name now: its parked name once the stop phase renamed it. */
+export function oldContainer(run: Pick<Run, 'renamed' | 'plan' | 'found'>): string {
+  return run.renamed && run.plan.parkedName ? run.plan.parkedName : run.found.oldName;
 }
 
 export function readinessDeadline(run: Run): number {
