@@ -170,32 +170,20 @@ describe.skipIf(!service('sshd').available)('runbook language over SSH', () => {
     expect(visibleLog(result)).toContain(message);
   });
 
+  /** A one-task runbook (`debug: { msg: hi }`) with `extra` keys on the task. */
+  const debugTask = (extra = '') => `tasks:\n  - name: x\n    debug: { msg: hi }\n${extra}`;
+
   it.each([
-    [
-      'loop_control without loop',
-      'tasks:\n  - name: x\n    debug: { msg: hi }\n    loop_control: { loop_var: y }\n',
-      4,
-      'loop_control needs a loop',
-    ],
+    ['loop_control without loop', debugTask('    loop_control: { loop_var: y }\n'), 4, 'loop_control needs a loop'],
     [
       'unknown loop_control key',
-      'tasks:\n  - name: x\n    debug: { msg: hi }\n    loop: [1]\n    loop_control: { loopvar: y }\n',
+      debugTask('    loop: [1]\n    loop_control: { loopvar: y }\n'),
       5,
       'did you mean "loop_var"',
     ],
-    [
-      'loop that is not a list',
-      'tasks:\n  - name: x\n    debug: { msg: hi }\n    loop: abc\n',
-      4,
-      'loop must be a list',
-    ],
+    ['loop that is not a list', debugTask('    loop: abc\n'), 4, 'loop must be a list'],
     ['assert with a bad condition', 'tasks:\n  - name: x\n    assert:\n      that: "a =="\n', 4, 'condition "a =="'],
-    [
-      'rescue outside a block',
-      'tasks:\n  - name: x\n    debug: { msg: hi }\n    rescue: []\n',
-      4,
-      'belongs to a block',
-    ],
+    ['rescue outside a block', debugTask('    rescue: []\n'), 4, 'belongs to a block'],
     [
       'meta with an unknown action',
       'tasks:\n  - name: x\n    meta: end_everything\n',
@@ -206,28 +194,18 @@ describe.skipIf(!service('sshd').available)('runbook language over SSH', () => {
     ['debug with msg and var', 'tasks:\n  - name: x\n    debug: { msg: a, var: b }\n', 3, 'msg or var'],
     [
       'gather_facts that is not a boolean',
-      'gather_facts: maybe\ntasks:\n  - name: x\n    debug: { msg: hi }\n',
+      `gather_facts: maybe\n${debugTask()}`,
       1,
       '"gather_facts" must be true or false',
     ],
     [
       'force_handlers that is not a boolean',
-      'force_handlers: 1\ntasks:\n  - name: x\n    debug: { msg: hi }\n',
+      `force_handlers: 1\n${debugTask()}`,
       1,
       '"force_handlers" must be true or false',
     ],
-    [
-      'delegate_to that is not a name',
-      'tasks:\n  - name: x\n    debug: { msg: hi }\n    delegate_to: [a]\n',
-      4,
-      'delegate_to must be a host name',
-    ],
-    [
-      'run_once that is not a boolean',
-      'tasks:\n  - name: x\n    debug: { msg: hi }\n    run_once: sometimes\n',
-      4,
-      'run_once must be true or false',
-    ],
+    ['delegate_to that is not a name', debugTask('    delegate_to: [a]\n'), 4, 'delegate_to must be a host name'],
+    ['run_once that is not a boolean', debugTask('    run_once: sometimes\n'), 4, 'run_once must be true or false'],
     ['assert without that', 'tasks:\n  - name: x\n    assert: { fail_msg: nope }\n', 3, 'needs "that"'],
     ['fail with an unknown key', 'tasks:\n  - name: x\n    fail: { message: nope }\n', 3, 'has no argument "message"'],
     [
