@@ -480,9 +480,11 @@ export class RegistryClient {
         `Token service ${url.origin} refused ${formatReference(ref)} (HTTP ${response.status})${this.credentials ? ': the credentials were rejected' : ': credentials are needed (docker login)'}`,
       );
     }
-    const body = (await response.json()) as { token?: string; access_token?: string };
+    // A proxy's or captive portal's HTML page instead of the token JSON is "no token", said as such.
+    const body = (await response.json().catch(() => ({}))) as { token?: unknown; access_token?: unknown };
     const token = body.token ?? body.access_token;
-    if (!token) throw new OperationError(`Token service ${url.origin} returned no token`);
+    if (typeof token !== 'string' || token === '')
+      throw new OperationError(`Token service ${url.origin} of registry ${this.registry} returned no token`);
     registerSecret(token);
     this.authorization.set(scope, `Bearer ${token}`);
   }

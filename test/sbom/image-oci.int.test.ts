@@ -81,7 +81,7 @@ describe('OCI client credentials', () => {
  * HTTP server plays one. The manifest is never answered; the blob sends its headers and half its
  * bytes, then nothing. Both must fail the call after the client's timeout, never hang it.
  */
-describe('OCI client against a registry that stalls', () => {
+describe('OCI client against a registry that stalls or answers garbage', () => {
   const held: import('node:http').ServerResponse[] = [];
   const layer = Buffer.alloc(64 * 1024, 7);
   const server = createServer((req, res) => {
@@ -109,6 +109,28 @@ describe('OCI client against a registry that stalls', () => {
     const error = await client.getImage(parseReference(`${host}/paved/hung:1`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationError);
     expect(String(error)).toMatch(/Registry 127\.0\.0\.1:\d+ did not answer GET .*paved\/hung:1 within 1 s/);
+  });
+
+  it('a token service answering with an HTML page instead of a token is an OperationError saying so', async () => {
+    const portal = createServer((req, res) => {
+      if (req.url?.startsWith('/v2/'))
+        res
+          .writeHead(401, { 'WWW-Authenticate': `Bearer realm="http://${req.headers.host}/token",service="portal"` })
+          .end();
+      else res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in to the Wi-Fi</body></html>');
+    });
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+    try {
+      const at = `127.0.0.1:${(portal.address() as import('node:net').AddressInfo).port}`;
+      const client = new RegistryClient(at, { dockerConfig: join(tmpdir(), 'none', 'config.json') });
+      const error = await client.resolve(parseReference(`${at}/paved/portal:1`)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OperationError);
+      expect(String(error)).toMatch(
+        /Token service http:\/\/127\.0\.0\.1:\d+ of registry 127\.0\.0\.1:\d+ returned no token/,
+      );
+    } finally {
+      await new Promise<void>((resolve) => portal.close(() => resolve()));
+    }
   });
 
   it('a blob that stops half way errors its stream instead of hanging the reader', async () => {
