@@ -98,6 +98,20 @@ describe.skipIf(!service('sshd').available || (!process.env.CI && (!isRoot || !h
       expect(changed(again)).toEqual([]);
     });
 
+    it('refuses a key variable that holds no key at run time, naming the line, not the value', async () => {
+      writeFileSync(
+        join(dir, 'keyvar.yml'),
+        'tasks:\n  - name: key\n    authorized_key: { user: paved13u, key: "${keys}" }\n',
+      );
+      const keys = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPaved13TestKeyPaved13TestKeyPaved13Test0 ok\nnot-a-key-9f3c';
+      const result = await runbook(dir, { ...inputs('keyvar.yml'), vars: JSON.stringify({ keys }) });
+      expect(result.exitCode).toBe(1);
+      const key = report(result).hosts[0]?.tasks[0];
+      expect(key).toMatchObject({ status: 'failed', msg: expect.stringContaining('line 2 is not') });
+      expect(reportText(result)).not.toContain('not-a-key-9f3c');
+      expect(existsSync('/home/paved13u/.ssh/authorized_keys')).toBe(false);
+    });
+
     it.each([
       ['user with a bad name', 'user: { name: "bad name" }', 'not a valid user name'],
       ['group with a text gid', 'group: { name: g, gid: abc }', 'gid must be a number'],

@@ -29,6 +29,18 @@ export const authorizedKey: ModuleDef = {
   },
   async run(ctx) {
     const a = ctx.args as Record<string, unknown>;
+    // A key from a variable is checked here, once resolved (validate saw only "${…}").
+    const keys = String(a.key)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const bad = keys.findIndex((l) => !identity(l));
+    if (bad !== -1 || keys.length === 0)
+      return {
+        changed: false,
+        failed: true,
+        msg: `key must be public key lines such as "ssh-ed25519 AAAA… comment" (${bad === -1 ? 'it is empty' : `line ${bad + 1} is not`})`,
+      };
     const user = String(a.user);
     const passwd = await probe(ctx, `getent passwd ${quote(user)}`);
     if (!passwd) {
@@ -39,11 +51,9 @@ export const authorizedKey: ModuleDef = {
     const [, , uid, gid, , home] = passwd.trim().split(':');
     const path = String(a.path ?? `${home}/.ssh/authorized_keys`);
     const options = a.key_options === undefined ? '' : `${a.key_options} `;
-    const wanted = String(a.key)
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((l) => (a.comment !== undefined ? `${options}${identity(l)} ${a.comment}` : `${options}${l}`));
+    const wanted = keys.map((l) =>
+      a.comment !== undefined ? `${options}${identity(l)} ${a.comment}` : `${options}${l}`,
+    );
     const ids = wanted.map((l) => identity(l) as string);
     const info = await ctx.conn.stat(path, { become: ctx.become, signal: ctx.signal });
     const before = info.exists
