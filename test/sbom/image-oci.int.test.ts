@@ -122,7 +122,9 @@ describe('OCI client against a registry that stalls or answers garbage', () => {
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
     try {
       const at = `127.0.0.1:${(portal.address() as import('node:net').AddressInfo).port}`;
-      const client = new RegistryClient(at, { dockerConfig: join(tmpdir(), 'none', 'config.json') });
+      const client = new RegistryClient(at, {
+        dockerConfig: join(mkdtempSync(join(tmpdir(), 'oci-portal-')), 'config.json'),
+      });
       const error = await client.resolve(parseReference(`${at}/paved/portal:1`)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OperationError);
       expect(String(error)).toMatch(
