@@ -10,8 +10,8 @@ import { ConfigurationError, OperationError } from '../../shared/errors';
 import { digestOf, type ImageManifest, MEDIA_TYPES, parseChallenge, RegistryClient } from '../../shared/oci/client';
 import { parseReference } from '../../shared/oci/reference';
 import { redact } from '../../shared/secrets';
-import { IN_CI, onPath } from '../harness';
-import { freePort, type Registry, startRegistry } from '../services/registry';
+import { closedPort, IN_CI, onPath } from '../harness';
+import { type Registry, startRegistry } from '../services/registry';
 import { FIXTURES } from './helpers';
 
 /**
@@ -316,7 +316,7 @@ describe.skipIf(!available)('OCI client against docker-registry', () => {
           .writeHead(200, { 'Content-Type': 'application/json' })
           .end(JSON.stringify({ token: `${unsigned}.${signature}` }));
       });
-      const port = await freePort();
+      const port = await closedPort();
       await new Promise<void>((resolve) => server?.listen(port, '127.0.0.1', resolve));
       registry = await startRegistry({
         token: {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PackageURL } from 'packageurl-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_CI, onPath, service } from '../harness';
-import { freePort, type Registry, startRegistry } from '../services/registry';
+import { closedPort, IN_CI, onPath, service } from '../harness';
+import { type Registry, startRegistry } from '../services/registry';
 import { cdxSchemaErrors, FIXTURES, graphProblems, type Json, runSbom, spdxSchemaErrors } from './helpers';
 
 /**
@@ -35,7 +35,7 @@ let registry: Registry;
 let locked: Registry;
 let pushedDigest: string;
 let diffIds: string[];
-let closedPort: number;
+let unreachable: number;
 const env = (): NodeJS.ProcessEnv => ({ ...process.env, ...dockerd.env });
 const sh = (command: string, args: string[], options: { cwd?: string } = {}): string =>
   execFileSync(command, args, {
@@ -166,7 +166,7 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
     sh('docker', ['import', join(work, 'alpine.tar'), tags.alpine]);
     sh('docker', ['save', '-o', join(work, 'alpine-image.tar'), tags.alpine]);
 
-    closedPort = await freePort();
+    unreachable = await closedPort();
     registry = await startRegistry();
     const digestFile = join(work, 'digest');
     sh('skopeo', [
@@ -369,7 +369,7 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
       ],
       [
         'unreachable registry',
-        () => `registry:127.0.0.1:${closedPort}/paved/debian:1`,
+        () => `registry:127.0.0.1:${unreachable}/paved/debian:1`,
         /is unreachable for 127\.0\.0\.1:\d+\/paved\/debian:1 .*ECONNREFUSED/,
       ],
       ['no such archive', () => `docker-archive:${join(work, 'missing.tar')}`, /missing\.tar: no such file/],

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '../harness';
+import { closedPort, waitFor } from '../harness';
 
 /** A real `docker-registry` (distribution) on a free loopback port, in its own temporary directory. */
 export interface Registry {
@@ -11,17 +10,6 @@ export interface Registry {
   host: string;
   dir: string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export interface TokenAuth {
@@ -39,7 +27,7 @@ export interface TokenAuth {
  */
 export async function startRegistry(options: { htpasswd?: string; token?: TokenAuth } = {}): Promise<Registry> {
   const dir = mkdtempSync(join(tmpdir(), 'paved-registry-'));
-  const port = await freePort();
+  const port = await closedPort();
   const host = `127.0.0.1:${port}`;
   let auth = '';
   if (options.htpasswd) {
