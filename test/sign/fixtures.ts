@@ -82,102 +82,116 @@ export interface Pki {
   intLeafKey: string;
 }
 
+export interface CertKey {
+  /** PEM certificate path. */
+  cert: string;
+  /** PEM private key path (P-256, unencrypted). */
+  key: string;
+}
+
+/**
+ * openssl with its clock at `at` ("2019-06-01 00:00:00", via faketime) when given, so a certificate can
+ * be made valid from a past date.
+ */
+function opensslAt(at: string | undefined, args: string[]): string {
+  return at ? sh('faketime', [at, 'openssl', ...args]) : sh('openssl', args);
+}
+
+/** `openssl req` arguments for a new unencrypted P-256 key, written to the path that follows. */
+const NEW_P256_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout'];
+
+/** A self-signed P-256 CA, `<d>/<name>.pem` and `.key`, valid for `days` from now (or from `at`). */
+export function makeCa(d: string, name: string, subject: string, days: number, at?: string): CertKey {
+  const cert = join(d, `${name}.pem`);
+  const key = join(d, `${name}.key`);
+  opensslAt(at, [
+    'req',
+    '-x509',
+    ...NEW_P256_KEY,
+    key,
+    '-out',
+    cert,
+    '-days',
+    String(days),
+    '-subj',
+    subject,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  return { cert, key };
+}
+
+/**
+ * A P-256 key and a certificate for it issued by `issuer`, with the extensions `ext` (openssl config
+ * lines such as `extendedKeyUsage=codeSigning`), valid for `days` from now (or from `at`).
+ */
+export function issueCert(
+  d: string,
+  name: string,
+  subject: string,
+  issuer: CertKey,
+  ext: string,
+  days: number,
+  at?: string,
+): CertKey {
+  const cert = join(d, `${name}.pem`);
+  const key = join(d, `${name}.key`);
+  const csr = join(d, `${name}.csr`);
+  const extFile = join(d, `${name}.ext.cnf`);
+  sh('openssl', ['req', ...NEW_P256_KEY, key, '-out', csr, '-subj', subject]);
+  writeFileSync(extFile, `[ext]\n${ext}\n`);
+  opensslAt(at, [
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    issuer.cert,
+    '-CAkey',
+    issuer.key,
+    '-CAcreateserial',
+    '-out',
+    cert,
+    '-days',
+    String(days),
+    '-extfile',
+    extFile,
+    '-extensions',
+    'ext',
+  ]);
+  return { cert, key };
+}
+
+/** Extensions of each kind of certificate the tests need. */
+export const CODE_SIGNING = 'keyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning';
+const TLS_SERVER = 'keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth';
+const NO_DIGITAL_SIGNATURE = 'keyUsage=critical,keyEncipherment\nextendedKeyUsage=codeSigning';
+const INTERMEDIATE_CA = 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign';
+
 /** A CA, a leaf it issued, an expired leaf (via `openssl ca` with fixed dates), a PKCS#12 and an unrelated CA. */
 export function pki(dir: string): Pki {
   const d = join(dir, 'pki');
   mkdirSync(join(d, 'db'), { recursive: true });
-  const ca = (name: string) => {
-    sh('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      join(d, `${name}.key`),
-      '-out',
-      join(d, `${name}.pem`),
-      '-days',
-      '30',
-      '-subj',
-      `/CN=Paved Test ${name}`,
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
-  };
-  ca('ca');
-  ca('other-ca');
-  const leaf = (name: string) => {
-    sh('openssl', [
-      'req',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      join(d, `${name}.key`),
-      '-out',
-      join(d, `${name}.csr`),
-      '-subj',
-      `/CN=Paved Test ${name}/O=CD Foundation`,
-    ]);
-  };
-  // Extensions of each kind of certificate the tests need (openssl x509 -extfile sections).
-  writeFileSync(
-    join(d, 'ext.cnf'),
-    [
-      '[codesign]',
-      'keyUsage=critical,digitalSignature',
-      'extendedKeyUsage=codeSigning',
-      '[tls]',
-      'keyUsage=critical,digitalSignature,keyEncipherment',
-      'extendedKeyUsage=serverAuth',
-      '[nodigsig]',
-      'keyUsage=critical,keyEncipherment',
-      'extendedKeyUsage=codeSigning',
-      '[intermediate]',
-      'basicConstraints=critical,CA:TRUE',
-      'keyUsage=critical,keyCertSign,cRLSign',
-      '',
-    ].join('\n'),
-  );
-  const issue = (name: string, section: string, issuer = 'ca') =>
-    sh('openssl', [
-      'x509',
-      '-req',
-      '-in',
-      join(d, `${name}.csr`),
-      '-CA',
-      join(d, `${issuer}.pem`),
-      '-CAkey',
-      join(d, `${issuer}.key`),
-      '-CAcreateserial',
-      '-out',
-      join(d, `${name}.pem`),
-      '-days',
-      '10',
-      '-extfile',
-      join(d, 'ext.cnf'),
-      '-extensions',
-      section,
-    ]);
-  for (const [name, section] of [
-    ['leaf', 'codesign'],
-    ['tls', 'tls'],
-    ['nodigsig', 'nodigsig'],
-    ['intermediate', 'intermediate'],
-  ] as const) {
-    leaf(name);
-    issue(name, section);
-  }
-  leaf('intleaf');
-  issue('intleaf', 'codesign', 'intermediate');
-  leaf('expired');
+  const ca = makeCa(d, 'ca', '/CN=Paved Test ca', 30);
+  makeCa(d, 'other-ca', '/CN=Paved Test other-ca', 30);
+  const subject = (name: string) => `/CN=Paved Test ${name}/O=CD Foundation`;
+  const issue = (name: string, ext: string, issuer = ca) => issueCert(d, name, subject(name), issuer, ext, 10);
+  issue('leaf', CODE_SIGNING);
+  issue('tls', TLS_SERVER);
+  issue('nodigsig', NO_DIGITAL_SIGNATURE);
+  const intermediate = issue('intermediate', INTERMEDIATE_CA);
+  issue('intleaf', CODE_SIGNING, intermediate);
+  sh('openssl', [
+    'req',
+    ...NEW_P256_KEY,
+    join(d, 'expired.key'),
+    '-out',
+    join(d, 'expired.csr'),
+    '-subj',
+    subject('expired'),
+  ]);
   writeFileSync(join(d, 'db', 'index.txt'), '');
   writeFileSync(join(d, 'db', 'serial'), '1000\n');
   writeFileSync(

@@ -6,7 +6,19 @@ import { PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, IN_CI, runAction } from '../harness';
-import { type KeyFiles, opensslCmsVerify, opensslKey, type Pki, pki, sh, status, tempDir } from './fixtures';
+import {
+  CODE_SIGNING,
+  issueCert,
+  type KeyFiles,
+  makeCa,
+  opensslCmsVerify,
+  opensslKey,
+  type Pki,
+  pki,
+  sh,
+  status,
+  tempDir,
+} from './fixtures';
 import { FAKETIME_LIB, startTsa, type Tsa } from './tsa';
 
 /**
@@ -174,64 +186,10 @@ describe('RFC 3161 timestamps', () => {
     // A CA valid since 2019 and a code-signing certificate valid only during 2020, both made in the past.
     const d = join(dir, 'old');
     mkdirSync(d);
-    const at = (time: string, args: string[]) => sh('faketime', [time, 'openssl', ...args]);
-    at('2019-12-01 00:00:00', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      join(d, 'ca.key'),
-      '-out',
-      join(d, 'ca.pem'),
-      '-days',
-      '10000',
-      '-subj',
-      '/CN=Paved Old CA',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
-    sh('openssl', [
-      'req',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      join(d, 'leaf.key'),
-      '-out',
-      join(d, 'leaf.csr'),
-      '-subj',
-      '/CN=Paved 2020 signer',
-    ]);
-    writeFileSync(join(d, 'ext.cnf'), '[cs]\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning\n');
-    at('2020-01-01 00:00:00', [
-      'x509',
-      '-req',
-      '-in',
-      join(d, 'leaf.csr'),
-      '-CA',
-      join(d, 'ca.pem'),
-      '-CAkey',
-      join(d, 'ca.key'),
-      '-CAcreateserial',
-      '-out',
-      join(d, 'leaf.pem'),
-      '-days',
-      '366',
-      '-extfile',
-      join(d, 'ext.cnf'),
-      '-extensions',
-      'cs',
-    ]);
+    const ca = makeCa(d, 'ca', '/CN=Paved Old CA', 10000, '2019-12-01 00:00:00');
+    const leaf = issueCert(d, 'leaf', '/CN=Paved 2020 signer', ca, CODE_SIGNING, 366, '2020-01-01 00:00:00');
     const anchors = join(d, 'anchors.pem');
-    writeFileSync(anchors, readFileSync(join(d, 'ca.pem'), 'utf8') + readFileSync(tsa.rootCert, 'utf8'));
+    writeFileSync(anchors, readFileSync(ca.cert, 'utf8') + readFileSync(tsa.rootCert, 'utf8'));
 
     // The action itself runs with its clock in June 2020 (libfaketime), and the TSA answers for that time.
     const ws = workspace('expired');
@@ -243,8 +201,8 @@ describe('RFC 3161 timestamps', () => {
         {
           method: 'x509',
           files: file,
-          certificate: join(d, 'leaf.pem'),
-          'private-key': readFileSync(join(d, 'leaf.key'), 'utf8'),
+          certificate: leaf.cert,
+          'private-key': readFileSync(leaf.key, 'utf8'),
           'tsa-url': tsaUrl,
           'verify-script': 'false',
         },

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { onPath } from '../harness';
-import { sh } from './fixtures';
+import { issueCert, makeCa } from './fixtures';
 
 /**
  * A real RFC 3161 timestamp authority for tests: `openssl ts -reply` behind a small HTTP server on a
@@ -36,66 +36,18 @@ export async function startTsa(dir: string): Promise<Tsa> {
   const d = join(dir, 'tsa');
   mkdirSync(d, { recursive: true });
   const canFakeTime = onPath('faketime');
-  const past = (args: string[]) =>
-    canFakeTime ? sh('faketime', ['2019-06-01 00:00:00', 'openssl', ...args]) : sh('openssl', args);
-  past([
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    join(d, 'root.key'),
-    '-out',
-    join(d, 'root.pem'),
-    '-days',
-    '10000',
-    '-subj',
-    '/CN=Paved Test TSA Root',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
-  sh('openssl', [
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    join(d, 'tsa.key'),
-    '-out',
-    join(d, 'tsa.csr'),
-    '-subj',
-    '/CN=Paved Test TSA',
-  ]);
-  writeFileSync(
-    join(d, 'ext.cnf'),
-    '[tsa]\nextendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature,nonRepudiation\n',
-  );
-  past([
-    'x509',
-    '-req',
-    '-in',
-    join(d, 'tsa.csr'),
-    '-CA',
-    join(d, 'root.pem'),
-    '-CAkey',
-    join(d, 'root.key'),
-    '-CAcreateserial',
-    '-out',
-    join(d, 'tsa.pem'),
-    '-days',
-    '9000',
-    '-extfile',
-    join(d, 'ext.cnf'),
-    '-extensions',
+  // Made "in 2019" (faketime) when it can, so the TSA's certificates cover the past times /at/ answers for.
+  const past = canFakeTime ? '2019-06-01 00:00:00' : undefined;
+  const root = makeCa(d, 'root', '/CN=Paved Test TSA Root', 10000, past);
+  issueCert(
+    d,
     'tsa',
-  ]);
+    '/CN=Paved Test TSA',
+    root,
+    'extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature,nonRepudiation',
+    9000,
+    past,
+  );
   writeFileSync(join(d, 'serial'), '01\n');
   writeFileSync(
     join(d, 'ts.cnf'),
