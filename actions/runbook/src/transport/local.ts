@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmod, lstat, mkdir, readFile, readlink, rename, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { exec } from '../../../../shared/exec';
-import { onPseudoFs, parseStat, pseudoFsError, quote, statCommand, tempName, withBecome } from './posix';
+import { onPseudoFs, ownerSpec, parseStat, pseudoFsError, quote, statCommand, tempName, withBecome } from './posix';
 import {
   type Connection,
   type FileInfo,
@@ -139,7 +139,7 @@ async function mkdirParents(path: string): Promise<void> {
 }
 
 export async function chownPath(conn: Connection, path: string, options: WriteOptions): Promise<void> {
-  const spec = `${options.owner ?? ''}${options.group ? `:${options.group}` : ''}`;
+  const spec = ownerSpec(options);
   const r = await conn.run(`chown ${quote(spec)} ${quote(path)}`, { become: options.become, signal: options.signal });
   if (r.code !== 0) throw new Error(`chown ${spec} ${path} failed: ${r.stderr.trim()}`);
 }
@@ -162,8 +162,7 @@ export async function writeWithShell(
     `{ [ "$(sha256sum < ${tmp} | cut -d' ' -f1)" = ${sha} ] || { echo 'checksum mismatch after transfer' >&2; false; }; }`,
     `chmod ${(options.mode ?? 0o644).toString(8)} ${tmp}`,
   ];
-  if (options.owner || options.group)
-    steps.push(`chown ${quote(`${options.owner ?? ''}${options.group ? `:${options.group}` : ''}`)} ${tmp}`);
+  if (options.owner || options.group) steps.push(`chown ${quote(ownerSpec(options))} ${tmp}`);
   steps.push(`mv -f ${tmp} ${quote(path)}`);
   const r = await conn.run(`${steps.join(' && ')} || { rm -f ${tmp}; exit 1; }`, {
     stdin: data,
@@ -193,8 +192,7 @@ export async function statWithShell(conn: Connection, path: string, options: Sta
 export async function mkdirWithShell(conn: Connection, path: string, options: WriteOptions): Promise<void> {
   const steps = [`mkdir -p ${quote(path)}`];
   if (options.mode !== undefined) steps.push(`chmod ${options.mode.toString(8)} ${quote(path)}`);
-  if (options.owner || options.group)
-    steps.push(`chown ${quote(`${options.owner ?? ''}${options.group ? `:${options.group}` : ''}`)} ${quote(path)}`);
+  if (options.owner || options.group) steps.push(`chown ${quote(ownerSpec(options))} ${quote(path)}`);
   const r = await conn.run(steps.join(' && '), { become: options.become, signal: options.signal });
   if (r.code !== 0) throw new Error(`creating directory ${path} failed: ${r.stderr.trim()}`);
 }
@@ -207,8 +205,7 @@ export async function setMetaWithShell(
 ): Promise<void> {
   const steps: string[] = [];
   if (meta.mode !== undefined) steps.push(`chmod ${meta.mode.toString(8)} ${quote(path)}`);
-  if (meta.owner || meta.group)
-    steps.push(`chown -h ${quote(`${meta.owner ?? ''}${meta.group ? `:${meta.group}` : ''}`)} ${quote(path)}`);
+  if (meta.owner || meta.group) steps.push(`chown -h ${quote(ownerSpec(meta))} ${quote(path)}`);
   if (steps.length === 0) return;
   const r = await conn.run(steps.join(' && '), options);
   if (r.code !== 0) throw new Error(`setting ${path} metadata failed: ${r.stderr.trim()}`);

@@ -20,6 +20,11 @@ export function quote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** chown's `owner`, `owner:group` or `:group`. */
+export function ownerSpec(o: { owner?: string; group?: string }): string {
+  return `${o.owner ?? ''}${o.group ? `:${o.group}` : ''}`;
+}
+
 /** `sudo -n` so a password prompt fails fast instead of hanging the run. */
 export function withBecome(command: string, become: boolean | undefined, isRoot: boolean): string {
   if (!become || isRoot) return command;
