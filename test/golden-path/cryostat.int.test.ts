@@ -2,12 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunBundleResult } from '../../shared/runner-protocol';
-import { ROOT, runAction, service } from '../harness';
+import { closedPort, ROOT, runAction, service } from '../harness';
 import { sshInputs, sshPort } from '../runbook/helpers';
 import { ensureStandins } from './cryostat/standins';
 
@@ -56,17 +55,6 @@ function stackContainers(): string[] {
     .stdout.split('\n')
     .filter(Boolean)
     .sort();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function get(
@@ -149,7 +137,7 @@ describe.skipIf(!service('sshd').available || !service('dockerd').available)(
       images = ensureStandins();
       work = mkdtempSync(join(tmpdir(), 'cryostat-stack-'));
       configDir = join(work, 'etc');
-      proxyPort = await freePort();
+      proxyPort = await closedPort();
       writeFileSync(
         join(work, 'inventory.ini'),
         `[cryostat]\ndocker1 ansible_host=127.0.0.21 ansible_port=${sshPort()}\n`,

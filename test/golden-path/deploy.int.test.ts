@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunBundleResult } from '../../shared/runner-protocol';
-import { ROOT, runAction, service, waitFor } from '../harness';
+import { closedPort, ROOT, runAction, service, waitFor } from '../harness';
 
 /**
  * The host's own environment, as its SSH sessions see it: under `npm test` the test process has
@@ -108,17 +108,6 @@ createServer((req, res) => {
 }).listen(config.port, '127.0.0.1', () => console.log(\`ezios listening on \${config.port}\`));
 `;
 
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function fetchText(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     get({ host: '127.0.0.1', port, path: '/', timeout: 3000 }, (res) => {
@@ -175,8 +164,8 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
     chmodSync(join(dir, packed.trim().split('\n').pop() as string), 0o644);
 
     // Our own sshd, like scripts/services/sshd.sh's, plus the session PATH with the supervisor.
-    sshPort = await freePort(ADDRESS);
-    appPort = await freePort('127.0.0.1');
+    sshPort = await closedPort(ADDRESS);
+    appPort = await closedPort('127.0.0.1');
     const config = join(dir, 'sshd.config');
     writeFileSync(
       config,
@@ -210,7 +199,7 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
     writeFileSync(join(dir, 'inventory.ini'), `[ezios]\nezios1 ansible_host=${ADDRESS} ansible_port=${sshPort}\n`);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     const pidFile = join(state(), 'ezios.service.pid');
     if (existsSync(pidFile)) {
       const pid = Number(readFileSync(pidFile, 'utf8'));
@@ -221,8 +210,9 @@ describe.skipIf(!service('sshd').available)('golden path: deploy examples/ezios 
       }
     }
     // userdel refuses while the user still has processes.
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && spawnSync('pgrep', ['-u', USER]).status === 0) spawnSync('sleep', ['0.1']);
+    await waitFor(`${USER}'s processes to end`, () => spawnSync('pgrep', ['-u', USER]).status !== 0, {
+      timeoutMs: 30_000,
+    }).catch(() => undefined);
     if (sshdPid) {
       try {
         process.kill(sshdPid, 'SIGTERM');
