@@ -70,6 +70,37 @@ describe.skipIf(!service('dockerd').available)('db2 backup, status, schedule (st
     },
   );
 
+  it("a failed offline backup fails with Db2's own message and never leaves the database quiesced", LONG, async () => {
+    const db = await f.startOld();
+    // A directory the instance owner cannot write into: Db2 cannot write the image (SQL2062N, exit 4).
+    docker('exec', db, 'sh', '-c', 'mkdir -p /database/backup/readonly && chmod 555 /database/backup/readonly');
+    const r = await runAction('db2', {
+      command: 'backup',
+      container: db,
+      online: 'false',
+      databases: 'testdb',
+      'backup-path': '/database/backup/readonly',
+    });
+    expect(r.exitCode, r.stdout).toBe(1);
+    expect(r.stdout).toMatch(
+      /backup of TESTDB failed in \S+ \(exit 4\):(?:%0A|\s)+SQL2062N {2}An error occurred while accessing media/i,
+    );
+    expect(r.stdout).toContain('db2 unquiesce database');
+    expect(dockerRc('exec', db, 'test', '-e', '/database/data/db2inst1/TESTDB/quiesced').ok).toBe(false);
+    expect(r.outputs['backup-timestamp']).toBeUndefined();
+    // Once the directory is the instance owner's, the same backup runs: nothing was left half done.
+    docker('exec', db, 'chown', 'db2inst1', '/database/backup/readonly');
+    docker('exec', db, 'chmod', '700', '/database/backup/readonly');
+    const again = await runAction('db2', {
+      command: 'backup',
+      container: db,
+      online: 'false',
+      databases: 'testdb',
+      'backup-path': '/database/backup/readonly',
+    });
+    expect(again.exitCode, again.stdout).toBe(0);
+  });
+
   it(
     'schedules ATS tasks declaratively; refuses an online-backup task on circular logging with the reason',
     LONG,
