@@ -119,7 +119,8 @@ async function parsePomResolved(text, file, manifests, repository) {
     if (valid !== true)
         (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .malformed */ .Qm)(file, `not valid XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
     const graph = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .newGraph */ .BD)('maven', file, 'pom.xml (resolved)');
-    const missing = new Set();
+    /** Parent POMs and BOMs that could not be had, with why ('' when merely not found). */
+    const missing = new Map();
     const warn = (message, line) => {
         graph.warnings.push({ file, line, col: line ? 1 : undefined, message });
     };
@@ -157,11 +158,8 @@ async function parsePomResolved(text, file, manifests, repository) {
                 continue;
             const pom = await repository.pom(item.dep.g, item.dep.a, version);
             if (pom === undefined) {
-                if (!missing.has(id)) {
-                    missing.add(id);
-                    const problem = repository.problem(id);
-                    warn(`${file}: the POM of ${id} is in none of ${repositoriesText(repository)}${problem ? ` (${problem})` : ''}; its dependencies are missing`);
-                }
+                // Each coordinate is fetched once (a chosen one is not looked at again), so warned once.
+                warn(`${file}: the POM of ${id} ${notHad(repository, id)}; its dependencies are missing`);
                 continue;
             }
             let child;
@@ -188,10 +186,15 @@ async function parsePomResolved(text, file, manifests, repository) {
         }
         level = next;
     }
+    // Without them, the versions and dependencies they would have given are unknown, not wrong.
+    for (const [id, why] of missing)
+        warn(`${file}: the parent POM or BOM ${id} ${why || notHad(repository, id)}; the versions and dependencies it manages are unknown`);
     return graph;
 }
-function repositoriesText(repository) {
-    return [repository.local, ...repository.remotes].join(', ');
+/** Why a POM could not be had: in no repository, and why a remote failed if one did. */
+function notHad(repository, id) {
+    const problem = repository.problem(id);
+    return `is in none of ${[repository.local, ...repository.remotes].join(', ')}${problem ? ` (${problem})` : ''}`;
 }
 function kindOf(dep) {
     if (dep.scope === 'test')
@@ -228,6 +231,21 @@ function readPom(text, where) {
  */
 async function model(project, repository, manifests, dir, missing, depth) {
     const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    /** A parent or BOM from the repositories; one they lack, or that is not a POM, is remembered in `missing`. */
+    const fromRepository = async (id, g, a, v) => {
+        const text = await repository.pom(g, a, v);
+        if (text === undefined) {
+            missing.set(id, '');
+            return undefined;
+        }
+        try {
+            return await model(readPom(text, id), repository, undefined, '', missing, depth + 1);
+        }
+        catch (error) {
+            missing.set(id, `is not a POM (${error.message})`);
+            return undefined;
+        }
+    };
     const parentRef = (0,_common__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(project.parent) ? project.parent : undefined;
     let parent;
     if (parentRef && depth < 10) {
@@ -236,17 +254,12 @@ async function model(project, repository, manifests, dir, missing, depth) {
         const pv = str(parentRef.version);
         // relativePath (default ../pom.xml) first, when it is the parent; then the repository.
         const rel = manifests ? `${dir}${str(parentRef.relativePath) ?? '../pom.xml'}` : undefined;
-        let parentText = rel ? manifests?.text(rel.endsWith('.xml') ? rel : `${rel}/pom.xml`) : undefined;
-        if (parentText !== undefined) {
-            const p = readPom(parentText, rel);
-            if (str(p.artifactId) !== pa)
-                parentText = undefined;
-        }
-        parentText ??= pg && pa && pv ? await repository.pom(pg, pa, pv) : undefined;
-        if (parentText !== undefined)
-            parent = await model(readPom(parentText, `${pg}:${pa}:${pv}`), repository, undefined, '', missing, depth + 1);
+        const localText = rel ? manifests?.text(rel.endsWith('.xml') ? rel : `${rel}/pom.xml`) : undefined;
+        const local = localText === undefined ? undefined : readPom(localText, rel);
+        if (local && str(local.artifactId) === pa)
+            parent = await model(local, repository, undefined, '', missing, depth + 1);
         else if (pg && pa && pv)
-            missing.add(`${pg}:${pa}:${pv}`);
+            parent = await fromRepository(`${pg}:${pa}:${pv}`, pg, pa, pv);
     }
     const g = str(project.groupId) ?? str(parentRef?.groupId) ?? '';
     const a = str(project.artifactId) ?? '';
@@ -293,13 +306,8 @@ async function model(project, repository, manifests, dir, missing, depth) {
     for (const dep of deps(management)) {
         const ga = `${dep.g}:${dep.a}`;
         if (dep.scope === 'import' && dep.v) {
-            const bom = await repository.pom(dep.g, dep.a, dep.v);
-            if (bom === undefined) {
-                missing.add(`${ga}:${dep.v}`);
-                continue;
-            }
-            const imported = await model(readPom(bom, `${ga}:${dep.v}`), repository, undefined, '', missing, depth + 1);
-            for (const [k, d] of imported.managed)
+            const imported = await fromRepository(`${ga}:${dep.v}`, dep.g, dep.a, dep.v);
+            for (const [k, d] of imported?.managed ?? [])
                 if (!managed.has(k))
                     managed.set(k, d);
         }

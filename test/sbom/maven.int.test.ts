@@ -185,6 +185,35 @@ describe('pom.xml against a Maven repository that fails', () => {
     );
   });
 
+  it('a parent that is not a POM and a BOM behind an HTTP 500 are warnings naming each, not a silent gap', async () => {
+    const dir = temp('sbom-pom-');
+    writeFileSync(
+      join(dir, 'pom.xml'),
+      `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.example</groupId><artifactId>garbage</artifactId><version>1.0</version></parent>
+  <artifactId>app</artifactId>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>org.example</groupId><artifactId>broken</artifactId><version>1.0</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+  <dependencies>
+    <dependency><groupId>org.example</groupId><artifactId>managed</artifactId></dependency>
+    <dependency><groupId>org.example</groupId><artifactId>absent</artifactId><version>2.0</version></dependency>
+  </dependencies>
+</project>
+`,
+    );
+    const run = await runSbom({ path: dir, 'maven-repositories': url }, { HOME: temp('sbom-m2home-') });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(((run.cdx as Json).components as Json[]).map((c) => c.purl)).toEqual(['pkg:maven/org.example/absent@2.0']);
+    expect(run.stdout).toMatch(
+      /::warning[^\n]*the parent POM or BOM org\.example:garbage:1\.0 is not a POM \([^\n]*expected a <project> root element/,
+    );
+    expect(run.stdout).toMatch(
+      /::warning[^\n]*the parent POM or BOM org\.example:broken:1\.0 is in none of [^\n]*answered HTTP 500\); the versions and dependencies it manages are unknown/,
+    );
+    expect(run.stdout).toMatch(/::warning[^\n]*org\.example:managed has no version even with the parent POMs and BOMs/);
+  });
+
   it('credentials in a repository URL are sent as Basic auth and never shown, in any encoding', async () => {
     const dir = temp('sbom-pom-');
     writeFileSync(

@@ -130,7 +130,8 @@ export async function parsePomResolved(
   const valid = XMLValidator.validate(text);
   if (valid !== true) malformed(file, `not valid XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
   const graph = newGraph('maven', file, 'pom.xml (resolved)');
-  const missing = new Set<string>();
+  /** Parent POMs and BOMs that could not be had, with why ('' when merely not found). */
+  const missing = new Map<string, string>();
   const warn = (message: string, line?: number): void => {
     graph.warnings.push({ file, line, col: line ? 1 : undefined, message });
   };
@@ -172,13 +173,8 @@ export async function parsePomResolved(
       if (existing || item.dep.type === 'pom') continue;
       const pom = await repository.pom(item.dep.g, item.dep.a, version);
       if (pom === undefined) {
-        if (!missing.has(id)) {
-          missing.add(id);
-          const problem = repository.problem(id);
-          warn(
-            `${file}: the POM of ${id} is in none of ${repositoriesText(repository)}${problem ? ` (${problem})` : ''}; its dependencies are missing`,
-          );
-        }
+        // Each coordinate is fetched once (a chosen one is not looked at again), so warned once.
+        warn(`${file}: the POM of ${id} ${notHad(repository, id)}; its dependencies are missing`);
         continue;
       }
       let child: Model;
@@ -202,11 +198,18 @@ export async function parsePomResolved(
     }
     level = next;
   }
+  // Without them, the versions and dependencies they would have given are unknown, not wrong.
+  for (const [id, why] of missing)
+    warn(
+      `${file}: the parent POM or BOM ${id} ${why || notHad(repository, id)}; the versions and dependencies it manages are unknown`,
+    );
   return graph;
 }
 
-function repositoriesText(repository: MavenRepository): string {
-  return [repository.local, ...repository.remotes].join(', ');
+/** Why a POM could not be had: in no repository, and why a remote failed if one did. */
+function notHad(repository: MavenRepository, id: string): string {
+  const problem = repository.problem(id);
+  return `is in none of ${[repository.local, ...repository.remotes].join(', ')}${problem ? ` (${problem})` : ''}`;
 }
 
 function kindOf(dep: Dep): EdgeKind {
@@ -245,10 +248,24 @@ async function model(
   repository: MavenRepository,
   manifests: ManifestReader | undefined,
   dir: string,
-  missing: Set<string>,
+  missing: Map<string, string>,
   depth: number,
 ): Promise<Model> {
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  /** A parent or BOM from the repositories; one they lack, or that is not a POM, is remembered in `missing`. */
+  const fromRepository = async (id: string, g: string, a: string, v: string): Promise<Model | undefined> => {
+    const text = await repository.pom(g, a, v);
+    if (text === undefined) {
+      missing.set(id, '');
+      return undefined;
+    }
+    try {
+      return await model(readPom(text, id), repository, undefined, '', missing, depth + 1);
+    } catch (error) {
+      missing.set(id, `is not a POM (${(error as Error).message})`);
+      return undefined;
+    }
+  };
   const parentRef = isRecord(project.parent) ? project.parent : undefined;
   let parent: Model | undefined;
   if (parentRef && depth < 10) {
@@ -257,15 +274,11 @@ async function model(
     const pv = str(parentRef.version);
     // relativePath (default ../pom.xml) first, when it is the parent; then the repository.
     const rel = manifests ? `${dir}${str(parentRef.relativePath) ?? '../pom.xml'}` : undefined;
-    let parentText = rel ? manifests?.text(rel.endsWith('.xml') ? rel : `${rel}/pom.xml`) : undefined;
-    if (parentText !== undefined) {
-      const p = readPom(parentText, rel as string);
-      if (str(p.artifactId) !== pa) parentText = undefined;
-    }
-    parentText ??= pg && pa && pv ? await repository.pom(pg, pa, pv) : undefined;
-    if (parentText !== undefined)
-      parent = await model(readPom(parentText, `${pg}:${pa}:${pv}`), repository, undefined, '', missing, depth + 1);
-    else if (pg && pa && pv) missing.add(`${pg}:${pa}:${pv}`);
+    const localText = rel ? manifests?.text(rel.endsWith('.xml') ? rel : `${rel}/pom.xml`) : undefined;
+    const local = localText === undefined ? undefined : readPom(localText, rel as string);
+    if (local && str(local.artifactId) === pa)
+      parent = await model(local, repository, undefined, '', missing, depth + 1);
+    else if (pg && pa && pv) parent = await fromRepository(`${pg}:${pa}:${pv}`, pg, pa, pv);
   }
   const g = str(project.groupId) ?? str(parentRef?.groupId) ?? '';
   const a = str(project.artifactId) ?? '';
@@ -309,13 +322,8 @@ async function model(
   for (const dep of deps(management)) {
     const ga = `${dep.g}:${dep.a}`;
     if (dep.scope === 'import' && dep.v) {
-      const bom = await repository.pom(dep.g, dep.a, dep.v);
-      if (bom === undefined) {
-        missing.add(`${ga}:${dep.v}`);
-        continue;
-      }
-      const imported = await model(readPom(bom, `${ga}:${dep.v}`), repository, undefined, '', missing, depth + 1);
-      for (const [k, d] of imported.managed) if (!managed.has(k)) managed.set(k, d);
+      const imported = await fromRepository(`${ga}:${dep.v}`, dep.g, dep.a, dep.v);
+      for (const [k, d] of imported?.managed ?? []) if (!managed.has(k)) managed.set(k, d);
     } else if (!managed.has(ga)) managed.set(ga, dep);
   }
   // The parent's management comes after the child's own (child wins).
