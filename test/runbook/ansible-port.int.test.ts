@@ -2,20 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { service } from '../harness';
+import { IN_CI, onPath, service } from '../harness';
 import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 const USER = 'paved13web';
 const sh = (command: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
   execFileSync('sh', ['-c', command], { encoding: 'utf8', timeout: 240_000, ...options }).trim();
-const has = (tool: string) => {
-  try {
-    sh(`command -v ${tool}`);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const isRoot = process.getuid?.() === 0;
 
 /**
@@ -23,7 +15,7 @@ const isRoot = process.getuid?.() === 0;
  * against a host over SSH (ansible-playbook, then Paved into another root), and must leave the same
  * end state: every file's type, mode, owner and content, the cron file, the user and the group.
  */
-describe.skipIf(!service('sshd').available || (!process.env.CI && (!isRoot || !has('ansible-playbook'))))(
+describe.skipIf(!service('sshd').available || (!IN_CI && (!isRoot || !onPath('ansible-playbook'))))(
   'examples/ansible-port: Ansible role and Paved runbook reach the same end state',
   () => {
     let dir: string;

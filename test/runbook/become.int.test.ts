@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { service } from '../harness';
+import { IN_CI, onPath, service } from '../harness';
 import { cleanup, report, reportText, runbook, sshInputs, visibleLog, workspace } from './helpers';
 import { type SshdInstance, startSshd } from './sshd-instance';
 
@@ -10,7 +10,7 @@ const OPERATOR = 'paved13op';
 const APP = 'paved13app';
 const PASSWORD = 'sudo-Pw-7c41e9d2';
 const SUDOERS = '/etc/sudoers.d/paved13op';
-const hasSudo = existsSync('/usr/bin/sudo');
+const hasSudo = onPath('sudo');
 const isRoot = process.getuid?.() === 0;
 
 /**
@@ -18,7 +18,7 @@ const isRoot = process.getuid?.() === 0;
  * ansible_become_password from secrets (fed to sudo -S, never on argv or in a log), and
  * become_user switching to another user. The test creates the users and the sudoers rule itself.
  */
-describe.skipIf(!service('sshd').available || (!process.env.CI && (!hasSudo || !isRoot)))(
+describe.skipIf(!service('sshd').available || (!IN_CI && (!hasSudo || !isRoot)))(
   'runbook become_user and become password over SSH',
   () => {
     let dir: string;

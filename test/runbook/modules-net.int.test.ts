@@ -5,28 +5,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { service } from '../harness';
+import { IN_CI, onPath, service } from '../harness';
 import { cleanup, report, reportText, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 const TOOL = Buffer.from('#!/bin/sh\necho tool v1\n');
 const TOKEN = 'tok-3f9a71c2e5';
 const sh = (command: string, cwd?: string) => execFileSync('sh', ['-c', command], { encoding: 'utf8', cwd }).trim();
 const isRoot = process.getuid?.() === 0;
-const hasTools = ['git', 'unzip', 'zip', 'xz', 'dpkg-deb'].every((t) => {
-  try {
-    sh(`command -v ${t}`);
-    return true;
-  } catch {
-    return false;
-  }
-});
+const hasTools = ['git', 'unzip', 'zip', 'xz', 'dpkg-deb'].every((t) => onPath(t));
 
 /**
  * get_url (local HTTP server, sha256 checksum, atomic), uri, unarchive (tar.gz, tar.xz, zip,
  * remote_src, creates), git (a local bare repository), apt with a .deb built here (installed for
  * real, offline) and package in check mode, and fetch back to the runner — over real SSH.
  */
-describe.skipIf(!service('sshd').available || (!process.env.CI && (!isRoot || !hasTools)))(
+describe.skipIf(!service('sshd').available || (!IN_CI && (!isRoot || !hasTools)))(
   'runbook network and package modules over SSH',
   () => {
     let dir: string;

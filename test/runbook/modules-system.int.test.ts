@@ -2,21 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { service } from '../harness';
+import { IN_CI, onPath, service } from '../harness';
 import { cleanup, report, reportText, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 const HASH = '$6$paved13salt$ZdbI4ivTAyOsg/Pl0QsH/vKRI19NCmtNQ1jTwjt0too0VkUPLlpGevuVc1FDnlSO5YyMGoVMi1cUJjtcmyCn0.';
 const SYSCTL = '/proc/sys/net/ipv4/tcp_keepalive_intvl';
 const sh = (command: string) => execFileSync('sh', ['-c', command], { encoding: 'utf8' }).trim();
 const isRoot = process.getuid?.() === 0;
-const hasCrontab = existsSync('/usr/bin/crontab');
+const hasCrontab = onPath('crontab');
 
 /**
  * user, group, authorized_key, cron and sysctl over real SSH, as root on a loopback host: the
  * accounts, keys and cron entries are real (names paved13*, removed afterwards); sysctl changes
  * one per-network-namespace keepalive setting by one second and puts it back.
  */
-describe.skipIf(!service('sshd').available || (!process.env.CI && (!isRoot || !hasCrontab)))(
+describe.skipIf(!service('sshd').available || (!IN_CI && (!isRoot || !hasCrontab)))(
   'runbook system modules over SSH',
   () => {
     let dir: string;
