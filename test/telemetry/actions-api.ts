@@ -8,7 +8,8 @@ import { join } from 'node:path';
  * attempt" responses of test/telemetry/fixtures/actions-api/ (jobs-run-<run>-attempt-<n>.json),
  * two jobs per page with GitHub's Link header (rel="next"/"last"), so the action's pagination
  * is exercised too. It checks the token the way GitHub does (401 without it) and records every
- * request. `mode` makes it answer 403 (a token without actions: read) or hang.
+ * request. `mode` makes it answer 403 (a token without actions: read), 500, a 200 that is not the
+ * jobs list (an HTML error page from a proxy, or JSON of another shape), or hang.
  */
 export interface ApiRequest {
   method: string;
@@ -19,7 +20,7 @@ export interface ApiRequest {
 export interface ActionsApi {
   url: string;
   requests: ApiRequest[];
-  mode: 'ok' | 'forbidden' | 'hang';
+  mode: 'ok' | 'forbidden' | 'error' | 'garbage' | 'wrong-shape' | 'hang';
   close(): Promise<void>;
 }
 
@@ -50,6 +51,12 @@ export async function startActionsApi(token: string): Promise<ActionsApi> {
         documentation_url: 'https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run-attempt',
       });
     }
+    if (api.mode === 'error') return json(500, { message: 'Server Error' });
+    if (api.mode === 'garbage') {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      return res.end('<html><body>502 Bad Gateway</body></html>');
+    }
+    if (api.mode === 'wrong-shape') return json(200, { total_count: 2, jobs: 'not a list' });
     const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/attempts\/(\d+)\/jobs$/.exec(url.pathname);
     if (req.method !== 'GET' || !m) return json(404, { message: 'Not Found' });
     let recorded: { total_count: number; jobs: unknown[] };

@@ -211,6 +211,25 @@ describe('mode: run', () => {
     expect(own?.spanId).toBe((main.env.TRACEPARENT as string).split('-')[2]);
   });
 
+  // The API gets its own 10 s bound (post-step.ts API_BUDGET_MS): a hung API costs the job that, then
+  // the same fallback. The hang case waits those 10 s: a hang guard, not a timing assertion.
+  it.each([
+    ['answers 500', 'error', 'HTTP 500'],
+    ['answers an HTML page', 'garbage', 'its answer is not the list of jobs'],
+    ['answers JSON of another shape', 'wrong-shape', 'its answer is not the list of jobs'],
+    ['never answers', 'hang', 'no answer within 10 s'],
+  ] as const)('an API that %s: a warning, and this job alone is sent; the job passes', async (_, mode, why) => {
+    api.mode = mode;
+    const { end, spans } = await job(inputs());
+    expect(api.requests).not.toHaveLength(0);
+    const warning = end.annotations.find((a) => a.level === 'warning' && a.message.includes('sending this job only'));
+    expect(warning?.message).toContain(why);
+    expect(warning?.message).not.toContain('Bad Gateway');
+    expect(spans.filter((s) => s.name === 'job')).toEqual([]);
+    expect(spans.find((s) => s.name === 'RUN')?.parentSpanId).toBe(ROOT_SPAN);
+    expect(spans.find((s) => s.name === 'sbom')).toBeDefined();
+  });
+
   it('mode: run without a token is a configuration error before anything is written', async () => {
     const r = await runAction('telemetry', inputs({ 'github-token': '' }), { env: githubEnv() });
     expect(r.exitCode).toBe(1);

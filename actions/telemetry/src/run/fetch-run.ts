@@ -51,13 +51,16 @@ export async function fetchRunJobs(
   options: { token: string; apiUrl: string; timeoutMs: number },
 ): Promise<RunJob[]> {
   const { Octokit } = await import('@octokit/rest');
+  // One bound for every page. Kept here to tell a timeout apart: Octokit reports a request that got
+  // no answer (timed out, refused) as an HttpError of status 500 without a response.
+  const deadline = AbortSignal.timeout(options.timeoutMs);
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: options.apiUrl,
     userAgent: `paved-telemetry/${VERSION}`,
-    request: { retries: 0, signal: AbortSignal.timeout(options.timeoutMs) },
+    request: { retries: 0, signal: deadline },
   });
-  let jobs: Record<string, unknown>[];
+  let jobs: unknown[];
   try {
     jobs = (await octokit.paginate(octokit.rest.actions.listJobsForWorkflowRunAttempt, {
       owner: target.owner,
@@ -65,20 +68,24 @@ export async function fetchRunJobs(
       run_id: Number(target.runId),
       attempt_number: Number(target.attempt),
       per_page: 100,
-    })) as unknown as Record<string, unknown>[];
+    })) as unknown[];
   } catch (error) {
-    const e = error as { status?: number; name?: string; message?: string };
-    const why =
-      e.status === 403 || e.status === 404
-        ? `HTTP ${e.status}: the token cannot read this run's jobs (it needs "actions: read")`
-        : e.status
-          ? `HTTP ${e.status}`
-          : e.name === 'TimeoutError' || e.name === 'AbortError'
-            ? `no answer within ${(options.timeoutMs / 1000).toFixed(0)} s`
-            : (e.message ?? String(error));
+    const e = error as { name?: string; status?: number; response?: unknown; message?: string };
+    const why = deadline.aborted
+      ? `no answer within ${(options.timeoutMs / 1000).toFixed(0)} s`
+      : e.name !== 'HttpError'
+        ? 'its answer is not the list of jobs' // paginate fails on a body of another shape (an HTML page…)
+        : !e.response
+          ? (e.message ?? String(error))
+          : e.status === 403 || e.status === 404
+            ? `HTTP ${e.status}: the token cannot read this run's jobs (it needs "actions: read")`
+            : `HTTP ${e.status}`;
     throw new OperationError(`the Actions API did not list the run's jobs (${why})`);
   }
-  return jobs.map((j) => ({
+  if (!jobs.every((j) => typeof j === 'object' && j !== null && typeof (j as { id?: unknown }).id === 'number')) {
+    throw new OperationError("the Actions API did not list the run's jobs (its answer is not the list of jobs)");
+  }
+  return (jobs as Record<string, unknown>[]).map((j) => ({
     id: String(j.id),
     name: text(j.name),
     status: text(j.status),
