@@ -32,7 +32,7 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
     // are stamped per database and level, so this is a no-op after a complete upgrade).
     core.setOutput(Outputs.downtimeSeconds, '0');
     if (o.dryRun) return steps.add('plan', 'planned', `${found.oldName} already runs ${o.image}: nothing to do`, NEW);
-    return postUpgrade({ steps, found, newDb2: newDb2(found.oldName), catalogChanged: [], failedPhase: '' });
+    return postUpgrade({ steps, found, newDb2: newDb2(found.oldName), catalogChanged: [] });
   }
   const decided = await plan(o, steps, report, found);
   if (o.dryRun) {
@@ -57,7 +57,6 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
     renamed: false,
     created: false,
     catalogChanged: [],
-    failedPhase: 'backup',
   };
 
   try {

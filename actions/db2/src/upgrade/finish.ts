@@ -11,11 +11,8 @@ import { NEW, oldContainer, type Run } from './run';
  * db2updvNNN has started on a database, its catalog belongs to the new level: a failure from then
  * on is held (the new container keeps serving), never rolled back onto the old image.
  */
-export async function postUpgrade(
-  run: Pick<Run, 'steps' | 'found' | 'newDb2' | 'catalogChanged' | 'failedPhase'>,
-): Promise<void> {
+export async function postUpgrade(run: Pick<Run, 'steps' | 'found' | 'newDb2' | 'catalogChanged'>): Promise<void> {
   const { steps, found } = run;
-  run.failedPhase = 'post-upgrade';
   await steps.run(
     'post-upgrade',
     async (note) => {
@@ -39,7 +36,6 @@ export async function postUpgrade(
  */
 export async function finish(run: Run): Promise<void> {
   const { o, steps, found, plan } = run;
-  run.failedPhase = 'finish';
   await steps.run(
     'finish',
     async (note) => {

@@ -12,7 +12,6 @@ import { NEW, OLD, type Run, readinessDeadline } from './run';
 /** Phase 4: docker stop with time for IBM's SIGTERM handler to run db2stop; the outage starts here at the latest. */
 export async function stop(run: Run): Promise<void> {
   const { o, found, plan, steps } = run;
-  run.failedPhase = 'stop';
   run.downFrom ??= Date.now();
   await steps.run(
     'stop',
@@ -38,7 +37,6 @@ export async function stop(run: Run): Promise<void> {
  */
 export async function start(run: Run): Promise<void> {
   const { o, plan, steps } = run;
-  run.failedPhase = 'start';
   const c = plan.carried;
   await steps.run(
     'start',
@@ -77,7 +75,6 @@ export async function start(run: Run): Promise<void> {
  */
 export async function ready(run: Run): Promise<void> {
   const { plan, steps, found } = run;
-  run.failedPhase = 'ready';
   await steps.run(
     'ready',
     async (note) => {

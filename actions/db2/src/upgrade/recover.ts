@@ -13,7 +13,7 @@ import {
   stopContainer,
 } from '../docker/lifecycle';
 import { Outputs } from '../names';
-import { NEW, OLD, oldContainer, type Run } from './run';
+import { failedPhase, NEW, OLD, oldContainer, type Run } from './run';
 
 function backupsText(run: Run): string {
   return run.report.backups.length
@@ -35,7 +35,8 @@ async function showNewLog(run: Run): Promise<void> {
  */
 export async function rollback(run: Run, error: unknown): Promise<never> {
   const { o, steps, found, plan } = run;
-  const cause = errorMessage(error);
+  // Read before the rollback adds steps of its own.
+  const cause = `Upgrade failed at ${failedPhase(run)}: ${errorMessage(error)}`;
   const oldName = found.oldName;
   await showNewLog(run);
   if (!o.rollback) {
@@ -48,7 +49,7 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
       left = `${plan.newName} was left stopped for inspection (no restart policy, so it cannot crash-loop)`;
     }
     throw new OperationError(
-      `Upgrade failed at ${run.failedPhase}: ${cause}. Rollback is off: ${left}; ${oldContainer(run)} is stopped (docker rm -f ${plan.newName}; docker start ${oldContainer(run)}${run.quiesced.length ? `; then UNQUIESCE DATABASE ${run.quiesced.join(', ')}` : ''}).${backupsText(run)}`,
+      `${cause}. Rollback is off: ${left}; ${oldContainer(run)} is stopped (docker rm -f ${plan.newName}; docker start ${oldContainer(run)}${run.quiesced.length ? `; then UNQUIESCE DATABASE ${run.quiesced.join(', ')}` : ''}).${backupsText(run)}`,
     );
   }
   try {
@@ -75,7 +76,7 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
   } catch (rollbackError) {
     core.setOutput(Outputs.rolledBack, 'false');
     throw new OperationError(
-      `Upgrade failed at ${run.failedPhase}: ${cause}. ROLLBACK ALSO FAILED: ${errorMessage(rollbackError)}. ${oldName} may be down: check docker ps -a, start it by hand, restore from backup if its storage was changed.${backupsText(run)}`,
+      `${cause}. ROLLBACK ALSO FAILED: ${errorMessage(rollbackError)}. ${oldName} may be down: check docker ps -a, start it by hand, restore from backup if its storage was changed.${backupsText(run)}`,
     );
   }
   const downtime = (Date.now() - (run.downFrom ?? Date.now())) / 1000;
@@ -84,7 +85,7 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
   core.setOutput(Outputs.toLevel, found.fromLevel.version);
   core.setOutput(Outputs.downtimeSeconds, downtime.toFixed(2));
   throw new OperationError(
-    `Upgrade failed at ${run.failedPhase}: ${cause}. Rolled back: ${oldName} is serving Db2 ${found.fromLevel.version} again (downtime ${downtime.toFixed(1)} s).${backupsText(run)}`,
+    `${cause}. Rolled back: ${oldName} is serving Db2 ${found.fromLevel.version} again (downtime ${downtime.toFixed(1)} s).${backupsText(run)}`,
   );
 }
 
@@ -97,7 +98,7 @@ export async function rollback(run: Run, error: unknown): Promise<never> {
  */
 export async function hold(run: Run, error: unknown): Promise<never> {
   const { steps, found, plan } = run;
-  const cause = errorMessage(error);
+  const cause = `Upgrade failed at ${failedPhase(run)}: ${errorMessage(error)}`;
   const parked = oldContainer(run);
   await steps.run(
     'hold',
@@ -120,6 +121,6 @@ export async function hold(run: Run, error: unknown): Promise<never> {
         `db2 restore database ${b.database} from ${b.path} taken at ${b.timestamp} without prompting${b.online ? ` && db2 rollforward database ${b.database} to end of backup and stop` : ''}`,
     );
   throw new OperationError(
-    `Upgrade failed at ${run.failedPhase}: ${cause}. Not rolled back: db2updv${found.toLevel.version.split('.').slice(0, 2).join('')} already updated the catalog of ${run.catalogChanged.join(', ')}, and ${parked} (Db2 ${found.fromLevel.version}) must not run on it. ${plan.newName} keeps serving Db2 ${found.toLevel.version}; ${parked} stays stopped. Fix the cause and run the upgrade again with container: ${plan.newName} (every post-upgrade step is repeatable), or go back by restoring the pre-upgrade backup${restore.length ? `: ${restore.join('; ')}` : ' (none was taken)'}.`,
+    `${cause}. Not rolled back: db2updv${found.toLevel.version.split('.').slice(0, 2).join('')} already updated the catalog of ${run.catalogChanged.join(', ')}, and ${parked} (Db2 ${found.fromLevel.version}) must not run on it. ${plan.newName} keeps serving Db2 ${found.toLevel.version}; ${parked} stays stopped. Fix the cause and run the upgrade again with container: ${plan.newName} (every post-upgrade step is repeatable), or go back by restoring the pre-upgrade backup${restore.length ? `: ${restore.join('; ')}` : ' (none was taken)'}.`,
   );
 }

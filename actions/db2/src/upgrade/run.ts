@@ -63,7 +63,11 @@ export interface Run {
   created: boolean;
   /** Databases whose catalog db2updvNNN has touched: from then on no rollback to the old image. */
   catalogChanged: string[];
-  failedPhase: string;
+}
+
+/** The phase that failed: each phase is one step, so the last step recorded as failed. */
+export function failedPhase(run: Pick<Run, 'steps'>): string {
+  return run.steps.records.findLast((r) => r.status === 'failed')?.name ?? 'an unrecorded step';
 }
 
 /** The old container's name now: its parked name once the stop phase renamed it. */
