@@ -42,6 +42,11 @@ class MavenRepository {
     timeoutMs;
     cache = new Map();
     problems = new Map();
+    /**
+     * Remotes that timed out or could not be reached, with why: not asked again this run, so an
+     * unreachable repository costs one timeout, not one per POM (they are read one after another).
+     */
+    down = new Map();
     /** Each remote as asked: without user info in the URL (fetch refuses it), which becomes Basic auth. */
     sources;
     /** The remotes as shown in messages: never with their credentials. */
@@ -84,6 +89,11 @@ class MavenRepository {
         }
         const problems = [];
         for (const { base: remote, authorization } of this.sources) {
+            const down = this.down.get(remote);
+            if (down) {
+                problems.push(`${remote} ${down} earlier, so was not asked again`);
+                continue;
+            }
             try {
                 const response = await fetch(`${remote}/${path}`, {
                     headers: authorization ? { Authorization: authorization } : {},
@@ -97,9 +107,11 @@ class MavenRepository {
             }
             catch (error) {
                 const cause = error.cause?.code;
-                problems.push(error.name === 'TimeoutError'
-                    ? `${remote} did not answer within ${this.timeoutMs / 1000} s`
-                    : `${remote} is unreachable (${cause ?? error.message})`);
+                const why = error.name === 'TimeoutError'
+                    ? `did not answer within ${this.timeoutMs / 1000} s`
+                    : `was unreachable (${cause ?? error.message})`;
+                this.down.set(remote, why);
+                problems.push(`${remote} ${why}`);
             }
         }
         if (problems.length > 0)

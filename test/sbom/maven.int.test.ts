@@ -254,3 +254,56 @@ describe('pom.xml against a Maven repository that fails', () => {
       expect(everything).not.toContain(form);
   });
 });
+
+/**
+ * A repository that accepts the connection and never answers: the first POM waits out the timeout,
+ * the others do not wait again (POMs are read one after another, so a hung repository would
+ * otherwise cost one timeout per dependency).
+ */
+describe('pom.xml against a Maven repository that hangs', () => {
+  const held: import('node:http').ServerResponse[] = [];
+  const server = createServer((_req, res) => {
+    held.push(res);
+  });
+  let url = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/maven2`;
+  });
+  afterAll(async () => {
+    for (const res of held) res.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('one timeout for the repository, then each missing POM says it was not asked again', {
+    timeout: 120_000,
+  }, async () => {
+    const dir = temp('sbom-pom-');
+    const dep = (a: string) =>
+      `<dependency><groupId>org.example</groupId><artifactId>${a}</artifactId><version>1.0</version></dependency>`;
+    writeFileSync(
+      join(dir, 'pom.xml'),
+      `<project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+  <dependencies>${dep('one')}${dep('two')}${dep('three')}</dependencies>
+</project>
+`,
+    );
+    const run = await runSbom({ path: dir, 'maven-repositories': url }, { HOME: temp('sbom-m2home-') });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(((run.cdx as Json).components as Json[]).map((c) => c.purl).sort()).toEqual([
+      'pkg:maven/org.example/one@1.0',
+      'pkg:maven/org.example/three@1.0',
+      'pkg:maven/org.example/two@1.0',
+    ]);
+    expect(run.stdout).toMatch(/org\.example:one:1\.0 is in none of [^\n]*\/maven2 did not answer within 15 s\)/);
+    for (const a of ['two', 'three'])
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `org\\.example:${a}:1\\.0 is in none of [^\\n]*did not answer within 15 s earlier, so was not asked again`,
+        ),
+      );
+    // The server saw one request only.
+    expect(held).toHaveLength(1);
+  });
+});

@@ -45,6 +45,11 @@ const xml = new XMLParser({
 export class MavenRepository {
   private readonly cache = new Map<string, Promise<string | undefined>>();
   private readonly problems = new Map<string, string[]>();
+  /**
+   * Remotes that timed out or could not be reached, with why: not asked again this run, so an
+   * unreachable repository costs one timeout, not one per POM (they are read one after another).
+   */
+  private readonly down = new Map<string, string>();
   /** Each remote as asked: without user info in the URL (fetch refuses it), which becomes Basic auth. */
   private readonly sources: { base: string; authorization?: string }[];
   /** The remotes as shown in messages: never with their credentials. */
@@ -91,6 +96,11 @@ export class MavenRepository {
     }
     const problems: string[] = [];
     for (const { base: remote, authorization } of this.sources) {
+      const down = this.down.get(remote);
+      if (down) {
+        problems.push(`${remote} ${down} earlier, so was not asked again`);
+        continue;
+      }
       try {
         const response = await fetch(`${remote}/${path}`, {
           headers: authorization ? { Authorization: authorization } : {},
@@ -102,11 +112,12 @@ export class MavenRepository {
           problems.push(`${remote} answered HTTP ${response.status}`);
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause?.code;
-        problems.push(
+        const why =
           (error as Error).name === 'TimeoutError'
-            ? `${remote} did not answer within ${this.timeoutMs / 1000} s`
-            : `${remote} is unreachable (${cause ?? (error as Error).message})`,
-        );
+            ? `did not answer within ${this.timeoutMs / 1000} s`
+            : `was unreachable (${cause ?? (error as Error).message})`;
+        this.down.set(remote, why);
+        problems.push(`${remote} ${why}`);
       }
     }
     if (problems.length > 0) this.problems.set(key, problems);
