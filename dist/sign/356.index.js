@@ -252,8 +252,11 @@ class RegistryClient {
         this.registry = registry;
         this.base = `${isLoopback(registry) ? 'http' : 'https'}://${apiHost(registry)}`;
         this.credentials = options.credentials ?? dockerConfigCredentials(registry, options.dockerConfig);
-        if (this.credentials)
+        // The password, and user:password, whose base64 is the Basic header and a Docker config's `auth`.
+        if (this.credentials) {
             (0,secrets/* registerSecret */.cl)(this.credentials.password);
+            (0,secrets/* registerSecret */.cl)(`${this.credentials.username}:${this.credentials.password}`);
+        }
         this.timeoutMs = options.timeoutMs ?? 60_000;
         this.credentialsHint = options.credentialsHint ?? 'give a user name and password';
     }
@@ -466,10 +469,11 @@ class RegistryClient {
         if (!response.ok) {
             throw new errors/* ConfigurationError */.j1(`Token service ${url.origin} refused ${formatReference(ref)} (HTTP ${response.status})${this.credentials ? ': the credentials were rejected' : ': credentials are needed (docker login)'}`);
         }
-        const body = (await response.json());
+        // A proxy's or captive portal's HTML page instead of the token JSON is "no token", said as such.
+        const body = (await response.json().catch(() => ({})));
         const token = body.token ?? body.access_token;
-        if (!token)
-            throw new errors/* OperationError */.OK(`Token service ${url.origin} returned no token`);
+        if (typeof token !== 'string' || token === '')
+            throw new errors/* OperationError */.OK(`Token service ${url.origin} of registry ${this.registry} returned no token`);
         (0,secrets/* registerSecret */.cl)(token);
         this.authorization.set(scope, `Bearer ${token}`);
     }

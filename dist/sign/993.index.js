@@ -138,7 +138,8 @@ check_attestation "$(here ${(0,_methods_output__WEBPACK_IMPORTED_MODULE_0__/* .s
 }
 /** base64 decoding and sha256 with openssl, for the key and x509 scripts. */
 const OPENSSL_HELPERS = `b64d() { openssl base64 -d -A -in "$1" -out "$2" 2>/dev/null; }
-sha256hex() { openssl dgst -sha256 -r "$1" | cut -d' ' -f1; }
+# From stdin: with the name on the command line, a newline in it splits the output line (sha256sum also prefixes a \\).
+sha256hex() { openssl dgst -sha256 -r < "$1" | cut -d' ' -f1; }
 `;
 const HEADER = (what) => `#!/bin/sh
 # Offline verification of ${what}, written by the Paved sign action.
@@ -273,7 +274,7 @@ ${attestation ? `${GPG_HELPERS}${attestationCheck(dir, attestation, entries)}` :
  * signature is a binary OpenPGP signature; wrapped in ASCII armor, gpg checks it like the files'.
  */
 const GPG_HELPERS = String.raw `b64d() { { base64 -d < "$1" 2>/dev/null || openssl base64 -d -A -in "$1" 2>/dev/null; } > "$2"; }
-sha256hex() { { sha256sum "$1" 2>/dev/null || shasum -a 256 "$1"; } | cut -d' ' -f1; }
+sha256hex() { { sha256sum < "$1" 2>/dev/null || shasum -a 256 < "$1"; } | cut -d' ' -f1; }
 dsse_sig_ok() {
   { echo '-----BEGIN PGP SIGNATURE-----'; echo; fold -w 64 "$2.b64"; echo; echo '-----END PGP SIGNATURE-----'; } > "$2.asc"
   gpgv --status-fd 1 --verify "$2.asc" "$1" 2>/dev/null | grep -q '^\[GNUPG:\] VALIDSIG'

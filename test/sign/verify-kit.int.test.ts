@@ -68,6 +68,17 @@ function opensslCms(file: string, cert: string, key: string): void {
 const fingerprint = (cert: string) =>
   sh('openssl', ['x509', '-in', cert, '-noout', '-fingerprint', '-sha256']).trim().split('=')[1] as string;
 
+const GITHUB_ENV = {
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'o/r',
+  GITHUB_SHA: 'c'.repeat(40),
+  GITHUB_REF: 'refs/tags/v2',
+  GITHUB_WORKFLOW_REF: 'o/r/.github/workflows/release.yml@refs/tags/v2',
+  GITHUB_RUN_ID: '3',
+  GITHUB_RUN_ATTEMPT: '1',
+  RUNNER_ENVIRONMENT: 'github-hosted',
+};
+
 describe('certificate purpose', () => {
   it('refuses to sign with a TLS server certificate or one whose keyUsage lacks digitalSignature', async () => {
     const ws = workspace('purpose-sign');
@@ -194,6 +205,49 @@ describe('verify.sh where consumers are', () => {
     const swapped = script(join(flat, 'verify.sh'), { EXPECT_FINGERPRINT: keyFp, PUBLIC_KEY: rsa.publicPem });
     expect(swapped.code).toBe(1);
     expect(swapped.out).toMatch(/FAILED {2}public key: signed by [0-9a-f]{64}, not EXPECT_FINGERPRINT/);
+  });
+
+  it('file names a shell would interpret stay data in verify.sh, for every method: quotes, $(…), backticks, backslash, newline', async () => {
+    // Made inside the script's directory: if any name were evaluated, this file would appear.
+    const hostile = `it's "a" $(touch PWNED) \`touch PWNED\` \\ \${HOME}\nx.bin`;
+    const kits: [string, Record<string, string>, Record<string, string>][] = [
+      ['key', { 'private-key': readFileSync(ec.plain, 'utf8') }, { 'public-key': ec.publicPem }],
+      [
+        'x509',
+        { certificate: p.chain, 'private-key': readFileSync(p.leafKey, 'utf8') },
+        { 'ca-certificate': p.caCert },
+      ],
+      [
+        'openpgp',
+        { 'private-key': pgp.secretArmored, passphrase: PASSPHRASE },
+        { 'openpgp-public-key': pgp.publicArmored },
+      ],
+    ];
+    for (const [method, inputs, trust] of kits) {
+      const ws = workspace(`hostile-${method}`);
+      writeFileSync(join(ws, 'dist', hostile), 'release asset with an awkward name\n');
+      // With provenance, so verify.sh's attestation check (which lists the files too) gets the name as well.
+      const signed = await runAction(
+        'sign',
+        { method, files: 'dist/*', provenance: 'true', ...inputs },
+        { env: { GITHUB_WORKSPACE: ws, ...GITHUB_ENV } },
+      );
+      expect(signed.exitCode, signed.stdout).toBe(0);
+      const kit = join(ws, 'dist/verify.sh');
+      const ok = script(kit);
+      expect(ok.code, `${method}: ${ok.out}`).toBe(0);
+      expect(ok.out).toContain(`OK      ${hostile}`);
+      expect(existsSync(join(ws, 'dist/PWNED')), method).toBe(false);
+      const verified = await run(ws, { command: 'verify', method, files: 'dist/*', ...trust });
+      expect(verified.exitCode, `${method}: ${verified.stdout}`).toBe(0);
+      expect(JSON.parse(verified.outputs.verified ?? '[]')).toContain(`dist/${hostile}`);
+      // And the name still points at that file: changing it fails the check naming it.
+      writeFileSync(join(ws, 'dist', hostile), 'swapped\n');
+      const bad = script(kit);
+      expect(bad.code, `${method}: ${bad.out}`).toBe(1);
+      expect(bad.out).toContain(`FAILED  ${hostile}`);
+      expect(existsSync(join(ws, 'dist/PWNED')), method).toBe(false);
+    }
   });
 
   it('openpgp verify.sh imports into a temporary homedir without starting gpg-agent; EXPECT_FINGERPRINT pins the key', async () => {
