@@ -344,7 +344,7 @@ export class SshConnection implements Connection {
   }
 
   private async statOnce(path: string, options: StatOptions): Promise<FileInfo> {
-    const sftp = options.names || (options.become && !this.isRoot) ? undefined : await this.sftpSession();
+    const sftp = options.names ? undefined : await this.sftpFor(options.become);
     if (!sftp) return statWithShell(this, path, options);
     const attrs = await new Promise<import('ssh2').Stats | undefined>((resolve, reject) =>
       sftp.lstat(path, (error, stats) => {
@@ -380,7 +380,7 @@ export class SshConnection implements Connection {
 
   private async mkdirOnce(path: string, options: WriteOptions): Promise<void> {
     if (onPseudoFs(path)) throw pseudoFsError(path);
-    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    const sftp = await this.sftpFor(options.become);
     if (!sftp) return mkdirWithShell(this, path, options);
     const retried = new Set<string>();
     const make = (dir: string): Promise<void> =>
@@ -412,7 +412,7 @@ export class SshConnection implements Connection {
   }
 
   private async setMetaOnce(path: string, meta: Meta, options: { become?: boolean; signal?: AbortSignal }) {
-    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    const sftp = await this.sftpFor(options.become);
     if (!sftp) return setMetaWithShell(this, path, meta, options);
     if (meta.mode !== undefined) {
       await new Promise<void>((resolve, reject) =>
@@ -432,6 +432,11 @@ export class SshConnection implements Connection {
         }),
     );
     return this.sftp;
+  }
+
+  /** The SFTP session for an operation, or undefined when it goes through the shell (sudo, or no sftp). */
+  private sftpFor(become: boolean | undefined): Promise<SFTPWrapper | undefined> {
+    return become && !this.isRoot ? Promise.resolve(undefined) : this.sftpSession();
   }
 
   /**
@@ -459,7 +464,7 @@ export class SshConnection implements Connection {
   }
 
   private async readFileOnce(path: string, options: { become?: boolean; signal?: AbortSignal }) {
-    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    const sftp = await this.sftpFor(options.become);
     if (!sftp) return readWithShell(this, path, options);
     return new Promise<Buffer | undefined>((resolve, reject) => {
       sftp.readFile(path, (error: (Error & { code?: number }) | undefined, data: Buffer) => {
@@ -478,7 +483,7 @@ export class SshConnection implements Connection {
 
   private async writeFileOnce(path: string, data: Buffer, options: WriteOptions): Promise<void> {
     if (onPseudoFs(path)) throw pseudoFsError(path);
-    const sftp = options.become && !this.isRoot ? undefined : await this.sftpSession();
+    const sftp = await this.sftpFor(options.become);
     if (!sftp) return writeWithShell(this, path, data, options);
     const tmp = tempName(path);
     const call = (fn: (cb: (error?: Error | null) => void) => void) =>
