@@ -188,8 +188,9 @@ export async function buildTelemetry(input: BuildInput): Promise<Telemetry> {
   const tracer = tracerProvider.getTracer('paved-telemetry', input.version);
   const jobSpan = input.jobSpanId ?? newSpanId();
 
-  let parent: Context;
-  let closeJob: () => void;
+  let parent: Context | undefined;
+  let closeJob = () => {};
+  let endRun = () => {};
   const current = run?.jobs.find((j) => j.id === run.currentJobId);
   if (run) {
     // The whole run: a root span with the run's own ids, a span per job and per step.
@@ -217,8 +218,6 @@ export async function buildTelemetry(input: BuildInput): Promise<Telemetry> {
     });
     if (runResult === S.CICD_PIPELINE_RESULT_VALUE_FAILURE) root.setStatus({ code: SpanStatusCode.ERROR });
     const inRun = trace.setSpan(context.active(), root);
-    let currentContext: Context | undefined;
-    let endCurrent: (() => void) | undefined;
     for (const j of run.jobs) {
       const isCurrent = j.id === current?.id;
       const jobStart = j.startedAt ?? j.createdAt ?? runStart;
@@ -272,34 +271,15 @@ export async function buildTelemetry(input: BuildInput): Promise<Telemetry> {
       }
       const end = () => span.end(Math.max(jobStart, j.completedAt ?? now));
       if (isCurrent) {
-        currentContext = inJob;
-        endCurrent = end;
+        // This job's spans join its span in the run, which ends with them.
+        parent = inJob;
+        closeJob = end;
       } else end();
     }
-    if (currentContext && endCurrent) {
-      parent = currentContext;
-      closeJob = () => {
-        endCurrent?.();
-        root.end(runEnd);
-      };
-    } else {
-      const own = jobModeSpan(
-        tracer,
-        ids,
-        job,
-        jobSpan,
-        start,
-        attrs(pipelineAttributes(job.runId, job.runAttempt, result)),
-        failedRuns[0]?.errorClass,
-        failed,
-      );
-      parent = own.context;
-      closeJob = () => {
-        own.span.end(Math.max(now, start));
-        root.end(runEnd);
-      };
-    }
-  } else {
+    endRun = () => root.end(runEnd);
+  }
+  if (!parent) {
+    // This job alone (job mode, or the run without it): its own span, under the run's root span id.
     const own = jobModeSpan(
       tracer,
       ids,
@@ -355,6 +335,7 @@ export async function buildTelemetry(input: BuildInput): Promise<Telemetry> {
     span.end(d.finishedAt);
   }
   closeJob();
+  endRun();
   await tracerProvider.forceFlush();
   const spans = memory.getFinishedSpans().slice();
   await tracerProvider.shutdown();
