@@ -14,6 +14,27 @@ function deps(cdx: Json, ref: string): string[] {
   return (cdx.dependencies as Json[]).find((d) => d.ref === ref)?.dependsOn ?? [];
 }
 
+/**
+ * Runs the action on a project depending on org.example:<artifact>:1.0 for each name, against
+ * `url`, with an empty ~/.m2; returns the run and its component purls, sorted.
+ */
+async function runDepending(url: string, artifacts: string[]) {
+  const dir = temp('sbom-pom-');
+  const dep = (a: string) =>
+    `<dependency><groupId>org.example</groupId><artifactId>${a}</artifactId><version>1.0</version></dependency>`;
+  writeFileSync(
+    join(dir, 'pom.xml'),
+    `<project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
+  <dependencies>${artifacts.map(dep).join('')}</dependencies>
+</project>
+`,
+  );
+  const run = await runSbom({ path: dir, 'maven-repositories': url }, { HOME: temp('sbom-m2home-') });
+  expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+  const purls = ((run.cdx as Json).components as Json[]).map((c) => c.purl as string).sort();
+  return { run, purls };
+}
+
 /** A Maven repository layout (test/sbom/fixtures/maven-repo) served over HTTP on loopback, as a remote repository is. */
 describe('pom.xml resolved from a Maven repository (parents, BOMs, transitive dependencies)', () => {
   const requests: string[] = [];
@@ -156,19 +177,8 @@ describe('pom.xml against a Maven repository that fails', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('an HTTP 500 and a POM that is not a POM are warnings naming the cause; both dependencies stay', async () => {
-    const dir = temp('sbom-pom-');
-    const dep = (a: string) =>
-      `<dependency><groupId>org.example</groupId><artifactId>${a}</artifactId><version>1.0</version></dependency>`;
-    writeFileSync(
-      join(dir, 'pom.xml'),
-      `<project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
-  <dependencies>${dep('broken')}${dep('garbage')}${dep('absent')}</dependencies>
-</project>
-`,
-    );
-    const run = await runSbom({ path: dir, 'maven-repositories': url }, { HOME: temp('sbom-m2home-') });
-    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect(((run.cdx as Json).components as Json[]).map((c) => c.purl).sort()).toEqual([
+    const { run, purls } = await runDepending(url, ['broken', 'garbage', 'absent']);
+    expect(purls).toEqual([
       'pkg:maven/org.example/absent@1.0',
       'pkg:maven/org.example/broken@1.0',
       'pkg:maven/org.example/garbage@1.0',
@@ -279,19 +289,8 @@ describe('pom.xml against a Maven repository that hangs', () => {
   it('one timeout for the repository, then each missing POM says it was not asked again', {
     timeout: 120_000,
   }, async () => {
-    const dir = temp('sbom-pom-');
-    const dep = (a: string) =>
-      `<dependency><groupId>org.example</groupId><artifactId>${a}</artifactId><version>1.0</version></dependency>`;
-    writeFileSync(
-      join(dir, 'pom.xml'),
-      `<project><modelVersion>4.0.0</modelVersion><groupId>org.example</groupId><artifactId>app</artifactId><version>1</version>
-  <dependencies>${dep('one')}${dep('two')}${dep('three')}</dependencies>
-</project>
-`,
-    );
-    const run = await runSbom({ path: dir, 'maven-repositories': url }, { HOME: temp('sbom-m2home-') });
-    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect(((run.cdx as Json).components as Json[]).map((c) => c.purl).sort()).toEqual([
+    const { run, purls } = await runDepending(url, ['one', 'two', 'three']);
+    expect(purls).toEqual([
       'pkg:maven/org.example/one@1.0',
       'pkg:maven/org.example/three@1.0',
       'pkg:maven/org.example/two@1.0',
