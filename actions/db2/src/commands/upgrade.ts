@@ -59,11 +59,16 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
     catalogChanged: [],
   };
 
+  // Before the stop, or after a docker stop that left the old container running: it serves, so
+  // open again what the offline backups quiesced.
+  const reopenOld = async () => {
+    for (const db of run.quiesced) await found.target.db2.unquiesce(db).catch(() => undefined);
+  };
+
   try {
     await backup(run);
   } catch (error) {
-    // Still before the stop: the old container serves; open what was quiesced and say so.
-    for (const db of run.quiesced) await found.target.db2.unquiesce(db).catch(() => undefined);
+    await reopenOld();
     throw new OperationError(
       `${errorMessage(error)}. ${found.oldName} was not stopped and still serves; nothing was changed${run.quiesced.length ? ` (${run.quiesced.join(', ')} quiesced for the backup and unquiesced again)` : ''}${report.backups.length ? '; backups taken stay on the storage' : ''}.`,
     );
@@ -74,15 +79,11 @@ export async function upgrade(o: UpgradeOptions, steps: Steps, report: UpgradeRe
     await start(run);
     await ready(run);
   } catch (error) {
-    if (!run.stopped) {
-      // docker stop itself failed: the container may be up, or half way down.
-      const now = await inspectContainer(found.oldName).catch(() => undefined);
-      if (now?.State.Running) {
-        for (const db of run.quiesced) await found.target.db2.unquiesce(db).catch(() => undefined);
-        throw new OperationError(`${errorMessage(error)}. ${found.oldName} was not stopped and still serves.`);
-      }
-    }
-    return rollback(run, error);
+    // Only a failed docker stop can leave the old container up (or half way down): then it serves.
+    const stillUp = !run.stopped && (await inspectContainer(found.oldName).catch(() => undefined))?.State.Running;
+    if (!stillUp) return rollback(run, error);
+    await reopenOld();
+    throw new OperationError(`${errorMessage(error)}. ${found.oldName} was not stopped and still serves.`);
   }
 
   try {
