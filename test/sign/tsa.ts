@@ -26,7 +26,6 @@ export interface Tsa {
   tsaCert: string;
   /** Whether `/at/<time>` works (faketime installed). */
   canFakeTime: boolean;
-  requests: number;
   close(): Promise<void>;
 }
 
@@ -39,7 +38,7 @@ export async function startTsa(dir: string): Promise<Tsa> {
   // Made "in 2019" (faketime) when it can, so the TSA's certificates cover the past times /at/ answers for.
   const past = canFakeTime ? '2019-06-01 00:00:00' : undefined;
   const root = makeCa(d, 'root', '/CN=Paved Test TSA Root', 10000, past);
-  issueCert(
+  const signer = issueCert(
     d,
     'tsa',
     '/CN=Paved Test TSA',
@@ -56,9 +55,9 @@ export async function startTsa(dir: string): Promise<Tsa> {
       'default_tsa = paved',
       '[paved]',
       `serial = ${d}/serial`,
-      `signer_cert = ${d}/tsa.pem`,
-      `certs = ${d}/tsa.pem`,
-      `signer_key = ${d}/tsa.key`,
+      `signer_cert = ${signer.cert}`,
+      `certs = ${signer.cert}`,
+      `signer_key = ${signer.key}`,
       'signer_digest = sha256',
       'default_policy = 1.3.6.1.4.1.4146.2.3',
       'digests = sha256, sha384, sha512',
@@ -73,17 +72,15 @@ export async function startTsa(dir: string): Promise<Tsa> {
   let counter = 0;
   const tsa: Tsa = {
     url: '',
-    rootCert: join(d, 'root.pem'),
-    tsaCert: join(d, 'tsa.pem'),
+    rootCert: root.cert,
+    tsaCert: signer.cert,
     canFakeTime,
-    requests: 0,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      tsa.requests++;
       if (req.url === '/garbage') {
         res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end('<html>not a timestamp</html>');
         return;
