@@ -112,6 +112,19 @@ describe.skipIf(!service('sshd').available || (!IN_CI && (!isRoot || !hasCrontab
       expect(existsSync('/home/paved13u/.ssh/authorized_keys')).toBe(false);
     });
 
+    it('refuses a cron job variable with a line break, writing nothing', async () => {
+      writeFileSync(
+        join(dir, 'cronvar.yml'),
+        'tasks:\n  - name: job\n    cron: { name: x, cron_file: "${root}/cron.test", job: "${job}" }\n',
+      );
+      const job = '/bin/true\n* * * * * root /bin/sh -c id';
+      const result = await runbook(dir, { ...inputs('cronvar.yml'), vars: JSON.stringify({ job }) });
+      expect(result.exitCode, visibleLog(result)).toBe(1);
+      expect(result.outputs.report, visibleLog(result)).toBeDefined();
+      expect(report(result).hosts[0]?.tasks[0]).toMatchObject({ status: 'failed', msg: 'job must be one line' });
+      expect(existsSync(join(dir, 'cron.test'))).toBe(false);
+    });
+
     it.each([
       ['user with a bad name', 'user: { name: "bad name" }', 'not a valid user name'],
       ['group with a text gid', 'group: { name: g, gid: abc }', 'gid must be a number'],

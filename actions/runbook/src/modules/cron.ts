@@ -20,6 +20,9 @@ const KEYS = [
 ] as const;
 const SPECIAL = ['reboot', 'yearly', 'annually', 'monthly', 'weekly', 'daily', 'hourly'] as const;
 
+const CRON_FILE = 'cron_file must be a file name in /etc/cron.d or an absolute path';
+const cronFileOk = (file: string) => file.startsWith('/') || !/[/\s]/.test(file);
+
 /**
  * Ansible's cron: one job under a `#Ansible: <name>` marker line, in the user's crontab (through
  * `crontab -u`) or in /etc/cron.d/<cron_file>. Entries other than this name are left alone.
@@ -33,12 +36,20 @@ export const cron: ModuleDef = {
     if (String(a.state ?? 'present') === 'present' && a.job === undefined) check.fail('with state present needs job');
     if (a.special_time !== undefined && ['minute', 'hour', 'day', 'month', 'weekday'].some((k) => a[k] !== undefined))
       check.fail('takes special_time or minute/hour/day/month/weekday, not both', 'special_time');
-    if (a.cron_file !== undefined && /[/\s]/.test(String(a.cron_file)) && !String(a.cron_file).startsWith('/'))
-      check.fail('cron_file must be a file name in /etc/cron.d or an absolute path', 'cron_file');
+    if (a.cron_file !== undefined && !String(a.cron_file).includes('${') && !cronFileOk(String(a.cron_file)))
+      check.fail(CRON_FILE, 'cron_file');
     if (String(a.name).includes('\n')) check.fail('name must be one line', 'name');
   },
   async run(ctx) {
     const a = ctx.args as Record<string, unknown>;
+    // Checked again once variables are resolved: a line break would add a line of its own to the
+    // crontab (and be left behind on removal, which takes the marker and one line).
+    const broken = ['name', 'job', 'user', 'minute', 'hour', 'day', 'month', 'weekday'].find((k) =>
+      /[\r\n]/.test(String(a[k] ?? '')),
+    );
+    if (broken) return { changed: false, failed: true, msg: `${broken} must be one line` };
+    if (a.cron_file !== undefined && !cronFileOk(String(a.cron_file)))
+      return { changed: false, failed: true, msg: CRON_FILE };
     const user = a.user === undefined ? undefined : String(a.user);
     const file =
       a.cron_file === undefined
