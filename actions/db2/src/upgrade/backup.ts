@@ -1,5 +1,5 @@
 import { backupDatabase, backupOutputs } from '../commands/backup';
-import { OLD, type Run } from './run';
+import { byLogging, OLD, type Run } from './run';
 
 /**
  * Phase 3: a backup of every database while the old container still serves. Archive-logging
@@ -14,8 +14,7 @@ export async function backup(run: Run): Promise<void> {
     steps.add('backup', 'skipped', o.backup ? 'no databases' : 'backup: false', OLD);
     return;
   }
-  const online = found.databases.filter((d) => found.config.get(d)?.archive);
-  const offline = found.databases.filter((d) => !found.config.get(d)?.archive);
+  const { online, offline } = byLogging(found);
   const db2 = found.target.db2;
   const options = { path: o.backupPath, compress: o.compress, retention: o.backupRetention };
   try {

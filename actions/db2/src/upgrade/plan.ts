@@ -10,7 +10,7 @@ import { carrySettings } from '../docker/run-args';
 import type { UpgradeOptions } from '../inputs';
 import { Inputs } from '../names';
 import type { Steps } from '../steps';
-import { type Inspection, NEW, type Plan, type UpgradeReport } from './run';
+import { byLogging, type Inspection, NEW, type Plan, type UpgradeReport } from './run';
 
 /** The label every upgraded container carries: the service it is, whatever its name. */
 export const SERVICE_LABEL = 'io.paved.db2.service';
@@ -68,8 +68,7 @@ export async function plan(o: UpgradeOptions, steps: Steps, report: UpgradeRepor
         ...labels,
         o.image,
       ]);
-      const offline = found.databases.filter((d) => !found.config.get(d)?.archive);
-      const online = found.databases.filter((d) => found.config.get(d)?.archive);
+      const { online, offline } = byLogging(found);
       report.plan = [
         [
           'Old container',

@@ -38,6 +38,12 @@ export interface Inspection {
   sameImage: boolean;
 }
 
+/** The databases split by how they are backed up: online with archive logging, else offline (quiesced). */
+export function byLogging(found: Pick<Inspection, 'databases' | 'config'>): { online: string[]; offline: string[] } {
+  const archive = (d: string) => found.config.get(d)?.archive === true;
+  return { online: found.databases.filter(archive), offline: found.databases.filter((d) => !archive(d)) };
+}
+
 /** plan's decisions: names, the carried runtime settings, the docker run. */
 export interface Plan {
   newName: string;
