@@ -236,6 +236,11 @@ describe('RFC 3161 timestamps', () => {
     ['drops the connection mid-reply', () => `${tsa.url}/drop`, /did not answer: terminated \(other side closed\)/],
     ['answers garbage', () => `${tsa.url}/garbage`, /sent no RFC 3161 reply/],
     ['refuses the request', () => `${tsa.url}/refuse`, /answered HTTP 503: TSA overloaded/],
+    [
+      'answers with a valid token over other data',
+      () => `${tsa.url}/other`,
+      /sent a bad token: the timestamp is over other data than this signature/,
+    ],
   ] as const)('a TSA that %s fails the step naming it, and writes nothing', async (name, url, message) => {
     const ws = workspace(`down-${name.replace(/\W+/g, '-')}`);
     const tsaUrl = await url();

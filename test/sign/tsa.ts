@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { onPath } from '../harness';
-import { issueCert, makeCa } from './fixtures';
+import { issueCert, makeCa, sh } from './fixtures';
 
 /**
  * A real RFC 3161 timestamp authority for tests: `openssl ts -reply` behind a small HTTP server on a
@@ -16,7 +16,7 @@ import { issueCert, makeCa } from './fixtures';
  *
  * Some paths misbehave on purpose: `${url}/garbage` answers 200 application/timestamp-reply with bytes
  * that are no DER, `${url}/drop` promises a body, sends part of it and closes the connection, and
- * `${url}/refuse` answers 503.
+ * `${url}/refuse` answers 503, and `${url}/other` answers with a valid token over other data.
  */
 export interface Tsa {
   url: string;
@@ -69,6 +69,8 @@ export async function startTsa(dir: string): Promise<Tsa> {
       '',
     ].join('\n'),
   );
+  const otherQuery = join(d, 'other.tsq');
+  sh('openssl', ['ts', '-query', '-data', join(d, 'ts.cnf'), '-sha256', '-cert', '-out', otherQuery]);
   let counter = 0;
   const tsa: Tsa = {
     url: '',
@@ -102,7 +104,9 @@ export async function startTsa(dir: string): Promise<Tsa> {
       const n = ++counter;
       const query = join(d, `q${n}.tsq`);
       const reply = join(d, `r${n}.tsr`);
-      writeFileSync(query, Buffer.concat(chunks));
+      // /other: a genuine token from this TSA, but for a request about other bytes (as a replay would be).
+      if (req.url === '/other') copyFileSync(otherQuery, query);
+      else writeFileSync(query, Buffer.concat(chunks));
       const args = ['ts', '-reply', '-config', join(d, 'ts.cnf'), '-queryfile', query, '-out', reply];
       const [cmd, argv] = at
         ? ['faketime', [decodeURIComponent(at).replace('T', ' '), 'openssl', ...args]]
