@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPostStep } from '../../shared/runner-protocol';
 import { journalLine, recordActionRun, recordDeployment } from '../../shared/telemetry';
 import { ROOT, runAction } from '../harness';
-import { asJobStep, cleanTelemetryEnv } from './job-env';
-import { type PointView, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
+import { asJobStep, cleanTelemetryEnv, useTelemetryJob } from './job-env';
+import { type PointView, pointsOf, spansOf } from './receiver';
 
 /**
  * DORA from the shipped bundle against a real OTLP receiver: deployments count only with an
@@ -20,26 +19,7 @@ const REPOSITORY = 'acme-confidential/payments-ledger';
 const SALT = 'dora-salt-0123456789abcdef';
 const hmac = (v: string) => createHmac('sha256', SALT).update(v).digest('hex');
 
-let receiver: Receiver;
-let temp: string;
-let work: string;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-});
-beforeEach(() => {
-  receiver.requests.length = 0;
-  temp = mkdtempSync(join(tmpdir(), 'paved-dora-temp-'));
-  work = mkdtempSync(join(tmpdir(), 'paved-dora-work-'));
-});
-afterEach(() => {
-  rmSync(temp, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-  vi.unstubAllEnvs();
-});
+const t = useTelemetryJob('dora');
 
 const HOUR = 3_600_000;
 
@@ -47,7 +27,7 @@ const HOUR = 3_600_000;
 function repository(hoursAgo: number[]): string[] {
   const git = (args: string[], date?: number) =>
     execFileSync('git', args, {
-      cwd: work,
+      cwd: t.work,
       encoding: 'utf8',
       env: {
         ...process.env,
@@ -60,7 +40,7 @@ function repository(hoursAgo: number[]): string[] {
     }).trim();
   git(['init', '-q', '-b', 'main']);
   return hoursAgo.map((h, i) => {
-    writeFileSync(join(work, 'file.txt'), `change ${i}\n`);
+    writeFileSync(join(t.work, 'file.txt'), `change ${i}\n`);
     git(['add', 'file.txt']);
     git(['commit', '-q', '-m', `change ${i}`], Math.round((Date.now() - h * HOUR) / 1000));
     return git(['rev-parse', 'HEAD']);
@@ -68,10 +48,10 @@ function repository(hoursAgo: number[]): string[] {
 }
 
 function githubEnv(sha: string, event: Record<string, unknown> = {}, extra: Record<string, string> = {}) {
-  const path = join(temp, `event-${Math.random().toString(36).slice(2)}.json`);
+  const path = join(t.temp, `event-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(path, JSON.stringify({ repository: { full_name: REPOSITORY }, ...event }));
   return {
-    RUNNER_TEMP: temp,
+    RUNNER_TEMP: t.temp,
     GITHUB_REPOSITORY: REPOSITORY,
     GITHUB_WORKFLOW: 'Deploy',
     GITHUB_ACTOR: 'jane-q-developer',
@@ -82,7 +62,7 @@ function githubEnv(sha: string, event: Record<string, unknown> = {}, extra: Reco
     GITHUB_EVENT_PATH: path,
     GITHUB_REF_TYPE: 'branch',
     GITHUB_SHA: sha,
-    GITHUB_WORKSPACE: work,
+    GITHUB_WORKSPACE: t.work,
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
     ...cleanTelemetryEnv(),
@@ -93,7 +73,7 @@ function githubEnv(sha: string, event: Record<string, unknown> = {}, extra: Reco
 const inputs = (extra: Record<string, string> = {}) => ({
   consent: 'granted',
   'consent-version': '1',
-  endpoint: receiver.url,
+  endpoint: t.receiver.url,
   'state-file': 'dora-state.json',
   ...extra,
 });
@@ -105,10 +85,10 @@ async function deployJob(
   input = inputs(),
   between?: (journal: string, jobEnv: Record<string, string>) => void,
 ) {
-  receiver.requests.length = 0;
+  t.receiver.requests.length = 0;
   const main = await runAction('telemetry', input, { env });
   expect(main.exitCode, main.stdout).toBe(0);
-  await asJobStep(temp, main.env, () => {
+  await asJobStep(t.temp, main.env, () => {
     for (const d of deployments) {
       const finishedAt = Date.now();
       recordDeployment({
@@ -123,8 +103,8 @@ async function deployJob(
   });
   // The end of the job: the post step, with the state this main step saved (as the runner does).
   const end = await post(input, { ...env, ...main.env }, main.state);
-  const points = pointsOf(receiver.requests.find((r) => r.path === '/v1/metrics')?.decoded ?? {});
-  const spans = spansOf(receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {});
+  const points = pointsOf(t.receiver.requests.find((r) => r.path === '/v1/metrics')?.decoded ?? {});
+  const spans = spansOf(t.receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {});
   return { main, end, points, spans };
 }
 
@@ -139,7 +119,7 @@ async function post(
 }
 
 const values = (points: PointView[], metric: string) => points.filter((p) => p.metric === metric);
-const state = () => JSON.parse(readFileSync(join(work, 'dora-state.json'), 'utf8'));
+const state = () => JSON.parse(readFileSync(join(t.work, 'dora-state.json'), 'utf8'));
 
 describe('DORA', () => {
   it('lead time over every commit, change failures and time to restore from the state file', async () => {
@@ -194,7 +174,7 @@ describe('DORA', () => {
     const [c1, c2] = repository([5, 1]);
     // A healthy production at c1, as an earlier run left it.
     writeFileSync(
-      join(work, 'dora-state.json'),
+      join(t.work, 'dora-state.json'),
       JSON.stringify({
         kind: 'paved-dora-state',
         version: 1,
@@ -204,7 +184,7 @@ describe('DORA', () => {
     const env = githubEnv(c2 as string);
     const first = await runAction('telemetry', inputs(), { env });
     expect(first.exitCode, first.stdout).toBe(0);
-    await asJobStep(temp, first.env, () => {
+    await asJobStep(t.temp, first.env, () => {
       const finishedAt = Date.now();
       recordDeployment({
         action: 'runbook',
@@ -218,24 +198,24 @@ describe('DORA', () => {
     const second = await runAction('telemetry', inputs(), { env: { ...env, ...first.env } });
     expect(second.exitCode, second.stdout).toBe(0);
     expect(second.stdout).toContain('DORA state written');
-    const saved = readFileSync(join(work, 'dora-state.json'), 'utf8');
+    const saved = readFileSync(join(t.work, 'dora-state.json'), 'utf8');
     expect(JSON.parse(saved).environments.production.failingSince).toBeDefined();
     expect(JSON.parse(saved).environments.production.lastSuccess.sha).toBe(c1);
     // Post steps run in reverse order: the second step's exports, from the base before the checkpoint.
-    receiver.requests.length = 0;
+    t.receiver.requests.length = 0;
     const end = await post(inputs(), { ...env, ...second.env }, second.state);
     expect(end.stdout).toContain('DORA state written');
-    const spans = spansOf(receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {});
+    const spans = spansOf(t.receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {});
     const deploy = spans.filter((s) => s.name === 'deploy');
     expect(deploy).toHaveLength(1);
     expect(deploy[0]?.attributes['paved.deployment.change_failure']).toBe('true');
     // Lead time from the state's last success: git log c1..c2.
     expect(deploy[0]?.attributes['paved.deployment.commits']).toBe('1');
-    expect(readFileSync(join(work, 'dora-state.json'), 'utf8')).toBe(saved);
+    expect(readFileSync(join(t.work, 'dora-state.json'), 'utf8')).toBe(saved);
     // The first step's post finds the journal exported and sends nothing more.
-    receiver.requests.length = 0;
+    t.receiver.requests.length = 0;
     await post(inputs(), { ...env, ...first.env }, first.state);
-    expect(receiver.requests).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
   });
 
   it('a deployment counts only with an environment (its own or the input); series per hashed repository', async () => {
@@ -258,17 +238,17 @@ describe('DORA', () => {
 
   it('a malformed state file fails the telemetry step with its path; a dry run does not write it', async () => {
     const [c1] = repository([1]);
-    writeFileSync(join(work, 'dora-state.json'), '{ not json');
+    writeFileSync(join(t.work, 'dora-state.json'), '{ not json');
     const bad = await runAction('telemetry', inputs(), { env: githubEnv(c1 as string) });
     expect(bad.exitCode).toBe(1);
     expect(bad.annotations.find((a) => a.level === 'error')?.file).toContain('dora-state.json');
-    rmSync(join(work, 'dora-state.json'));
+    rmSync(join(t.work, 'dora-state.json'));
     const dry = await runAction('telemetry', inputs({ 'dry-run': 'true' }), {
       env: githubEnv(c1 as string),
       post: true,
     });
     expect(dry.post?.exitCode).toBe(0);
-    expect(existsSync(join(work, 'dora-state.json'))).toBe(false);
+    expect(existsSync(join(t.work, 'dora-state.json'))).toBe(false);
   });
 });
 
@@ -309,10 +289,10 @@ describe('journal integrity', () => {
       main.env.PAVED_TELEMETRY_JOURNAL as string,
       `${journalLine({ kind: 'run', action: 'sign', version: '0.1.0', startedAt: Date.now(), durationMs: 5, outcome: 'failure' }, forged)}\n`,
     );
-    receiver.requests.length = 0;
+    t.receiver.requests.length = 0;
     // The environment now claims the forged key; the post step verifies with the one in its state.
     await post(inputs({ 'state-file': '' }), { ...env, ...main.env, PAVED_TELEMETRY_KEY: forged }, main.state);
-    const spans = spansOf(receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {});
+    const spans = spansOf(t.receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {});
     expect(spans.map((s) => s.name)).toEqual(['RUN']);
   });
 });

@@ -1,13 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { recordActionRun } from '../../shared/telemetry';
 import { runAction } from '../harness';
 import { type ActionsApi, startActionsApi } from './actions-api';
-import { asJobStep, cleanTelemetryEnv } from './job-env';
-import { pointsOf, type Receiver, type SpanView, spansOf, startReceiver } from './receiver';
+import { asJobStep, cleanTelemetryEnv, useTelemetryJob } from './job-env';
+import { pointsOf, type SpanView, spansOf } from './receiver';
 
 /**
  * mode: run — the shipped bundle rebuilds the workflow run from a local stand-in for the Actions
@@ -26,37 +25,25 @@ const derived = (label: string, n: number) =>
 const TRACE_ID = derived(`trace/${RUN_ID}/${ATTEMPT}`, 32);
 const ROOT_SPAN = derived(`run/${RUN_ID}/${ATTEMPT}`, 16);
 
-let receiver: Receiver;
 let api: ActionsApi;
-let temp: string;
-let work: string;
 
+const t = useTelemetryJob('run-mode');
 beforeAll(async () => {
-  receiver = await startReceiver();
   api = await startActionsApi(TOKEN);
 });
 afterAll(async () => {
-  await receiver.close();
-  await api.close();
+  await api?.close();
 });
 beforeEach(() => {
-  receiver.requests.length = 0;
   api.requests.length = 0;
   api.mode = 'ok';
-  temp = mkdtempSync(join(tmpdir(), 'paved-run-mode-temp-'));
-  work = mkdtempSync(join(tmpdir(), 'paved-run-mode-work-'));
-});
-afterEach(() => {
-  rmSync(temp, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-  vi.unstubAllEnvs();
 });
 
 function githubEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  const event = join(work, 'event.json');
+  const event = join(t.work, 'event.json');
   writeFileSync(event, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: REPOSITORY } }));
   return {
-    RUNNER_TEMP: temp,
+    RUNNER_TEMP: t.temp,
     GITHUB_REPOSITORY: REPOSITORY,
     GITHUB_WORKFLOW: 'Release payments ledger',
     GITHUB_ACTOR: 'jane-q-developer',
@@ -67,7 +54,7 @@ function githubEnv(extra: Record<string, string | undefined> = {}): Record<strin
     GITHUB_EVENT_PATH: event,
     GITHUB_REF_TYPE: 'branch',
     GITHUB_SHA: 'a'.repeat(40),
-    GITHUB_WORKSPACE: work,
+    GITHUB_WORKSPACE: t.work,
     GITHUB_API_URL: api.url,
     GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_NAME: 'GitHub Actions 5',
@@ -83,7 +70,7 @@ function githubEnv(extra: Record<string, string | undefined> = {}): Record<strin
 const inputs = (extra: Record<string, string> = {}) => ({
   consent: 'granted',
   'consent-version': '1',
-  endpoint: receiver.url,
+  endpoint: t.receiver.url,
   mode: 'run',
   'github-token': TOKEN,
   ...extra,
@@ -93,13 +80,13 @@ const inputs = (extra: Record<string, string> = {}) => ({
 async function job(input: Record<string, string>, env = githubEnv()) {
   const main = await runAction('telemetry', input, { env });
   expect(main.exitCode, main.stdout).toBe(0);
-  await asJobStep(temp, main.env, () =>
+  await asJobStep(t.temp, main.env, () =>
     recordActionRun({ action: 'sbom', version: '0.1.0', durationMs: 1500, outcome: 'success' }),
   );
   const end = await runAction('telemetry', input, { env: { ...env, ...main.env }, post: true });
   expect(end.post?.exitCode, end.post?.stdout).toBe(0);
-  const traces = receiver.requests.find((r) => r.path === '/v1/traces');
-  const metrics = receiver.requests.find((r) => r.path === '/v1/metrics');
+  const traces = t.receiver.requests.find((r) => r.path === '/v1/traces');
+  const metrics = t.receiver.requests.find((r) => r.path === '/v1/metrics');
   return { main, end, traces, spans: spansOf(traces?.decoded ?? {}), points: pointsOf(metrics?.decoded ?? {}) };
 }
 
@@ -238,7 +225,7 @@ describe('mode: run', () => {
 
   it('another job in job mode joins the same trace, under the root span mode: run sends', async () => {
     const { spans } = await job(
-      { consent: 'granted', 'consent-version': '1', endpoint: receiver.url },
+      { consent: 'granted', 'consent-version': '1', endpoint: t.receiver.url },
       githubEnv({ GITHUB_JOB: 'build', RUNNER_NAME: 'GitHub Actions 2' }),
     );
     expect(api.requests).toEqual([]);
@@ -248,7 +235,7 @@ describe('mode: run', () => {
   });
 
   it('a workflow_run job rebuilds the run that triggered it', async () => {
-    const event = join(work, 'workflow-run.json');
+    const event = join(t.work, 'workflow-run.json');
     writeFileSync(
       event,
       JSON.stringify({

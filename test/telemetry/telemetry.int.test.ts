@@ -1,13 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shortValue } from '../../actions/telemetry/src/export/receipt';
 import { recordDeployment } from '../../shared/telemetry';
 import { ROOT, runAction } from '../harness';
-import { asJobStep, cleanTelemetryEnv } from './job-env';
-import { deadEndpoint, decodeRequest, pointsOf, type Receiver, spansOf, startReceiver } from './receiver';
+import { asJobStep, cleanTelemetryEnv, useTelemetryJob } from './job-env';
+import { deadEndpoint, decodeRequest, pointsOf, spansOf } from './receiver';
 
 /**
  * The shipped bundles (dist/telemetry/index.js + post.js, and another action's bundle in
@@ -20,12 +19,8 @@ const SALT = 'test-salt-0123456789abcdef';
 const RUN_ID = '9876543210';
 const hmac = (v: string) => createHmac('sha256', SALT).update(v).digest('hex');
 
-let receiver: Receiver;
-let temp: string;
-let work: string;
-
 function githubEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  const event = join(work, 'event.json');
+  const event = join(t.work, 'event.json');
   writeFileSync(
     event,
     JSON.stringify({
@@ -35,7 +30,7 @@ function githubEnv(extra: Record<string, string | undefined> = {}): Record<strin
     }),
   );
   return {
-    RUNNER_TEMP: temp,
+    RUNNER_TEMP: t.temp,
     GITHUB_REPOSITORY: REPOSITORY,
     GITHUB_WORKFLOW: WORKFLOW,
     GITHUB_ACTOR: ACTOR,
@@ -46,7 +41,7 @@ function githubEnv(extra: Record<string, string | undefined> = {}): Record<strin
     GITHUB_EVENT_PATH: event,
     GITHUB_REF_TYPE: 'branch',
     GITHUB_SHA: 'a'.repeat(40),
-    GITHUB_WORKSPACE: work,
+    GITHUB_WORKSPACE: t.work,
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
     RUNNER_ENVIRONMENT: 'github-hosted',
@@ -58,7 +53,7 @@ function githubEnv(extra: Record<string, string | undefined> = {}): Record<strin
 const consent = (extra: Record<string, string> = {}) => ({
   consent: 'granted',
   'consent-version': '1',
-  endpoint: receiver.url,
+  endpoint: t.receiver.url,
   ...extra,
 });
 
@@ -69,41 +64,29 @@ function filesUnder(dir: string): string[] {
     .map((d) => join(d.parentPath, d.name));
 }
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-});
-beforeEach(() => {
-  receiver.requests.length = 0;
-  receiver.mode = 'ok';
-  temp = mkdtempSync(join(tmpdir(), 'paved-telemetry-temp-'));
-  work = mkdtempSync(join(tmpdir(), 'paved-telemetry-work-'));
-});
-afterEach(() => {
-  rmSync(temp, { recursive: true, force: true });
-  rmSync(work, { recursive: true, force: true });
-  vi.unstubAllEnvs();
-});
+const t = useTelemetryJob('telemetry');
 
 describe('without consent nothing happens', () => {
   it('no consent input: telemetry off, no variable, no file, no request, even across actions', async () => {
-    const main = await runAction('telemetry', { 'consent-version': '1', endpoint: receiver.url }, { env: githubEnv() });
+    const main = await runAction(
+      'telemetry',
+      { 'consent-version': '1', endpoint: t.receiver.url },
+      { env: githubEnv() },
+    );
     expect(main.exitCode, main.stdout).toBe(0);
     expect(main.outputs.enabled).toBe('false');
     expect(main.outputs['policy-version']).toBe('1');
     expect(main.env).toEqual({});
     // Another action of the job runs its hook (it may pass or fail on this empty folder: either is recorded).
-    await runAction('sbom', { path: work, 'output-dir': work }, { env: { ...githubEnv(), ...main.env } });
+    await runAction('sbom', { path: t.work, 'output-dir': t.work }, { env: { ...githubEnv(), ...main.env } });
     const again = await runAction(
       'telemetry',
-      { 'consent-version': '1', endpoint: receiver.url },
+      { 'consent-version': '1', endpoint: t.receiver.url },
       { env: githubEnv(), post: true },
     );
     expect(again.post?.exitCode).toBe(0);
-    expect(filesUnder(temp)).toEqual([]);
-    expect(receiver.requests).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
     expect(again.summary).toContain('Telemetry: off');
   });
 
@@ -112,8 +95,8 @@ describe('without consent nothing happens', () => {
     expect(r.exitCode).toBe(0);
     expect(r.outputs.enabled).toBe('false');
     expect(r.annotations.some((a) => a.level === 'notice' && a.message.includes('"yes"'))).toBe(true);
-    expect(receiver.requests).toEqual([]);
-    expect(filesUnder(temp)).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 
   it('off never fails the job: no other input is validated, not even a missing consent-version or a short salt', async () => {
@@ -140,15 +123,15 @@ describe('without consent nothing happens', () => {
       expect(r.outputs.enabled).toBe('false');
       expect(r.annotations.filter((a) => a.level === 'error')).toEqual([]);
     }
-    expect(filesUnder(temp)).toEqual([]);
-    expect(receiver.requests).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
   });
 
   it('granted consent still needs a whole-number consent-version', async () => {
     const r = await runAction('telemetry', consent({ 'consent-version': '' }), { env: githubEnv() });
     expect(r.exitCode).toBe(1);
     expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('consent-version is required');
-    expect(filesUnder(temp)).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 
   it('consent to an older policy version lapses', async () => {
@@ -156,8 +139,8 @@ describe('without consent nothing happens', () => {
     expect(r.exitCode).toBe(0);
     expect(r.outputs.enabled).toBe('false');
     expect(r.outputs.reason).toMatch(/policy version 0.*version 1/);
-    expect(receiver.requests).toEqual([]);
-    expect(filesUnder(temp)).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 
   it.each([
@@ -170,25 +153,25 @@ describe('without consent nothing happens', () => {
     expect(r.outputs.enabled).toBe('false');
     expect(r.outputs.reason).toContain(name);
     expect(r.env).toEqual({});
-    expect(filesUnder(temp)).toEqual([]);
-    expect(receiver.requests).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
   });
 
   it('DO_NOT_TRACK in a later step wins over the consent an earlier step recorded', async () => {
     const main = await runAction('telemetry', consent(), { env: githubEnv() });
     expect(main.outputs.enabled).toBe('true');
-    expect(filesUnder(temp)).toHaveLength(1);
+    expect(filesUnder(t.temp)).toHaveLength(1);
     // Re-run with the job's variables: the post step now sees DO_NOT_TRACK.
     const r = await runAction('telemetry', consent(), {
       env: { ...githubEnv(), ...main.env, DO_NOT_TRACK: '1' },
       post: true,
     });
     expect(r.post?.exitCode).toBe(0);
-    expect(receiver.requests).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
   });
 
   it('a pull request from a fork is always off', async () => {
-    const event = join(work, 'pr.json');
+    const event = join(t.work, 'pr.json');
     writeFileSync(
       event,
       JSON.stringify({
@@ -205,8 +188,8 @@ describe('without consent nothing happens', () => {
     expect(r.exitCode).toBe(0);
     expect(r.outputs.enabled).toBe('false');
     expect(r.outputs.reason).toContain('fork');
-    expect(filesUnder(temp)).toEqual([]);
-    expect(receiver.requests).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
   });
 });
 
@@ -217,14 +200,14 @@ describe('bad input fails before anything is written', () => {
     const error = r.annotations.find((a) => a.level === 'error');
     expect(error?.message).toContain('did you mean "http/protobuf"');
     expect(r.stdout).not.toMatch(/\n\s+at /);
-    expect(filesUnder(temp)).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 
   it('consent without an endpoint (and no dry run) is a configuration error', async () => {
     const r = await runAction('telemetry', { consent: 'granted', 'consent-version': '1' }, { env: githubEnv() });
     expect(r.exitCode).toBe(1);
     expect(r.annotations.find((a) => a.level === 'error')?.message).toContain('endpoint');
-    expect(filesUnder(temp)).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 
   it.each([
@@ -244,7 +227,7 @@ describe('bad input fails before anything is written', () => {
     const shown = r.masks.reduce((text, mask) => text.split(mask).join('***'), error);
     expect(shown).not.toContain('***');
     expect(r.stdout).not.toContain(`${salt}:`);
-    expect(filesUnder(temp)).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 });
 
@@ -269,11 +252,11 @@ describe('with consent', () => {
     // W3C traceparent: version 00, the run attempt's trace id, this job's span id, sampled.
     expect(main.env.TRACEPARENT).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     const [, traceId, jobSpanId] = (main.env.TRACEPARENT as string).split('-');
-    expect(main.env.PAVED_TELEMETRY_JOURNAL?.startsWith(temp)).toBe(true);
+    expect(main.env.PAVED_TELEMETRY_JOURNAL?.startsWith(t.temp)).toBe(true);
 
     // Another Paved action of the job, with the variables the main step exported, on a real lockfile.
-    cpSync(join(ROOT, 'test', 'telemetry', 'fixtures', 'cargo'), work, { recursive: true });
-    const sbom = await runAction('sbom', { path: work, 'output-dir': work }, { env: { ...env, ...main.env } });
+    cpSync(join(ROOT, 'test', 'telemetry', 'fixtures', 'cargo'), t.work, { recursive: true });
+    const sbom = await runAction('sbom', { path: t.work, 'output-dir': t.work }, { env: { ...env, ...main.env } });
     const journal = readFileSync(main.env.PAVED_TELEMETRY_JOURNAL as string, 'utf8');
     expect(
       journal,
@@ -281,7 +264,7 @@ describe('with consent', () => {
     ).toContain('"action":"sbom"');
     expect(journal).toContain(`"outcome":"${sbom.exitCode === 0 ? 'success' : 'failure'}"`);
     // What a deploying action reports through the core API (runbook calls recordDeployment).
-    await asJobStep(temp, main.env, () =>
+    await asJobStep(t.temp, main.env, () =>
       recordDeployment({
         action: 'runbook',
         environment: 'production',
@@ -300,9 +283,9 @@ describe('with consent', () => {
     expect(end.post?.exitCode, end.post?.stdout).toBe(0);
     expect(end.annotations.filter((a) => a.level === 'warning')).toEqual([]);
 
-    const paths = receiver.requests.map((r) => r.path).sort();
+    const paths = t.receiver.requests.map((r) => r.path).sort();
     expect(paths).toEqual(['/v1/metrics', '/v1/traces']);
-    for (const r of receiver.requests) {
+    for (const r of t.receiver.requests) {
       expect(r.headers['content-type']).toBe('application/x-protobuf');
       expect(r.headers.authorization).toBe('Bearer tok-123456');
       expect(r.headers['x-team']).toBe('platform');
@@ -315,7 +298,7 @@ describe('with consent', () => {
     expect(end.post?.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('tok-123456');
     expect(end.summary).not.toContain('tok-123456');
 
-    const traces = receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {};
+    const traces = t.receiver.requests.find((r) => r.path === '/v1/traces')?.decoded ?? {};
     const spans = spansOf(traces);
     const pipeline = spans.find((s) => s.name === 'RUN');
     // The job's span is the one TRACEPARENT named, in the run attempt's trace.
@@ -355,7 +338,7 @@ describe('with consent', () => {
     expect(Number(deploy?.attributes['paved.deployment.lead_time'])).toBeGreaterThan(3500);
     expect(Number(deploy?.attributes['paved.deployment.lead_time'])).toBeLessThan(3700);
 
-    const metrics = pointsOf(receiver.requests.find((r) => r.path === '/v1/metrics')?.decoded ?? {});
+    const metrics = pointsOf(t.receiver.requests.find((r) => r.path === '/v1/metrics')?.decoded ?? {});
     const duration = metrics.find((p) => p.metric === 'cicd.pipeline.run.duration');
     expect(duration?.unit).toBe('s');
     expect(duration?.attributes).toMatchObject({
@@ -384,22 +367,22 @@ describe('with consent', () => {
     }
     for (const raw of [REPOSITORY, WORKFLOW, ACTOR]) expect(end.summary).not.toContain(raw);
     // Exported once: the journal is gone.
-    expect(filesUnder(temp)).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 
   it('without a salt, repository, workflow and actor are not sent at all; minimal sends no runner details', async () => {
     const r = await runAction('telemetry', consent({ level: 'standard' }), { env: githubEnv(), post: true });
     expect(r.post?.exitCode).toBe(0);
-    expect(receiver.requests).toHaveLength(2);
-    const spans = spansOf(receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
+    expect(t.receiver.requests).toHaveLength(2);
+    const spans = spansOf(t.receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
     const keys = new Set(spans.flatMap((s) => Object.keys(s.attributes)));
     for (const k of ['cicd.pipeline.name', 'vcs.repository.name', 'enduser.pseudo.id']) expect(keys.has(k)).toBe(false);
     expect(spans[0]?.resource['os.type']).toBe('linux');
 
-    receiver.requests.length = 0;
+    t.receiver.requests.length = 0;
     const minimal = await runAction('telemetry', consent({ salt: SALT }), { env: githubEnv(), post: true });
     expect(minimal.post?.exitCode).toBe(0);
-    const m = spansOf(receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
+    const m = spansOf(t.receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
     expect(Object.keys(m[0]?.resource ?? {}).sort()).toEqual([
       'paved.telemetry.level',
       'paved.telemetry.policy',
@@ -413,13 +396,17 @@ describe('with consent', () => {
   });
 
   it('http/json to an endpoint given as its /v1/traces URL: one suffix, JSON bodies', async () => {
-    const r = await runAction('telemetry', consent({ protocol: 'http/json', endpoint: `${receiver.url}/v1/traces` }), {
-      env: githubEnv(),
-      post: true,
-    });
+    const r = await runAction(
+      'telemetry',
+      consent({ protocol: 'http/json', endpoint: `${t.receiver.url}/v1/traces` }),
+      {
+        env: githubEnv(),
+        post: true,
+      },
+    );
     expect(r.post?.exitCode).toBe(0);
-    expect(receiver.requests.map((q) => q.path).sort()).toEqual(['/v1/metrics', '/v1/traces']);
-    for (const q of receiver.requests) {
+    expect(t.receiver.requests.map((q) => q.path).sort()).toEqual(['/v1/metrics', '/v1/traces']);
+    for (const q of t.receiver.requests) {
       expect(q.headers['content-type']).toBe('application/json');
       // Uncompressed: the receipt's digest is that of the very bytes the collector received.
       expect(q.wire.equals(q.body)).toBe(true);
@@ -427,7 +414,7 @@ describe('with consent', () => {
         `${q.path}, ${q.body.length} bytes application/json, sha256 ${createHash('sha256').update(q.wire).digest('hex')}`,
       );
     }
-    const spans = spansOf(receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
+    const spans = spansOf(t.receiver.requests.find((q) => q.path === '/v1/traces')?.decoded ?? {});
     expect(spans.find((s) => s.name === 'RUN')?.attributes['cicd.pipeline.run.id']).toBe(RUN_ID);
   });
 });
@@ -438,7 +425,7 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
   it('OTEL_EXPORTER_OTLP_ENDPOINT gets v1/<signal> appended; headers percent-decoded; json; gzip; resource attributes', async () => {
     const r = await runAction('telemetry', noEndpoint, {
       env: githubEnv({
-        OTEL_EXPORTER_OTLP_ENDPOINT: `${receiver.url}/otlp`,
+        OTEL_EXPORTER_OTLP_ENDPOINT: `${t.receiver.url}/otlp`,
         OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Basic%20dXNlcjpwdw%3D%3D, x-scope = team%2Fa',
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
         OTEL_EXPORTER_OTLP_COMPRESSION: 'gzip',
@@ -448,8 +435,8 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
     });
     expect(r.post?.exitCode, r.post?.stdout).toBe(0);
     expect(r.stdout).toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
-    expect(receiver.requests.map((q) => q.path).sort()).toEqual(['/otlp/v1/metrics', '/otlp/v1/traces']);
-    for (const q of receiver.requests) {
+    expect(t.receiver.requests.map((q) => q.path).sort()).toEqual(['/otlp/v1/metrics', '/otlp/v1/traces']);
+    for (const q of t.receiver.requests) {
       expect(q.headers.authorization).toBe('Basic dXNlcjpwdw==');
       expect(q.headers['x-scope']).toBe('team/a');
       expect(q.headers['content-type']).toBe('application/json');
@@ -457,7 +444,7 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
       expect(q.wire.length).toBeLessThan(q.body.length);
     }
     expect(r.masks).toContain('Basic dXNlcjpwdw==');
-    const spans = spansOf(receiver.requests.find((q) => q.path.endsWith('/v1/traces'))?.decoded ?? {});
+    const spans = spansOf(t.receiver.requests.find((q) => q.path.endsWith('/v1/traces'))?.decoded ?? {});
     expect(spans[0]?.resource).toMatchObject({
       'team.name': 'plat,form',
       'cost.centre': '42',
@@ -465,7 +452,7 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
     });
     // The receipt: the table and the digests are of the uncompressed payload; the wire bytes have their own digest.
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-    for (const q of receiver.requests) {
+    for (const q of t.receiver.requests) {
       expect(r.summary).toContain(`payload ${q.body.length} bytes application/json, sha256 ${sha(q.body)}`);
       expect(r.summary).toContain(`on the wire gzip, ${q.wire.length} bytes, sha256 ${sha(q.wire)}`);
     }
@@ -476,8 +463,8 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
     const r = await runAction('telemetry', noEndpoint, {
       env: githubEnv({
         OTEL_EXPORTER_OTLP_ENDPOINT: await deadEndpoint(),
-        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.url}/custom/spans`,
-        OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `${receiver.url}/v1/metrics`,
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${t.receiver.url}/custom/spans`,
+        OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `${t.receiver.url}/v1/metrics`,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
         OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: 'http/json',
         OTEL_EXPORTER_OTLP_HEADERS: 'x-general=1',
@@ -486,14 +473,14 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
       post: true,
     });
     expect(r.post?.exitCode, r.post?.stdout).toBe(0);
-    const traces = receiver.requests.find((q) => q.path === '/custom/spans');
-    const metrics = receiver.requests.find((q) => q.path === '/v1/metrics');
+    const traces = t.receiver.requests.find((q) => q.path === '/custom/spans');
+    const metrics = t.receiver.requests.find((q) => q.path === '/v1/metrics');
     expect(traces?.headers['content-type']).toBe('application/x-protobuf');
     expect(traces?.headers['x-traces']).toBe('2');
     expect(traces?.headers['x-general']).toBeUndefined();
     expect(metrics?.headers['content-type']).toBe('application/json');
     expect(metrics?.headers['x-general']).toBe('1');
-    expect(receiver.requests).toHaveLength(2);
+    expect(t.receiver.requests).toHaveLength(2);
   });
 
   it('inputs win over the variables', async () => {
@@ -507,8 +494,8 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
       post: true,
     });
     expect(r.post?.exitCode).toBe(0);
-    expect(receiver.requests.map((q) => q.path).sort()).toEqual(['/v1/metrics', '/v1/traces']);
-    for (const q of receiver.requests) {
+    expect(t.receiver.requests.map((q) => q.path).sort()).toEqual(['/v1/metrics', '/v1/traces']);
+    for (const q of t.receiver.requests) {
       expect(q.headers['content-type']).toBe('application/json');
       expect(q.headers['x-input']).toBe('yes');
       expect(q.headers['x-env']).toBeUndefined();
@@ -527,7 +514,7 @@ describe('the standard OTEL_* configuration, when the inputs are empty', () => {
     const n = await runAction('telemetry', noEndpoint, { env: githubEnv() });
     expect(n.exitCode).toBe(1);
     expect(n.annotations.find((x) => x.level === 'error')?.message).toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
-    expect(filesUnder(temp)).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
   });
 });
 
@@ -544,7 +531,7 @@ describe('a collector that is down or slow never fails the job', () => {
   });
 
   it('a hanging collector: two attempts per signal, a warning, done within 5 s (+ process start)', async () => {
-    receiver.mode = 'hang';
+    t.receiver.mode = 'hang';
     const r = await runAction('telemetry', consent(), { env: githubEnv(), post: true });
     expect(r.exitCode).toBe(0);
     expect(r.post?.exitCode).toBe(0);
@@ -553,15 +540,15 @@ describe('a collector that is down or slow never fails the job', () => {
     // collector until the test's own deadline. The upper bound is loose on purpose (a busy machine).
     expect(r.post?.durationMs).toBeGreaterThan(4500);
     expect(r.post?.durationMs).toBeLessThan(30_000);
-    expect(receiver.requests.filter((q) => q.path === '/v1/traces')).toHaveLength(2);
-    expect(receiver.requests.filter((q) => q.path === '/v1/metrics')).toHaveLength(2);
+    expect(t.receiver.requests.filter((q) => q.path === '/v1/traces')).toHaveLength(2);
+    expect(t.receiver.requests.filter((q) => q.path === '/v1/metrics')).toHaveLength(2);
   });
 
   it('a 503 answer is retried once, a 401 is not retried', async () => {
-    receiver.mode = { status: 503 };
+    t.receiver.mode = { status: 503 };
     const r = await runAction('telemetry', consent(), { env: githubEnv(), post: true });
     expect(r.post?.exitCode).toBe(0);
-    const attempts = receiver.requests.filter((q) => q.path === '/v1/traces').length;
+    const attempts = t.receiver.requests.filter((q) => q.path === '/v1/traces').length;
     // Retried once; only a machine so busy that the 5 s budget is spent before the pause may skip
     // the retry, and then it must say so.
     if (attempts !== 2) {
@@ -569,11 +556,11 @@ describe('a collector that is down or slow never fails the job', () => {
       expect(r.post?.stdout).toContain('no time left for a retry');
     }
     expect(r.post?.stdout).toMatch(/traces: not sent after [12] attempt\(s\)[^\n]*HTTP 503/);
-    receiver.requests.length = 0;
-    receiver.mode = { status: 401 };
+    t.receiver.requests.length = 0;
+    t.receiver.mode = { status: 401 };
     const u = await runAction('telemetry', consent(), { env: githubEnv(), post: true });
     expect(u.post?.exitCode).toBe(0);
-    expect(receiver.requests.filter((q) => q.path === '/v1/traces')).toHaveLength(1);
+    expect(t.receiver.requests.filter((q) => q.path === '/v1/traces')).toHaveLength(1);
     expect(u.annotations.some((a) => a.level === 'warning' && a.message.includes('HTTP 401'))).toBe(true);
   });
 });
@@ -584,7 +571,7 @@ describe('dry run', () => {
     const inputs = consent({ level: 'standard', salt: SALT });
     const dry = await runAction('telemetry', { ...inputs, 'dry-run': 'true' }, { env, post: true });
     expect(dry.post?.exitCode).toBe(0);
-    expect(receiver.requests).toEqual([]);
+    expect(t.receiver.requests).toEqual([]);
     expect(dry.summary).toContain('Telemetry dry run: nothing was sent');
     const shown = [
       ...dry.summary.matchAll(
@@ -592,10 +579,10 @@ describe('dry run', () => {
       ),
     ];
     expect(shown.map((m) => m[1])).toEqual(['traces', 'metrics']);
-    expect(shown[0]?.[2]).toBe(`${receiver.url}/v1/traces`);
+    expect(shown[0]?.[2]).toBe(`${t.receiver.url}/v1/traces`);
 
     // A dry run removes its journal: nothing of it can be exported later.
-    expect(filesUnder(temp)).toEqual([]);
+    expect(filesUnder(t.temp)).toEqual([]);
     // The same job, sent for real.
     const real = await runAction('telemetry', inputs, { env, post: true });
     expect(real.post?.exitCode).toBe(0);
@@ -610,7 +597,7 @@ describe('dry run', () => {
         decodeRequest(
           path,
           'application/x-protobuf',
-          receiver.requests.find((q) => q.path === path)?.body ?? Buffer.alloc(0),
+          t.receiver.requests.find((q) => q.path === path)?.body ?? Buffer.alloc(0),
         ),
       );
     const shownTraces = shape(JSON.parse(shown[0]?.[3] ?? '{}'));
