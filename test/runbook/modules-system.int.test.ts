@@ -112,16 +112,20 @@ describe.skipIf(!service('sshd').available || (!IN_CI && (!isRoot || !hasCrontab
       expect(existsSync('/home/paved13u/.ssh/authorized_keys')).toBe(false);
     });
 
-    it('refuses a cron job variable with a line break, writing nothing', async () => {
-      writeFileSync(
-        join(dir, 'cronvar.yml'),
-        'tasks:\n  - name: job\n    cron: { name: x, cron_file: "${root}/cron.test", job: "${job}" }\n',
-      );
-      const job = '/bin/true\n* * * * * root /bin/sh -c id';
-      const result = await runbook(dir, { ...inputs('cronvar.yml'), vars: JSON.stringify({ job }) });
+    it.each([
+      ['cron job', 'cron: { name: x, cron_file: "${root}/cron.test", job: "${v}" }', 'job must be one line'],
+      [
+        'sysctl value',
+        'sysctl: { name: vm.swappiness, value: "${v}", sysctl_file: "${root}/cron.test", reload: false }',
+        'value must be one line',
+      ],
+    ])('refuses a %s variable with a line break, writing nothing', async (_what, task, message) => {
+      writeFileSync(join(dir, 'linevar.yml'), `tasks:\n  - name: one\n    ${task}\n`);
+      const v = '1\n* * * * * root /bin/sh -c id';
+      const result = await runbook(dir, { ...inputs('linevar.yml'), vars: JSON.stringify({ v }) });
       expect(result.exitCode, visibleLog(result)).toBe(1);
       expect(result.outputs.report, visibleLog(result)).toBeDefined();
-      expect(report(result).hosts[0]?.tasks[0]).toMatchObject({ status: 'failed', msg: 'job must be one line' });
+      expect(report(result).hosts[0]?.tasks[0]).toMatchObject({ status: 'failed', msg: message });
       expect(existsSync(join(dir, 'cron.test'))).toBe(false);
     });
 

@@ -4,6 +4,7 @@ import { ensureContent } from './files';
 import { probe } from './steps';
 import type { ModuleDef, ModuleResult } from './types';
 
+const SYSCTL_KEY = /^[\w.\-/*]+$/;
 const KEYS = ['name', 'value', 'state', 'sysctl_file', 'reload', 'sysctl_set', 'ignoreerrors'] as const;
 
 /**
@@ -16,7 +17,8 @@ export const sysctl: ModuleDef = {
   validate(check) {
     const a = mapping(check, KEYS, ['name']);
     oneOf(check, a, 'state', ['present', 'absent']);
-    if (!/^[\w.\-/*]+$|\$\{/.test(String(a.name))) check.fail(`name "${a.name}" is not a sysctl key`, 'name');
+    if (!String(a.name).includes('${') && !SYSCTL_KEY.test(String(a.name)))
+      check.fail(`name "${a.name}" is not a sysctl key`, 'name');
     if (String(a.state ?? 'present') === 'present' && a.value === undefined)
       check.fail('with state present needs value');
   },
@@ -24,6 +26,10 @@ export const sysctl: ModuleDef = {
     const a = ctx.args as Record<string, unknown>;
     const name = String(a.name);
     const value = a.value === undefined ? undefined : String(a.value).trim();
+    // Checked again once variables are resolved: a line break would write a line of its own.
+    if (!SYSCTL_KEY.test(name)) return { changed: false, failed: true, msg: `name "${name}" is not a sysctl key` };
+    if (value !== undefined && /[\r\n]/.test(value))
+      return { changed: false, failed: true, msg: 'value must be one line' };
     const file = String(a.sysctl_file ?? '/etc/sysctl.conf');
     const present = String(a.state ?? 'present') === 'present';
     const info = await ctx.conn.stat(file, { become: ctx.become, signal: ctx.signal });
