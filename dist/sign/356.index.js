@@ -644,7 +644,9 @@ async function signImages(options) {
     const sbom = options.sbom ? await (0,attest_sbom/* sbomPredicate */.RC)(options.sbom, options.workspace, builderId) : undefined;
     const images = await (0,shared/* group */.Os)(`Resolving ${options.images.length} image(s)`, () => resolveAll(options));
     const signer = await (0,methods/* createSigner */.r)(options);
-    if (!signer.signPayload) {
+    // Bound, so the narrowing holds inside the loop below and a signer whose method uses `this` still works.
+    const signPayload = signer.signPayload?.bind(signer);
+    if (!signPayload) {
         throw new shared/* ConfigurationError */.j1(`Input ${names/* Inputs */.G.images}: images are signed with method key (cosign's format)`, {
             input: names/* Inputs */.G.method,
         });
@@ -654,7 +656,7 @@ async function signImages(options) {
     await (0,shared/* group */.Os)(`Signing ${images.length} image(s) as ${signer.identity}`, async () => {
         for (const image of images) {
             const payload = simpleSigningPayload(image);
-            const signature = await signer.signPayload(payload);
+            const signature = await signPayload(payload);
             const where = await appendLayer(image, signatureTag(image.digest), payload, SIMPLE_SIGNING, {
                 [SIGNATURE_ANNOTATION]: signature.toString('base64'),
             });

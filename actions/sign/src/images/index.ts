@@ -33,7 +33,9 @@ export async function signImages(options: Options): Promise<void> {
   const sbom = options.sbom ? await sbomPredicate(options.sbom, options.workspace, builderId) : undefined;
   const images = await group(`Resolving ${options.images.length} image(s)`, () => resolveAll(options));
   const signer = await createSigner(options);
-  if (!signer.signPayload) {
+  // Bound, so the narrowing holds inside the loop below and a signer whose method uses `this` still works.
+  const signPayload = signer.signPayload?.bind(signer);
+  if (!signPayload) {
     throw new ConfigurationError(`Input ${Inputs.images}: images are signed with method key (cosign's format)`, {
       input: Inputs.method,
     });
@@ -43,7 +45,7 @@ export async function signImages(options: Options): Promise<void> {
   await group(`Signing ${images.length} image(s) as ${signer.identity}`, async () => {
     for (const image of images) {
       const payload = simpleSigningPayload(image);
-      const signature = await (signer.signPayload as (p: Buffer) => Promise<Buffer>)(payload);
+      const signature = await signPayload(payload);
       const where = await appendLayer(image, signatureTag(image.digest), payload, SIMPLE_SIGNING, {
         [SIGNATURE_ANNOTATION]: signature.toString('base64'),
       });
