@@ -24,7 +24,6 @@ export const COMPRESSIONS = ['none', 'gzip'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 export type Compression = (typeof COMPRESSIONS)[number];
 export type Signal = 'traces' | 'metrics';
-export const SIGNALS: readonly Signal[] = ['traces', 'metrics'];
 
 export interface Target {
   url: string | undefined;
