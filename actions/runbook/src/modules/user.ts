@@ -19,14 +19,15 @@ const KEYS = [
   'update_password',
   'remove',
 ] as const;
-const NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
+/** A user or group name as useradd/groupadd take it (never an option such as `-r`). */
+export const ACCOUNT_NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
 
 /** Ansible's user: useradd/usermod/userdel for only what differs from `getent passwd`. */
 export const user: ModuleDef = {
   name: 'user',
   validate(check) {
     const a = mapping(check, KEYS, ['name']);
-    if (!String(a.name).includes('${') && !NAME.test(String(a.name)))
+    if (!String(a.name).includes('${') && !ACCOUNT_NAME.test(String(a.name)))
       check.fail(`name "${a.name}" is not a valid user name`, 'name');
     oneOf(check, a, 'state', ['present', 'absent']);
     oneOf(check, a, 'update_password', ['always', 'on_create']);
@@ -35,6 +36,11 @@ export const user: ModuleDef = {
   async run(ctx) {
     const a = ctx.args as Record<string, unknown>;
     const name = String(a.name);
+    // Checked again once variables are resolved (validate sees only "${…}").
+    if (!ACCOUNT_NAME.test(name))
+      return { changed: false, failed: true, msg: `name "${name}" is not a valid user name` };
+    if (a.uid !== undefined && !/^\d+$/.test(String(a.uid)))
+      return { changed: false, failed: true, msg: 'uid must be a number' };
     const q = quote(name);
     const passwd = await probe(ctx, `getent passwd ${q}`);
     if (String(a.state ?? 'present') === 'absent') {
