@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, onPath, service } from '../harness';
-import { cleanup, report, reportText, runbook, sshInputs, visibleLog, workspace } from './helpers';
+import { cleanup, expectRefused, report, reportText, runbook, sshInputs, visibleLog, workspace } from './helpers';
 import { type SshdInstance, startSshd } from './sshd-instance';
 
 const OPERATOR = 'paved13op';
@@ -133,11 +133,12 @@ describe.skipIf(!service('sshd').available || (!IN_CI && (!hasSudo || !isRoot)))
     });
 
     it('refuses a become_user that is not a name, with file and line', async () => {
-      writeFileSync(join(dir, 'bad.yml'), 'tasks:\n  - name: x\n    command: id\n    become_user: [a, b]\n');
-      const result = await runbook(dir, { runbook: 'bad.yml' });
-      expect(result.exitCode).not.toBe(0);
-      expect(visibleLog(result)).toContain('become_user must be a user name');
-      expect(visibleLog(result)).toMatch(/bad\.yml[:,]\D*4\b/);
+      await expectRefused(
+        dir,
+        'tasks:\n  - name: x\n    command: id\n    become_user: [a, b]\n',
+        'become_user must be a user name',
+        4,
+      );
     });
   },
 );

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../harness';
-import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import { cleanup, expectRefused, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 /**
  * Custom modules in the paper's callback style `(args, cb)` beside async ones, and `runsOn:
@@ -64,10 +64,6 @@ describe.skipIf(!service('sshd').available)('runbook custom modules: callback st
   });
 
   it('refuses a uses path that does not exist, with file and line', async () => {
-    writeFileSync(join(dir, 'bad.yml'), 'tasks:\n  - name: x\n    uses: ./modules/nope.cjs\n');
-    const result = await runbook(dir, { runbook: 'bad.yml' });
-    expect(result.exitCode).not.toBe(0);
-    expect(visibleLog(result)).toContain('does not exist');
-    expect(visibleLog(result)).toMatch(/bad\.yml[:,]\D*3\b/);
+    await expectRefused(dir, 'tasks:\n  - name: x\n    uses: ./modules/nope.cjs\n', 'does not exist', 3);
   });
 });

@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import type { RunBundleResult } from '../../shared/runner-protocol';
 import { runAction, service } from '../harness';
 
@@ -83,4 +84,17 @@ export function report(result: RunBundleResult): {
 
 export function reportText(result: RunBundleResult): string {
   return readFileSync(result.outputs.report as string, 'utf8');
+}
+
+/**
+ * Writes `text` as bad.yml in `dir`, runs it, and expects a refusal before any host is touched:
+ * a non-zero exit whose log has `message` and points at bad.yml line `line`.
+ */
+export async function expectRefused(dir: string, text: string, message: string, line: number): Promise<void> {
+  writeFileSync(join(dir, 'bad.yml'), text);
+  const result = await runbook(dir, { runbook: 'bad.yml' });
+  expect(result.exitCode).not.toBe(0);
+  const log = visibleLog(result);
+  expect(log).toContain(message);
+  expect(log).toMatch(new RegExp(`bad\\.yml[:,]\\D*${line}\\b`));
 }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../harness';
-import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import { cleanup, expectRefused, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 /**
  * The Ansible language over real SSH (two loopback hosts): gather_facts, loop with loop_control,
@@ -215,11 +215,6 @@ describe.skipIf(!service('sshd').available)('runbook language over SSH', () => {
       'run_once',
     ],
   ])('refuses %s with file and line', async (_what, text, line, message) => {
-    writeFileSync(join(dir, 'bad.yml'), text);
-    const result = await runbook(dir, { runbook: 'bad.yml' });
-    expect(result.exitCode).not.toBe(0);
-    const log = visibleLog(result);
-    expect(log).toContain(message);
-    expect(log).toMatch(new RegExp(`bad\\.yml[:,]\\D*${line}\\b`));
+    await expectRefused(dir, text, message, line);
   });
 });

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../harness';
-import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import { cleanup, expectRefused, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 /** lineinfile, blockinfile, replace, copy of directories and stat over real SSH. */
 describe.skipIf(!service('sshd').available)('runbook file modules over SSH', () => {
@@ -77,11 +77,6 @@ describe.skipIf(!service('sshd').available)('runbook file modules over SSH', () 
       'did you mean "insertafter"',
     ],
   ])('refuses %s with file and line', async (_what, task, message) => {
-    writeFileSync(join(dir, 'bad.yml'), `tasks:\n  - name: bad\n    ${task}\n`);
-    const result = await runbook(dir, { runbook: 'bad.yml' });
-    expect(result.exitCode).not.toBe(0);
-    const log = visibleLog(result);
-    expect(log).toContain(message);
-    expect(log).toMatch(/bad\.yml[:,]\D*3\b/);
+    await expectRefused(dir, `tasks:\n  - name: bad\n    ${task}\n`, message, 3);
   });
 });

@@ -6,7 +6,17 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, onPath, service } from '../harness';
-import { cleanup, report, reportText, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import {
+  cleanup,
+  expectRefused,
+  report,
+  reportText,
+  runbook,
+  sshInputs,
+  sshPort,
+  visibleLog,
+  workspace,
+} from './helpers';
 
 const TOOL = Buffer.from('#!/bin/sh\necho tool v1\n');
 const TOKEN = 'tok-3f9a71c2e5';
@@ -190,11 +200,7 @@ describe.skipIf(!service('sshd').available || (!IN_CI && (!isRoot || !hasTools))
       ['package with a bad name', 'package: { name: "a;b" }', 'is not a package name'],
       ['fetch without dest', 'fetch: { src: /etc/hostname }', 'needs "dest"'],
     ])('refuses %s with file and line', async (_what, task, message) => {
-      writeFileSync(join(dir, 'bad.yml'), `tasks:\n  - name: bad\n    ${task}\n`);
-      const result = await runbook(dir, { runbook: 'bad.yml' });
-      expect(result.exitCode).not.toBe(0);
-      expect(visibleLog(result)).toContain(message);
-      expect(visibleLog(result)).toMatch(/bad\.yml[:,]\D*3\b/);
+      await expectRefused(dir, `tasks:\n  - name: bad\n    ${task}\n`, message, 3);
     });
   },
 );

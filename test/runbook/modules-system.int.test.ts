@@ -3,7 +3,17 @@ import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } fro
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, onPath, service } from '../harness';
-import { cleanup, report, reportText, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import {
+  cleanup,
+  expectRefused,
+  report,
+  reportText,
+  runbook,
+  sshInputs,
+  sshPort,
+  visibleLog,
+  workspace,
+} from './helpers';
 
 const HASH = '$6$paved13salt$ZdbI4ivTAyOsg/Pl0QsH/vKRI19NCmtNQ1jTwjt0too0VkUPLlpGevuVc1FDnlSO5YyMGoVMi1cUJjtcmyCn0.';
 const SYSCTL = '/proc/sys/net/ipv4/tcp_keepalive_intvl';
@@ -147,11 +157,7 @@ describe.skipIf(!service('sshd').available || (!IN_CI && (!isRoot || !hasCrontab
       ],
       ['sysctl without value', 'sysctl: { name: vm.swappiness }', 'needs value'],
     ])('refuses %s with file and line', async (_what, task, message) => {
-      writeFileSync(join(dir, 'bad.yml'), `tasks:\n  - name: bad\n    ${task}\n`);
-      const result = await runbook(dir, { runbook: 'bad.yml' });
-      expect(result.exitCode).not.toBe(0);
-      expect(visibleLog(result)).toContain(message);
-      expect(visibleLog(result)).toMatch(/bad\.yml[:,]\D*3\b/);
+      await expectRefused(dir, `tasks:\n  - name: bad\n    ${task}\n`, message, 3);
     });
   },
 );
