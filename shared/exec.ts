@@ -38,8 +38,13 @@ export interface ExecResult {
   timedOut: boolean;
 }
 
+/** POSIX shell single-quoting (bare when only safe characters): the one quoting Paved writes. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 export function commandLine(command: string, args: readonly string[]): string {
-  return [command, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return [command, ...args].map(shellQuote).join(' ');
 }
 
 export async function exec(

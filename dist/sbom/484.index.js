@@ -2830,7 +2830,7 @@ function errorClass(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   m0: () => (/* binding */ exec)
 /* harmony export */ });
-/* unused harmony exports commandLine, ExecError */
+/* unused harmony exports shellQuote, commandLine, ExecError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6193);
@@ -2843,8 +2843,12 @@ function errorClass(error) {
 
 
 
+/** POSIX shell single-quoting (bare when only safe characters): the one quoting Paved writes. */
+function shellQuote(value) {
+    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
 function commandLine(command, args) {
-    return [command, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+    return [command, ...args].map(shellQuote).join(' ');
 }
 async function exec(command, args = [], options = {}) {
     const line = (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(commandLine(command, args));

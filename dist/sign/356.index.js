@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyImages: () => (/* binding */ verifyImages)
 });
 
-// EXTERNAL MODULE: ./shared/index.ts + 12 modules
-var shared = __webpack_require__(19257);
+// EXTERNAL MODULE: ./shared/index.ts + 10 modules
+var shared = __webpack_require__(4332);
 // EXTERNAL MODULE: ./shared/actions-core.ts
 var actions_core = __webpack_require__(12813);
 // EXTERNAL MODULE: ./actions/sign/src/attest/intoto.ts

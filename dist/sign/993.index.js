@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   keySigner: () => (/* binding */ keySigner)
 /* harmony export */ });
-/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19257);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4332);
 /* harmony import */ var _attest_dsse__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48688);
 /* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79679);
 /* harmony import */ var _verify_script__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25736);

@@ -4,7 +4,6 @@ import {
   containerName,
   databaseName,
   imageReference,
-  shellQuote,
   sqlString,
   tagOf,
   userName,
@@ -17,6 +16,7 @@ import { MARKER, parseTaskList, planTasks } from '../../actions/db2/src/schedule
 import { crontabLines } from '../../actions/db2/src/schedule/cron';
 import { atsCall, jobCommand, parseJobs } from '../../actions/db2/src/schedule/jobs';
 import { timeline } from '../../actions/db2/src/summary';
+import { shellQuote } from '../../shared/exec';
 
 describe('identifiers', () => {
   it('accepts Db2 database names and upper-cases them', () => {

@@ -1,5 +1,6 @@
 import { OperationError } from '../../../../shared/errors';
 import type { ExecResult } from '../../../../shared/exec';
+import { shellQuote } from '../../../../shared/exec';
 import { execAsInstance } from '../docker/cli';
 import { parseBackupTimestamp } from './backup';
 import {
@@ -13,7 +14,6 @@ import {
   parseActiveDatabases,
   parseDbDirectory,
 } from './clp-output';
-import { shellQuote } from './identifiers';
 import { type Db2Level, parseDb2Level } from './level';
 
 export interface DbConfig {

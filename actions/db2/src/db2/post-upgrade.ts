@@ -1,8 +1,8 @@
 import * as core from '../../../../shared/actions-core';
 import { annotations } from '../../../../shared/annotations';
 import { OperationError } from '../../../../shared/errors';
+import { shellQuote } from '../../../../shared/exec';
 import { judgeBind } from './clp-output';
-import { shellQuote } from './identifiers';
 import type { Db2Instance } from './instance';
 import { updvTool } from './version';
 

@@ -1,4 +1,4 @@
-import { shellQuote } from '../db2/identifiers';
+import { shellQuote } from '../../../../shared/exec';
 import { type Job, jobCommand } from './jobs';
 
 /**

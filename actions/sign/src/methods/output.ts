@@ -1,9 +1,10 @@
 import { relative, sep } from 'node:path';
+import { shellQuote } from '../../../../shared/exec';
 
 /** A path as written inside verify.sh: relative to the script, POSIX separators, shell-quoted. */
 export function scriptPath(dir: string, path: string): string {
   const rel = relative(dir, path).split(sep).join('/');
-  return `'${rel.replace(/'/g, `'\\''`)}'`;
+  return shellQuote(rel);
 }
 
 export function pemToDer(pem: string): Buffer {
