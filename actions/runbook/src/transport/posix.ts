@@ -1,3 +1,4 @@
+import { shellQuote } from '../../../../shared/exec';
 import type { FileInfo } from './types';
 
 /**
@@ -14,11 +15,8 @@ export function pseudoFsError(path: string): Error {
   );
 }
 
-/** POSIX shell quoting: the one safe way to put a value on a remote command line. */
-export function quote(value: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+/** POSIX shell quoting: the one safe way to put a value on a remote command line (shared/exec's). */
+export const quote = shellQuote;
 
 /** chown's `owner`, `owner:group` or `:group`. */
 export function ownerSpec(o: { owner?: string; group?: string }): string {
