@@ -32,7 +32,8 @@ export function run(): Promise<void> {
       if (options.command === 'sign') await images.signImages(options);
       else {
         const failed = await images.verifyImages(options);
-        for (const f of failed) annotations.error(`${f.image}: ${f.reason}`, { title: 'image signature verification failed' });
+        for (const f of failed)
+          annotations.error(`${f.image}: ${f.reason}`, { title: 'image signature verification failed' });
         if (failed.length > 0) throw images.imageFailure(failed, options.images.length);
       }
     }
