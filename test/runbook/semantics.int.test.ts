@@ -79,6 +79,90 @@ describe('runbook semantics', () => {
     expect(db1?.tasks.map((t) => t.status)).toEqual(['skipped', 'skipped']);
   });
 
+  it('checks a branch guarded by a registered result at run time, on the host that takes it', async () => {
+    const { result, read } = await run({
+      'site.yml': [
+        'hosts: all',
+        'tasks:',
+        '  - name: probe',
+        '    shell: test ${host.name} = db1 && echo stop || echo go',
+        '    register: probe',
+        '  - name: guarded',
+        "    when: probe.stdout == 'go'",
+        '    shell: echo ${site} > ${out}/guarded-${host.name}',
+        '  - name: both',
+        '    when: probe.rc == 0 and site is defined',
+        '    shell: echo ${site} > ${out}/both-${host.name}',
+        '  - name: block',
+        "    when: probe.stdout != 'stop'",
+        '    serial:',
+        '      - name: inner',
+        '        shell: echo ${site} > ${out}/inner-${host.name}',
+        '',
+      ].join('\n'),
+    });
+    expect(result.exitCode, visibleLog(result)).toBe(0);
+    expect(read('guarded-web1')).toBe('alpha\n');
+    expect(read('both-web2')).toBe('beta\n');
+    expect(read('inner-web2')).toBe('beta\n');
+    expect(read('guarded-db1')).toBeUndefined();
+    const db1 = report(result).hosts.find((h) => h.name === 'db1');
+    expect(db1?.tasks.map((t) => `${t.id}:${t.status}`)).toEqual([
+      'probe:changed',
+      'guarded:skipped',
+      'both:skipped',
+      'block › inner:skipped',
+    ]);
+    expect(result.annotations.filter((a) => a.level === 'warning')).toEqual([]);
+  });
+
+  it('fails only the host that takes a run-time-guarded branch without its variable', async () => {
+    const { result, read } = await run({
+      'site.yml': [
+        'hosts: all',
+        'tasks:',
+        '  - name: probe',
+        '    shell: "true"',
+        '    register: probe',
+        '  - name: guarded',
+        '    when: probe.rc == 0',
+        '    shell: echo ${site} > ${out}/guarded-${host.name}',
+        '  - name: after',
+        '    shell: echo done > ${out}/after-${host.name}',
+        '',
+      ].join('\n'),
+    });
+    expect(result.exitCode).toBe(1);
+    expect(read('after-web1')).toBe('done\n');
+    expect(read('after-web2')).toBe('done\n');
+    expect(read('after-db1')).toBeUndefined();
+    expect(result.outputs['failed-hosts']).toBe('db1');
+    const db1 = report(result).hosts.find((h) => h.name === 'db1');
+    expect(db1?.status).toBe('failed');
+    expect(JSON.stringify(db1)).toContain('Undefined variable \\"site\\"');
+  });
+
+  it('warns before the run about a guarded variable no host defines (a likely typo)', async () => {
+    const { result } = await run({
+      'site.yml': [
+        'hosts: all',
+        'tasks:',
+        '  - name: probe',
+        '    shell: "false"',
+        '    register: probe',
+        '    ignore_errors: true',
+        '  - name: guarded',
+        '    when: probe.rc == 0',
+        '    shell: echo ${stie}',
+        '',
+      ].join('\n'),
+    });
+    expect(result.exitCode, visibleLog(result)).toBe(0);
+    const warning = result.annotations.find((a) => a.level === 'warning' && a.message.includes('stie'));
+    expect(warning).toMatchObject({ file: 'site.yml', line: 9 });
+    expect(warning?.message).toContain('Undefined variable "stie" in task "guarded" for every host');
+  });
+
   it('still refuses a variable a host needs on a branch it does take', async () => {
     const { result } = await run({
       'site.yml': [

@@ -50,7 +50,8 @@ export function run(): Promise<void> {
         ),
       ),
     };
-    precheck(runbook, hosts, sources, options.workspace, selected);
+    for (const w of precheck(runbook, hosts, sources, options.workspace, selected))
+      annotations.warning(w.message, { file: w.loc.file, startLine: w.loc.line, startColumn: w.loc.col });
     if (hosts.length === 0) {
       core.warning(
         `No hosts matched "${pattern}"${options.shard ? ` in shard ${options.shard.index}/${options.shard.count}` : ''}; nothing to do.`,

@@ -9,7 +9,7 @@ import { realInside } from '../runbook/include';
 import { insideWorkspace } from '../runbook/load';
 import { allTasks, type Loc, type ModuleTask, type Runbook, type Task } from '../runbook/types';
 import { baseScope, references, type VarSources } from './scope';
-import { staticallyFalse } from './static-when';
+import { staticWhen } from './static-when';
 import { jinjaReference, shellVariableHint, templateLoc } from './syntax-hints';
 
 /**
@@ -20,13 +20,19 @@ import { jinjaReference, shellVariableHint, templateLoc } from './syntax-hints';
 const VARIABLE = /^[A-Za-z_][\w-]*(?:\.(?:[A-Za-z_][\w-]*|\d+))*$/;
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
+/** A variable a host lacks on a branch whose condition is only known at run time. */
+export interface DeferredVariable {
+  message: string;
+  loc: Loc;
+}
+
 export function precheck(
   runbook: Runbook,
   hosts: Host[],
   sources: VarSources,
   workspace: string,
   selectedTask: (t: Task) => boolean,
-): void {
+): DeferredVariable[] {
   // Notified handlers run whatever the tags, so they are always checked.
   const handlerTasks = new Set(allTasks(runbook.handlers));
   const selected = (t: Task) => handlerTasks.has(t) || selectedTask(t);
@@ -34,6 +40,7 @@ export function precheck(
   for (const t of allTasks([...runbook.tasks, ...runbook.handlers]))
     if (t.kind === 'module') for (const name of setByTask(t)) registered.add(name);
   if (runbook.gatherFacts) registered.add('facts');
+  const lacking = new Map<string, { path: string; what: string; loc: Loc; hosts: string[] }>();
   const templates = new Map<string, string[]>();
   const templateText = new Map<string, string>();
   const firstScope = hosts[0] ? baseScope(hosts[0], sources) : {};
@@ -87,7 +94,7 @@ export function precheck(
 
   for (const host of hosts) {
     const scope = baseScope(host, sources);
-    const check = (paths: string[], loc: Loc, what: string, known: Set<string>) => {
+    const check = (paths: string[], loc: Loc, what: string, known: Set<string>, deferred = false) => {
       for (const path of paths) {
         if (!VARIABLE.test(path) || path.split('.').some((p) => FORBIDDEN.has(p))) {
           throw new ConfigurationError(
@@ -98,6 +105,15 @@ export function precheck(
         const root = path.split('.')[0] as string;
         if (registered.has(root) || known.has(root)) continue;
         if (lookup(scope, path) === undefined) {
+          // Under a condition decided at run time, the host may never take the branch: the run
+          // fails it there, on that host only, if it does.
+          if (deferred) {
+            const key = `${what}\0${path}`;
+            const entry = lacking.get(key) ?? { path, what, loc, hosts: [] };
+            entry.hosts.push(host.name);
+            lacking.set(key, entry);
+            continue;
+          }
           const hint =
             lookup(scope, root) === undefined
               ? ''
@@ -109,38 +125,43 @@ export function precheck(
         }
       }
     };
-    const visit = (tasks: readonly Task[], known: Set<string>) => {
+    const visit = (tasks: readonly Task[], known: Set<string>, deferred: boolean) => {
       for (const t of tasks) {
         if (!selected(t)) continue;
-        // A branch this host never takes does not need its variables.
-        if (
-          t.when &&
-          !(t.kind === 'module' && t.loop) &&
-          staticallyFalse(t.when.expr, scope, new Set([...registered, ...known]))
-        )
-          continue;
+        const loopNames = t.kind === 'module' && t.loop ? ['item', t.loop.loopVar, t.loop.indexVar] : [];
+        // A branch this host never takes does not need its variables; one taken only if a run-time
+        // value says so has them checked when it is taken.
+        const taken = t.when
+          ? staticWhen(
+              t.when.expr,
+              scope,
+              new Set([...registered, ...known, ...loopNames.filter((n): n is string => !!n)]),
+            )
+          : true;
+        if (taken === false) continue;
         const inner = new Set(known);
         if (t.vars) for (const k of Object.keys(t.vars)) inner.add(k);
-        if (t.vars) check(references(t.vars), t.loc, `the vars of "${t.id}"`, inner);
+        if (t.vars) check(references(t.vars), t.loc, `the vars of "${t.id}"`, inner, deferred);
         if (t.when && !(t.kind === 'module' && t.loop))
-          check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner);
+          check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner, deferred);
+        const under = deferred || taken === undefined;
         if (t.kind !== 'module') {
-          visit(t.children, inner);
-          if (t.rescue) visit(t.rescue, new Set([...inner, 'ansible_failed_task', 'ansible_failed_result']));
-          if (t.always) visit(t.always, inner);
+          visit(t.children, inner, under);
+          if (t.rescue) visit(t.rescue, new Set([...inner, 'ansible_failed_task', 'ansible_failed_result']), under);
+          if (t.always) visit(t.always, inner, under);
           continue;
         }
         if (t.loop) {
-          check(references(t.loop.items), t.loop.loc, `the loop of "${t.id}"`, inner);
+          check(references(t.loop.items), t.loop.loc, `the loop of "${t.id}"`, inner, deferred);
           for (const name of [t.loop.loopVar, t.loop.indexVar]) if (name) inner.add(name);
-          if (t.when) check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner);
+          if (t.when) check(referencedPaths(t.when.expr), t.when.loc, `the condition of "${t.id}"`, inner, deferred);
         }
         const withResult = new Set([...inner, 'result']);
         if (t.changedWhen)
-          check(referencedPaths(t.changedWhen.expr), t.changedWhen.loc, `changed_when of "${t.id}"`, withResult);
+          check(referencedPaths(t.changedWhen.expr), t.changedWhen.loc, `changed_when of "${t.id}"`, withResult, under);
         if (t.failedWhen)
-          check(referencedPaths(t.failedWhen.expr), t.failedWhen.loc, `failed_when of "${t.id}"`, withResult);
-        check(references([t.args, t.creates, t.removes]), t.argsLoc, `task "${t.id}"`, inner);
+          check(referencedPaths(t.failedWhen.expr), t.failedWhen.loc, `failed_when of "${t.id}"`, withResult, under);
+        check(references([t.args, t.creates, t.removes]), t.argsLoc, `task "${t.id}"`, inner, under);
         if (t.module === 'template') {
           const a = t.args as Record<string, unknown>;
           const source = String(a.source ?? a.src);
@@ -150,13 +171,23 @@ export function precheck(
           const vars = new Set([...inner, ...Object.keys((a.variables ?? {}) as object)]);
           const text = templateText.get(full) ?? '';
           const file = relative(workspace, full);
-          for (const ref of refs) check([ref], templateLoc(text, ref, file), `template ${file} (task "${t.id}")`, vars);
+          for (const ref of refs)
+            check([ref], templateLoc(text, ref, file), `template ${file} (task "${t.id}")`, vars, under);
         }
       }
     };
-    visit(runbook.tasks, new Set());
-    visit(runbook.handlers, new Set());
+    visit(runbook.tasks, new Set(), false);
+    visit(runbook.handlers, new Set(), false);
   }
+
+  // Lacking on some hosts is what a guard is for; lacking on every host that can reach the branch
+  // is most likely a typo, and the run would fail wherever the condition holds: say so now.
+  return [...lacking.values()]
+    .filter((e) => e.hosts.length === hosts.length)
+    .map((e) => ({
+      message: `Undefined variable "${e.path}" in ${e.what} for every host${shellVariableHint(e.path)}: the task fails on any host where its condition holds at run time`,
+      loc: e.loc,
+    }));
 }
 
 /** Variables a task defines for later tasks: its `register`, and the names a set_fact sets. */
