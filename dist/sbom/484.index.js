@@ -215,7 +215,8 @@ __webpack_require__.d(__webpack_exports__, {
   FORMATS: () => (/* binding */ FORMATS),
   MAVEN_CENTRAL: () => (/* binding */ MAVEN_CENTRAL),
   mavenRepositories: () => (/* binding */ mavenRepositories),
-  parseInputs: () => (/* binding */ parseInputs)
+  parseInputs: () => (/* binding */ parseInputs),
+  parsePlatformInput: () => (/* binding */ parsePlatformInput)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -439,9 +440,16 @@ function parseInputs() {
             input: names/* Inputs */.G.githubToken,
         });
     }
+    const image = getString(names/* Inputs */.G.image) || undefined;
+    const platform = getString(names/* Inputs */.G.platform) ? parsePlatformInput(getString(names/* Inputs */.G.platform)) : undefined;
+    if (platform && !image)
+        throw new errors/* ConfigurationError */.j1(`Input ${names/* Inputs */.G.platform} applies to a container image; give ${names/* Inputs */.G.image} too`, {
+            input: names/* Inputs */.G.platform,
+        });
     return {
         path,
-        image: getString(names/* Inputs */.G.image) || undefined,
+        image,
+        platform,
         formats: formats.length > 0 ? formats : [...FORMATS],
         outputDir: (0,external_node_path_.resolve)(getString(names/* Inputs */.G.outputDir, { default: '.' })),
         exclude: [...DEFAULT_EXCLUDES, ...getList(names/* Inputs */.G.exclude)],
@@ -457,6 +465,27 @@ function parseInputs() {
         submit,
         githubToken,
         matrix: getString(names/* Inputs */.G.matrix) || undefined,
+    };
+}
+/** Architecture spellings Docker and containerd accept for their canonical ones (uname, Debian). */
+const ARCH_ALIASES = {
+    x86_64: { architecture: 'amd64' },
+    'x86-64': { architecture: 'amd64' },
+    aarch64: { architecture: 'arm64' },
+    armhf: { architecture: 'arm', variant: 'v7' },
+    armel: { architecture: 'arm', variant: 'v6' },
+    i386: { architecture: '386' },
+};
+/** `os/arch[/variant]` as `docker --platform` takes it: linux/amd64, linux/arm64, linux/arm/v7. */
+function parsePlatformInput(text) {
+    const m = /^([a-z0-9_]+)\/([a-z0-9_-]+)(?:\/([a-z0-9_.]+))?$/.exec(text.trim().toLowerCase());
+    if (!m)
+        throw new errors/* ConfigurationError */.j1(`Input ${names/* Inputs */.G.platform} must be os/architecture[/variant] as docker --platform takes it, e.g. linux/arm64 or linux/arm/v7; got "${text}"`, { input: names/* Inputs */.G.platform });
+    const alias = ARCH_ALIASES[m[2]];
+    return {
+        os: m[1],
+        architecture: alias?.architecture ?? m[2],
+        variant: m[3] ?? alias?.variant,
     };
 }
 const MAVEN_CENTRAL = 'https://repo.maven.apache.org/maven2';
@@ -1881,6 +1910,7 @@ async function generateSboms() {
     const image = options.image
         ? await group(`Read image ${options.image}`, async () => (await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).scanImage(options.image, {
             cwd,
+            platform: options.platform,
             name: options.name,
             version: options.version,
         }))
@@ -2402,6 +2432,7 @@ const ROOT_REF = '#root';
 const Inputs = {
     path: 'path',
     image: 'image',
+    platform: 'platform',
     formats: 'formats',
     outputDir: 'output-dir',
     exclude: 'exclude',

@@ -27,448 +27,6 @@ var external_node_path_ = __webpack_require__(6760);
 var actions_core = __webpack_require__(2813);
 // EXTERNAL MODULE: ./shared/exec.ts
 var exec = __webpack_require__(3497);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __webpack_require__(2635);
-// EXTERNAL MODULE: ./shared/secrets.ts
-var secrets = __webpack_require__(5931);
-;// CONCATENATED MODULE: ./shared/oci/reference.ts
-
-const DOCKER_HUB = 'docker.io';
-const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-function parseReference(text) {
-    const original = text.trim();
-    const bad = (why) => new errors/* ConfigurationError */.j1(`Image reference "${original}" is not valid: ${why}`);
-    if (original === '')
-        throw bad('it is empty');
-    let rest = original;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest))
-            throw bad(`"${digest}" is not a digest (algorithm:hex)`);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const colon = rest.lastIndexOf(':');
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            throw bad(`"${tag}" is not a tag`);
-    }
-    const parts = rest.split('/');
-    let registry = DOCKER_HUB;
-    const first = parts[0] ?? '';
-    if (parts.length > 1 &&
-        (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-        registry = first;
-        parts.shift();
-        if (!/^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?$/.test(registry))
-            throw bad(`"${registry}" is not a registry host[:port]`);
-    }
-    if (registry === 'index.docker.io' || registry === 'registry-1.docker.io')
-        registry = DOCKER_HUB;
-    if (registry === DOCKER_HUB && parts.length === 1)
-        parts.unshift('library');
-    for (const part of parts) {
-        if (!PATH_COMPONENT.test(part))
-            throw bad(`"${part}" is not a repository name component (lower-case letters, digits, . _ -)`);
-    }
-    if (!digest && !tag)
-        tag = 'latest';
-    return { registry, repository: parts.join('/'), tag, digest, original };
-}
-/** `registry/repository[:tag][@digest]`, Docker Hub written out in full. */
-function formatReference(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
-}
-/** The host the distribution API is served from (Docker Hub's differs from its name). */
-function apiHost(registry) {
-    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
-}
-/** Loopback registries speak plain HTTP (as Docker allows for them); everything else HTTPS. */
-function isLoopback(registry) {
-    const host = registry.startsWith('[') ? registry.slice(1, registry.indexOf(']')) : registry.replace(/:\d+$/, '');
-    if (host === 'localhost' || host === '::1')
-        return true;
-    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-;// CONCATENATED MODULE: ./shared/oci/client.ts
-
-
-
-
-
-
-
-
-/**
- * A small client for the OCI distribution API (what `docker pull`/`push` speak): resolve a
- * reference to a digest, read manifests and indexes, stream blobs verified against their digest,
- * and push blobs and manifests. Auth is the registry's own challenge (Bearer token service as
- * Docker Hub, GHCR and `registry:2` with token auth do it, or Basic), with credentials given
- * explicitly or read from the Docker config's `auths`. Loopback registries use plain HTTP.
- */
-const MEDIA_TYPES = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-};
-const ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest];
-const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
-function isIndex(mediaType) {
-    return mediaType === MEDIA_TYPES.ociIndex || mediaType === MEDIA_TYPES.dockerList;
-}
-/** `linux/arm64/v8` → Platform. */
-function parsePlatform(text) {
-    const [os, architecture, variant] = text.trim().split('/');
-    if (!os || !architecture)
-        throw new errors/* ConfigurationError */.j1(`Platform "${text}" must be os/architecture[/variant], e.g. linux/amd64`);
-    return { os, architecture, variant };
-}
-function formatPlatform(p) {
-    return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
-}
-/** The index entry for `platform` (a missing variant matches any); attestation manifests never match. */
-function pickPlatform(index, platform, what) {
-    const candidates = index.manifests.filter((m) => m.platform && m.platform.os !== 'unknown');
-    const match = candidates.find((m) => m.platform?.os === platform.os &&
-        m.platform.architecture === platform.architecture &&
-        (!platform.variant || m.platform.variant === platform.variant));
-    if (match)
-        return match;
-    // An index without platforms (as skopeo writes one image into an OCI layout) has one choice.
-    if (candidates.length === 0 && index.manifests.length === 1)
-        return index.manifests[0];
-    throw new errors/* ConfigurationError */.j1(`${what} has no ${formatPlatform(platform)} image; it has ${candidates.map((m) => formatPlatform(m.platform)).join(', ') || 'no platform-tagged images'}`);
-}
-/** sha256/sha512 of `data` as an OCI digest. */
-function digestOf(data, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(data).digest('hex')}`;
-}
-function checkDigest(digest) {
-    const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
-    if (!m || (m[1] === 'sha256' && m[2]?.length !== 64) || (m[1] === 'sha512' && m[2]?.length !== 128))
-        throw new errors/* ConfigurationError */.j1(`"${digest}" is not a sha256 or sha512 digest`);
-    return { algorithm: m[1], hex: m[2] };
-}
-/** A pass-through stream that fails at its end when the bytes do not hash to `digest`. */
-function verifying(digest, what) {
-    const { algorithm } = checkDigest(digest);
-    const hash = (0,external_node_crypto_.createHash)(algorithm);
-    return new external_node_stream_.Transform({
-        transform(chunk, _enc, done) {
-            hash.update(chunk);
-            done(null, chunk);
-        },
-        flush(done) {
-            const actual = `${algorithm}:${hash.digest('hex')}`;
-            done(actual === digest
-                ? null
-                : new errors/* OperationError */.OK(`${what} does not match its digest: expected ${digest}, got ${actual}`));
-        },
-    });
-}
-/** Credentials for `registry` from a Docker config's `auths` (base64 `user:password`); undefined when none. */
-function dockerConfigCredentials(registry, file) {
-    // An empty DOCKER_CONFIG is unset, as the Docker CLI treats it.
-    const path = file ?? (0,external_node_path_.join)(process.env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
-    if (!(0,external_node_fs_.existsSync)(path))
-        return undefined;
-    let config;
-    try {
-        config = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`Docker config ${path} is not valid JSON: ${error.message}`, {
-            file: path,
-        });
-    }
-    const keys = registry === DOCKER_HUB
-        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
-        : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/`, `http://${registry}/`];
-    for (const key of keys) {
-        const entry = config.auths?.[key];
-        if (!entry)
-            continue;
-        if (entry.auth) {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon < 0)
-                throw new errors/* ConfigurationError */.j1(`Docker config ${path}: auths["${key}"].auth is not base64 of user:password`, {
-                    file: path,
-                });
-            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        if (entry.username && entry.password)
-            return { username: entry.username, password: entry.password };
-    }
-    return undefined;
-}
-/** `Bearer realm="…",service="…",scope="…"` → scheme and parameters. */
-function parseChallenge(header) {
-    const space = header.indexOf(' ');
-    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
-    const params = {};
-    const re = /([A-Za-z_]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-    for (const m of (space < 0 ? '' : header.slice(space + 1)).matchAll(re)) {
-        params[m[1].toLowerCase()] = (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
-    }
-    return { scheme, params };
-}
-class RegistryClient {
-    registry;
-    base;
-    credentials;
-    timeoutMs;
-    credentialsHint;
-    /** Authorization header per scope, once a challenge has been answered. */
-    authorization = new Map();
-    constructor(registry, options = {}) {
-        this.registry = registry;
-        this.base = `${isLoopback(registry) ? 'http' : 'https'}://${apiHost(registry)}`;
-        this.credentials = options.credentials ?? dockerConfigCredentials(registry, options.dockerConfig);
-        // The password, and user:password, whose base64 is the Basic header and a Docker config's `auth`.
-        if (this.credentials) {
-            (0,secrets/* registerSecret */.cl)(this.credentials.password);
-            (0,secrets/* registerSecret */.cl)(`${this.credentials.username}:${this.credentials.password}`);
-        }
-        this.timeoutMs = options.timeoutMs ?? 60_000;
-        this.credentialsHint = options.credentialsHint ?? 'give a user name and password';
-    }
-    /** The digest the reference names now (an index's own digest for a multi-platform tag). */
-    async resolve(ref) {
-        if (ref.digest)
-            return ref.digest;
-        const response = await this.request(ref, 'HEAD', `/v2/${ref.repository}/manifests/${ref.tag}`, { Accept: ACCEPT.join(', ') }, 'pull');
-        const header = response.headers.get('docker-content-digest');
-        if (header)
-            return header;
-        const { raw } = await this.getRaw(ref);
-        return digestOf(raw);
-    }
-    /** The image manifest for `platform` (linux/amd64 by default), through the index when the reference names one. */
-    async getImage(ref, platform = DEFAULT_PLATFORM) {
-        const first = await this.getRaw(ref);
-        if (isIndex(first.mediaType)) {
-            const index = first.json;
-            const chosen = pickPlatform(index, platform, formatReference(ref));
-            const second = await this.getRaw({ ...ref, digest: chosen.digest });
-            if (isIndex(second.mediaType))
-                throw new errors/* OperationError */.OK(`${formatReference(ref)}: nested indexes are not supported`);
-            return {
-                digest: chosen.digest,
-                indexDigest: first.digest,
-                mediaType: second.mediaType,
-                manifest: second.json,
-                platform: chosen.platform ?? platform,
-            };
-        }
-        return {
-            digest: first.digest,
-            mediaType: first.mediaType,
-            manifest: first.json,
-            platform,
-        };
-    }
-    /** A manifest or index as stored, verified against the digest when the reference has one. */
-    async getRaw(ref) {
-        return (await this.readManifest(ref, false));
-    }
-    /** As `getRaw`, but undefined when the registry has no manifest under that tag or digest (HTTP 404). */
-    async findRaw(ref) {
-        return this.readManifest(ref, true);
-    }
-    async readManifest(ref, allow404) {
-        const reference = ref.digest ?? ref.tag ?? 'latest';
-        const response = await this.request(ref, 'GET', `/v2/${ref.repository}/manifests/${reference}`, { Accept: ACCEPT.join(', ') }, 'pull', { allow404 });
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return undefined;
-        }
-        const raw = Buffer.from(await response.arrayBuffer());
-        const digest = ref.digest ? ref.digest : (response.headers.get('docker-content-digest') ?? digestOf(raw));
-        const actual = digestOf(raw, checkDigest(digest).algorithm);
-        if (actual !== digest)
-            throw new errors/* OperationError */.OK(`The manifest of ${formatReference(ref)} does not match its digest: expected ${digest}, got ${actual}`);
-        let json;
-        try {
-            json = JSON.parse(raw.toString('utf8'));
-        }
-        catch {
-            throw new errors/* OperationError */.OK(`The manifest of ${formatReference(ref)} is not JSON`);
-        }
-        const mediaType = String(json.mediaType ?? response.headers.get('content-type')?.split(';')[0] ?? MEDIA_TYPES.ociManifest);
-        return { raw, digest, mediaType, json };
-    }
-    /** A whole blob, verified. For layers use `blobStream`. */
-    async fetchBlob(ref, digest) {
-        const chunks = [];
-        for await (const chunk of await this.blobStream(ref, digest))
-            chunks.push(chunk);
-        return Buffer.concat(chunks);
-    }
-    /**
-     * A blob as a stream that errors at its end if the bytes do not match `digest`. A layer takes as
-     * long as it takes, but the registry must answer, and then send some bytes, within the timeout:
-     * one that stalls fails the run instead of hanging it.
-     */
-    async blobStream(ref, digest) {
-        checkDigest(digest);
-        const controller = new AbortController();
-        const stalled = () => new DOMException(`no bytes of blob ${digest} for ${this.timeoutMs / 1000} s`, 'TimeoutError');
-        let timer = setTimeout(() => controller.abort(stalled()), this.timeoutMs);
-        let response;
-        try {
-            response = await this.request(ref, 'GET', `/v2/${ref.repository}/blobs/${digest}`, {}, 'pull', {
-                signal: controller.signal,
-            });
-        }
-        finally {
-            clearTimeout(timer);
-        }
-        if (!response.body)
-            throw new errors/* OperationError */.OK(`The registry sent no body for blob ${digest}`);
-        const body = external_node_stream_.Readable.fromWeb(response.body);
-        const check = verifying(digest, `Blob ${digest} of ${formatReference(ref)}`);
-        const arm = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => {
-                // A slow reader (backpressure) is not a stalled registry.
-                if (check.writableNeedDrain)
-                    return arm();
-                controller.abort(stalled());
-                check.destroy(new errors/* OperationError */.OK(`Registry ${this.registry} stopped sending blob ${digest} of ${formatReference(ref)}: ${stalled().message}`));
-            }, this.timeoutMs);
-        };
-        arm();
-        body.on('data', arm);
-        check.on('close', () => clearTimeout(timer));
-        body.on('error', (error) => check.destroy(error));
-        return body.pipe(check);
-    }
-    /** Uploads a blob (monolithic POST + PUT), skipped when the registry already has it. Returns its digest. */
-    async pushBlob(ref, data) {
-        const digest = digestOf(data);
-        const head = await this.request(ref, 'HEAD', `/v2/${ref.repository}/blobs/${digest}`, {}, 'push', {
-            allow404: true,
-        });
-        if (head.status === 200)
-            return digest;
-        const start = await this.request(ref, 'POST', `/v2/${ref.repository}/blobs/uploads/`, {}, 'push');
-        const location = start.headers.get('location');
-        if (!location)
-            throw new errors/* OperationError */.OK(`${this.registry} started an upload without a Location`);
-        const url = new URL(location, this.base);
-        url.searchParams.set('digest', digest);
-        await this.request(ref, 'PUT', url.toString(), { 'Content-Type': 'application/octet-stream' }, 'push', { data });
-        return digest;
-    }
-    /** Puts a manifest under a tag or its digest. Returns its digest. */
-    async pushManifest(ref, reference, body, mediaType) {
-        const digest = digestOf(body);
-        await this.request(ref, 'PUT', `/v2/${ref.repository}/manifests/${reference}`, { 'Content-Type': mediaType }, 'push', { data: body });
-        return digest;
-    }
-    async request(ref, method, path, headers, action, options = {}) {
-        const scope = `repository:${ref.repository}:${action === 'push' ? 'pull,push' : 'pull'}`;
-        const url = path.startsWith('http') ? path : `${this.base}${path}`;
-        const send = async () => {
-            const auth = this.authorization.get(scope);
-            try {
-                return await fetch(url, {
-                    method,
-                    headers: { ...headers, ...(auth ? { Authorization: auth } : {}) },
-                    body: options.data,
-                    redirect: 'follow',
-                    // Blob bodies are timed by blobStream, per chunk.
-                    signal: options.signal ?? AbortSignal.timeout(this.timeoutMs),
-                });
-            }
-            catch (error) {
-                if (error.name === 'TimeoutError')
-                    throw new errors/* OperationError */.OK(`Registry ${this.registry} did not answer ${method} ${formatReference(ref)} within ${this.timeoutMs / 1000} s (${this.base})`, { cause: error });
-                const cause = error.cause;
-                throw new errors/* ConfigurationError */.j1(`Registry ${this.registry} is unreachable for ${formatReference(ref)} (${this.base}): ${cause?.code ?? cause?.message ?? error.message}`, { cause: error });
-            }
-        };
-        let response = await send();
-        if (response.status === 401 && !this.authorization.has(scope)) {
-            const challenge = response.headers.get('www-authenticate');
-            await response.body?.cancel();
-            if (challenge) {
-                await this.answer(ref, parseChallenge(challenge), scope);
-                response = await send();
-            }
-        }
-        if (response.ok || (options.allow404 && response.status === 404))
-            return response;
-        const text = method === 'HEAD' ? '' : await response.text().catch(() => '');
-        const code = /"code"\s*:\s*"([A-Z_]+)"/.exec(text)?.[1];
-        const what = `${formatReference(ref)}${path.includes('/blobs/') ? ` (blob ${path.split('/blobs/')[1]})` : ''}`;
-        if (response.status === 401 || response.status === 403) {
-            throw new errors/* ConfigurationError */.j1(this.credentials
-                ? `Registry ${this.registry} rejected the credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): check the user name and password or token, and its ${action} permission`
-                : `Registry ${this.registry} needs credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): run docker login ${this.registry} (auths in ~/.docker/config.json) or ${this.credentialsHint}`);
-        }
-        if (response.status === 404) {
-            throw new errors/* ConfigurationError */.j1(`${what} was not found in registry ${this.registry} (HTTP 404${code ? ` ${code}` : ''})`);
-        }
-        throw new errors/* OperationError */.OK(`Registry ${this.registry} answered HTTP ${response.status}${code ? ` ${code}` : ''} for ${method} ${what}`);
-    }
-    /** Answers a 401 challenge: Basic sends the credentials; Bearer trades them (or nothing) for a token. */
-    async answer(ref, challenge, scope) {
-        const basic = this.credentials
-            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
-            : undefined;
-        if (challenge.scheme === 'basic') {
-            if (basic)
-                this.authorization.set(scope, basic);
-            return;
-        }
-        if (challenge.scheme !== 'bearer' || !challenge.params.realm)
-            return;
-        const url = new URL(challenge.params.realm);
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        url.searchParams.set('scope', challenge.params.scope && !scope.endsWith(',push') ? challenge.params.scope : scope);
-        let response;
-        try {
-            response = await fetch(url, {
-                headers: basic ? { Authorization: basic } : {},
-                signal: AbortSignal.timeout(this.timeoutMs),
-            });
-        }
-        catch (error) {
-            throw new errors/* ConfigurationError */.j1(`Token service ${url.origin} of registry ${this.registry} is unreachable for ${formatReference(ref)}: ${error.message}`);
-        }
-        if (!response.ok) {
-            throw new errors/* ConfigurationError */.j1(`Token service ${url.origin} refused ${formatReference(ref)} (HTTP ${response.status})${this.credentials ? ': the credentials were rejected' : ': credentials are needed (docker login)'}`);
-        }
-        // A proxy's or captive portal's HTML page instead of the token JSON is "no token", said as such.
-        const body = (await response.json().catch(() => ({})));
-        const token = body.token ?? body.access_token;
-        if (typeof token !== 'string' || token === '')
-            throw new errors/* OperationError */.OK(`Token service ${url.origin} of registry ${this.registry} returned no token`);
-        (0,secrets/* registerSecret */.cl)(token);
-        this.authorization.set(scope, `Bearer ${token}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/oci/index.ts
-
-
-
 // EXTERNAL MODULE: ./actions/sbom/src/model/purl.ts
 var purl = __webpack_require__(7572);
 // EXTERNAL MODULE: external "node:zlib"
@@ -682,10 +240,16 @@ function goRecord(path, version) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(2635);
 ;// CONCATENATED MODULE: ./actions/sbom/src/image/layers.ts
 
 
@@ -1151,6 +715,452 @@ function dpkgCopyrightLicense(text, source) {
     return { expression: allMapped ? unique.join(' AND ') : names.join(' AND '), valid: false, source };
 }
 
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __webpack_require__(5931);
+;// CONCATENATED MODULE: ./shared/oci/reference.ts
+
+const DOCKER_HUB = 'docker.io';
+const DIGEST = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+function parseReference(text) {
+    const original = text.trim();
+    const bad = (why) => new errors/* ConfigurationError */.j1(`Image reference "${original}" is not valid: ${why}`);
+    if (original === '')
+        throw bad('it is empty');
+    let rest = original;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            throw bad(`"${digest}" is not a digest (algorithm:hex)`);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            throw bad(`"${tag}" is not a tag`);
+    }
+    const parts = rest.split('/');
+    let registry = DOCKER_HUB;
+    const first = parts[0] ?? '';
+    if (parts.length > 1 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
+        registry = first;
+        parts.shift();
+        if (!/^(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::\d{1,5})?$/.test(registry))
+            throw bad(`"${registry}" is not a registry host[:port]`);
+    }
+    if (registry === 'index.docker.io' || registry === 'registry-1.docker.io')
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && parts.length === 1)
+        parts.unshift('library');
+    for (const part of parts) {
+        if (!PATH_COMPONENT.test(part))
+            throw bad(`"${part}" is not a repository name component (lower-case letters, digits, . _ -)`);
+    }
+    if (!digest && !tag)
+        tag = 'latest';
+    return { registry, repository: parts.join('/'), tag, digest, original };
+}
+/** `registry/repository[:tag][@digest]`, Docker Hub written out in full. */
+function formatReference(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}${ref.digest ? `@${ref.digest}` : ''}`;
+}
+/** The host the distribution API is served from (Docker Hub's differs from its name). */
+function apiHost(registry) {
+    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+}
+/** Loopback registries speak plain HTTP (as Docker allows for them); everything else HTTPS. */
+function isLoopback(registry) {
+    const host = registry.startsWith('[') ? registry.slice(1, registry.indexOf(']')) : registry.replace(/:\d+$/, '');
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+;// CONCATENATED MODULE: ./shared/oci/client.ts
+
+
+
+
+
+
+
+
+/**
+ * A small client for the OCI distribution API (what `docker pull`/`push` speak): resolve a
+ * reference to a digest, read manifests and indexes, stream blobs verified against their digest,
+ * and push blobs and manifests. Auth is the registry's own challenge (Bearer token service as
+ * Docker Hub, GHCR and `registry:2` with token auth do it, or Basic), with credentials given
+ * explicitly or read from the Docker config's `auths`. Loopback registries use plain HTTP.
+ */
+const MEDIA_TYPES = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+};
+const ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest];
+const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
+function isIndex(mediaType) {
+    return mediaType === MEDIA_TYPES.ociIndex || mediaType === MEDIA_TYPES.dockerList;
+}
+/** `linux/arm64/v8` → Platform. */
+function parsePlatform(text) {
+    const [os, architecture, variant] = text.trim().split('/');
+    if (!os || !architecture)
+        throw new ConfigurationError(`Platform "${text}" must be os/architecture[/variant], e.g. linux/amd64`);
+    return { os, architecture, variant };
+}
+function formatPlatform(p) {
+    return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
+}
+/** The variant an architecture has when none is written, as containerd normalises it (arm64 is v8, arm v7). */
+const DEFAULT_VARIANT = { arm64: 'v8', arm: 'v7', amd64: 'v1' };
+/** Same variant, counting an unwritten one as the architecture's default (linux/arm64 is linux/arm64/v8). */
+function sameVariant(architecture, a, b) {
+    return (a || DEFAULT_VARIANT[architecture]) === (b || DEFAULT_VARIANT[architecture]);
+}
+/**
+ * The index entry for `platform`; attestation manifests never match. A missing variant in the
+ * request matches any, preferring the architecture's default (linux/arm picks arm/v7 over arm/v6).
+ */
+function pickPlatform(index, platform, what) {
+    const candidates = index.manifests.filter((m) => m.platform && m.platform.os !== 'unknown');
+    const same = candidates.filter((m) => m.platform?.os === platform.os && m.platform.architecture === platform.architecture);
+    const match = platform.variant
+        ? same.find((m) => sameVariant(platform.architecture, m.platform?.variant, platform.variant))
+        : (same.find((m) => sameVariant(platform.architecture, m.platform?.variant, undefined)) ?? same[0]);
+    if (match)
+        return match;
+    // An index without platforms (as skopeo writes one image into an OCI layout) has one choice.
+    if (candidates.length === 0 && index.manifests.length === 1)
+        return index.manifests[0];
+    throw new errors/* ConfigurationError */.j1(`${what} has no ${formatPlatform(platform)} image; it has ${candidates.map((m) => formatPlatform(m.platform)).join(', ') || 'no platform-tagged images'}`);
+}
+/** sha256/sha512 of `data` as an OCI digest. */
+function digestOf(data, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(data).digest('hex')}`;
+}
+function checkDigest(digest) {
+    const m = /^(sha256|sha512):([a-f0-9]+)$/.exec(digest);
+    if (!m || (m[1] === 'sha256' && m[2]?.length !== 64) || (m[1] === 'sha512' && m[2]?.length !== 128))
+        throw new errors/* ConfigurationError */.j1(`"${digest}" is not a sha256 or sha512 digest`);
+    return { algorithm: m[1], hex: m[2] };
+}
+/** A pass-through stream that fails at its end when the bytes do not hash to `digest`. */
+function verifying(digest, what) {
+    const { algorithm } = checkDigest(digest);
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    return new external_node_stream_.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            done(null, chunk);
+        },
+        flush(done) {
+            const actual = `${algorithm}:${hash.digest('hex')}`;
+            done(actual === digest
+                ? null
+                : new errors/* OperationError */.OK(`${what} does not match its digest: expected ${digest}, got ${actual}`));
+        },
+    });
+}
+/** Credentials for `registry` from a Docker config's `auths` (base64 `user:password`); undefined when none. */
+function dockerConfigCredentials(registry, file) {
+    // An empty DOCKER_CONFIG is unset, as the Docker CLI treats it.
+    const path = file ?? (0,external_node_path_.join)(process.env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    if (!(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    let config;
+    try {
+        config = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`Docker config ${path} is not valid JSON: ${error.message}`, {
+            file: path,
+        });
+    }
+    const keys = registry === DOCKER_HUB
+        ? ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io']
+        : [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/`, `http://${registry}/`];
+    for (const key of keys) {
+        const entry = config.auths?.[key];
+        if (!entry)
+            continue;
+        if (entry.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon < 0)
+                throw new errors/* ConfigurationError */.j1(`Docker config ${path}: auths["${key}"].auth is not base64 of user:password`, {
+                    file: path,
+                });
+            return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        if (entry.username && entry.password)
+            return { username: entry.username, password: entry.password };
+    }
+    return undefined;
+}
+/** `Bearer realm="…",service="…",scope="…"` → scheme and parameters. */
+function parseChallenge(header) {
+    const space = header.indexOf(' ');
+    const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+    const params = {};
+    const re = /([A-Za-z_]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+    for (const m of (space < 0 ? '' : header.slice(space + 1)).matchAll(re)) {
+        params[m[1].toLowerCase()] = (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
+    }
+    return { scheme, params };
+}
+class RegistryClient {
+    registry;
+    base;
+    credentials;
+    timeoutMs;
+    credentialsHint;
+    /** Authorization header per scope, once a challenge has been answered. */
+    authorization = new Map();
+    constructor(registry, options = {}) {
+        this.registry = registry;
+        this.base = `${isLoopback(registry) ? 'http' : 'https'}://${apiHost(registry)}`;
+        this.credentials = options.credentials ?? dockerConfigCredentials(registry, options.dockerConfig);
+        // The password, and user:password, whose base64 is the Basic header and a Docker config's `auth`.
+        if (this.credentials) {
+            (0,secrets/* registerSecret */.cl)(this.credentials.password);
+            (0,secrets/* registerSecret */.cl)(`${this.credentials.username}:${this.credentials.password}`);
+        }
+        this.timeoutMs = options.timeoutMs ?? 60_000;
+        this.credentialsHint = options.credentialsHint ?? 'give a user name and password';
+    }
+    /** The digest the reference names now (an index's own digest for a multi-platform tag). */
+    async resolve(ref) {
+        if (ref.digest)
+            return ref.digest;
+        const response = await this.request(ref, 'HEAD', `/v2/${ref.repository}/manifests/${ref.tag}`, { Accept: ACCEPT.join(', ') }, 'pull');
+        const header = response.headers.get('docker-content-digest');
+        if (header)
+            return header;
+        const { raw } = await this.getRaw(ref);
+        return digestOf(raw);
+    }
+    /** The image manifest for `platform` (linux/amd64 by default), through the index when the reference names one. */
+    async getImage(ref, platform = DEFAULT_PLATFORM) {
+        const first = await this.getRaw(ref);
+        if (isIndex(first.mediaType)) {
+            const index = first.json;
+            const chosen = pickPlatform(index, platform, formatReference(ref));
+            const second = await this.getRaw({ ...ref, digest: chosen.digest });
+            if (isIndex(second.mediaType))
+                throw new errors/* OperationError */.OK(`${formatReference(ref)}: nested indexes are not supported`);
+            return {
+                digest: chosen.digest,
+                indexDigest: first.digest,
+                mediaType: second.mediaType,
+                manifest: second.json,
+                platform: chosen.platform ?? platform,
+            };
+        }
+        return {
+            digest: first.digest,
+            mediaType: first.mediaType,
+            manifest: first.json,
+            platform,
+        };
+    }
+    /** A manifest or index as stored, verified against the digest when the reference has one. */
+    async getRaw(ref) {
+        return (await this.readManifest(ref, false));
+    }
+    /** As `getRaw`, but undefined when the registry has no manifest under that tag or digest (HTTP 404). */
+    async findRaw(ref) {
+        return this.readManifest(ref, true);
+    }
+    async readManifest(ref, allow404) {
+        const reference = ref.digest ?? ref.tag ?? 'latest';
+        const response = await this.request(ref, 'GET', `/v2/${ref.repository}/manifests/${reference}`, { Accept: ACCEPT.join(', ') }, 'pull', { allow404 });
+        if (response.status === 404) {
+            await response.body?.cancel();
+            return undefined;
+        }
+        const raw = Buffer.from(await response.arrayBuffer());
+        const digest = ref.digest ? ref.digest : (response.headers.get('docker-content-digest') ?? digestOf(raw));
+        const actual = digestOf(raw, checkDigest(digest).algorithm);
+        if (actual !== digest)
+            throw new errors/* OperationError */.OK(`The manifest of ${formatReference(ref)} does not match its digest: expected ${digest}, got ${actual}`);
+        let json;
+        try {
+            json = JSON.parse(raw.toString('utf8'));
+        }
+        catch {
+            throw new errors/* OperationError */.OK(`The manifest of ${formatReference(ref)} is not JSON`);
+        }
+        const mediaType = String(json.mediaType ?? response.headers.get('content-type')?.split(';')[0] ?? MEDIA_TYPES.ociManifest);
+        return { raw, digest, mediaType, json };
+    }
+    /** A whole blob, verified. For layers use `blobStream`. */
+    async fetchBlob(ref, digest) {
+        const chunks = [];
+        for await (const chunk of await this.blobStream(ref, digest))
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    }
+    /**
+     * A blob as a stream that errors at its end if the bytes do not match `digest`. A layer takes as
+     * long as it takes, but the registry must answer, and then send some bytes, within the timeout:
+     * one that stalls fails the run instead of hanging it.
+     */
+    async blobStream(ref, digest) {
+        checkDigest(digest);
+        const controller = new AbortController();
+        const stalled = () => new DOMException(`no bytes of blob ${digest} for ${this.timeoutMs / 1000} s`, 'TimeoutError');
+        let timer = setTimeout(() => controller.abort(stalled()), this.timeoutMs);
+        let response;
+        try {
+            response = await this.request(ref, 'GET', `/v2/${ref.repository}/blobs/${digest}`, {}, 'pull', {
+                signal: controller.signal,
+            });
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        if (!response.body)
+            throw new errors/* OperationError */.OK(`The registry sent no body for blob ${digest}`);
+        const body = external_node_stream_.Readable.fromWeb(response.body);
+        const check = verifying(digest, `Blob ${digest} of ${formatReference(ref)}`);
+        const arm = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+                // A slow reader (backpressure) is not a stalled registry.
+                if (check.writableNeedDrain)
+                    return arm();
+                controller.abort(stalled());
+                check.destroy(new errors/* OperationError */.OK(`Registry ${this.registry} stopped sending blob ${digest} of ${formatReference(ref)}: ${stalled().message}`));
+            }, this.timeoutMs);
+        };
+        arm();
+        body.on('data', arm);
+        check.on('close', () => clearTimeout(timer));
+        body.on('error', (error) => check.destroy(error));
+        return body.pipe(check);
+    }
+    /** Uploads a blob (monolithic POST + PUT), skipped when the registry already has it. Returns its digest. */
+    async pushBlob(ref, data) {
+        const digest = digestOf(data);
+        const head = await this.request(ref, 'HEAD', `/v2/${ref.repository}/blobs/${digest}`, {}, 'push', {
+            allow404: true,
+        });
+        if (head.status === 200)
+            return digest;
+        const start = await this.request(ref, 'POST', `/v2/${ref.repository}/blobs/uploads/`, {}, 'push');
+        const location = start.headers.get('location');
+        if (!location)
+            throw new errors/* OperationError */.OK(`${this.registry} started an upload without a Location`);
+        const url = new URL(location, this.base);
+        url.searchParams.set('digest', digest);
+        await this.request(ref, 'PUT', url.toString(), { 'Content-Type': 'application/octet-stream' }, 'push', { data });
+        return digest;
+    }
+    /** Puts a manifest under a tag or its digest. Returns its digest. */
+    async pushManifest(ref, reference, body, mediaType) {
+        const digest = digestOf(body);
+        await this.request(ref, 'PUT', `/v2/${ref.repository}/manifests/${reference}`, { 'Content-Type': mediaType }, 'push', { data: body });
+        return digest;
+    }
+    async request(ref, method, path, headers, action, options = {}) {
+        const scope = `repository:${ref.repository}:${action === 'push' ? 'pull,push' : 'pull'}`;
+        const url = path.startsWith('http') ? path : `${this.base}${path}`;
+        const send = async () => {
+            const auth = this.authorization.get(scope);
+            try {
+                return await fetch(url, {
+                    method,
+                    headers: { ...headers, ...(auth ? { Authorization: auth } : {}) },
+                    body: options.data,
+                    redirect: 'follow',
+                    // Blob bodies are timed by blobStream, per chunk.
+                    signal: options.signal ?? AbortSignal.timeout(this.timeoutMs),
+                });
+            }
+            catch (error) {
+                if (error.name === 'TimeoutError')
+                    throw new errors/* OperationError */.OK(`Registry ${this.registry} did not answer ${method} ${formatReference(ref)} within ${this.timeoutMs / 1000} s (${this.base})`, { cause: error });
+                const cause = error.cause;
+                throw new errors/* ConfigurationError */.j1(`Registry ${this.registry} is unreachable for ${formatReference(ref)} (${this.base}): ${cause?.code ?? cause?.message ?? error.message}`, { cause: error });
+            }
+        };
+        let response = await send();
+        if (response.status === 401 && !this.authorization.has(scope)) {
+            const challenge = response.headers.get('www-authenticate');
+            await response.body?.cancel();
+            if (challenge) {
+                await this.answer(ref, parseChallenge(challenge), scope);
+                response = await send();
+            }
+        }
+        if (response.ok || (options.allow404 && response.status === 404))
+            return response;
+        const text = method === 'HEAD' ? '' : await response.text().catch(() => '');
+        const code = /"code"\s*:\s*"([A-Z_]+)"/.exec(text)?.[1];
+        const what = `${formatReference(ref)}${path.includes('/blobs/') ? ` (blob ${path.split('/blobs/')[1]})` : ''}`;
+        if (response.status === 401 || response.status === 403) {
+            throw new errors/* ConfigurationError */.j1(this.credentials
+                ? `Registry ${this.registry} rejected the credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): check the user name and password or token, and its ${action} permission`
+                : `Registry ${this.registry} needs credentials for ${what} (HTTP ${response.status}${code ? ` ${code}` : ''}): run docker login ${this.registry} (auths in ~/.docker/config.json) or ${this.credentialsHint}`);
+        }
+        if (response.status === 404) {
+            throw new errors/* ConfigurationError */.j1(`${what} was not found in registry ${this.registry} (HTTP 404${code ? ` ${code}` : ''})`);
+        }
+        throw new errors/* OperationError */.OK(`Registry ${this.registry} answered HTTP ${response.status}${code ? ` ${code}` : ''} for ${method} ${what}`);
+    }
+    /** Answers a 401 challenge: Basic sends the credentials; Bearer trades them (or nothing) for a token. */
+    async answer(ref, challenge, scope) {
+        const basic = this.credentials
+            ? `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`
+            : undefined;
+        if (challenge.scheme === 'basic') {
+            if (basic)
+                this.authorization.set(scope, basic);
+            return;
+        }
+        if (challenge.scheme !== 'bearer' || !challenge.params.realm)
+            return;
+        const url = new URL(challenge.params.realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        url.searchParams.set('scope', challenge.params.scope && !scope.endsWith(',push') ? challenge.params.scope : scope);
+        let response;
+        try {
+            response = await fetch(url, {
+                headers: basic ? { Authorization: basic } : {},
+                signal: AbortSignal.timeout(this.timeoutMs),
+            });
+        }
+        catch (error) {
+            throw new errors/* ConfigurationError */.j1(`Token service ${url.origin} of registry ${this.registry} is unreachable for ${formatReference(ref)}: ${error.message}`);
+        }
+        if (!response.ok) {
+            throw new errors/* ConfigurationError */.j1(`Token service ${url.origin} refused ${formatReference(ref)} (HTTP ${response.status})${this.credentials ? ': the credentials were rejected' : ': credentials are needed (docker login)'}`);
+        }
+        // A proxy's or captive portal's HTML page instead of the token JSON is "no token", said as such.
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token ?? body.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw new errors/* OperationError */.OK(`Token service ${url.origin} of registry ${this.registry} returned no token`);
+        (0,secrets/* registerSecret */.cl)(token);
+        this.authorization.set(scope, `Bearer ${token}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/oci/index.ts
+
+
+
 ;// CONCATENATED MODULE: ./actions/sbom/src/image/sources.ts
 
 
@@ -1184,7 +1194,42 @@ function parseImageInput(text) {
     }
     return { value: text.trim() };
 }
+/**
+ * The platform Docker pulls by default on this runner: linux and the runner's CPU (linux/amd64 on
+ * x64, linux/arm64 on arm64), whatever the runner's own OS, as Docker Desktop does.
+ */
+function runnerPlatform(arch = process.arch) {
+    const map = {
+        x64: { os: 'linux', architecture: 'amd64' },
+        arm64: { os: 'linux', architecture: 'arm64' },
+        arm: { os: 'linux', architecture: 'arm', variant: 'v7' },
+        ia32: { os: 'linux', architecture: '386' },
+        ppc64: { os: 'linux', architecture: 'ppc64le' },
+    };
+    return map[arch] ?? { os: 'linux', architecture: arch };
+}
+/**
+ * Opens the image. From a multi-platform index (OCI image index, Docker manifest list) the image
+ * for the platform asked for, else the runner's; a platform the index lacks is a ConfigurationError
+ * listing the ones it has. A single-platform image is read as it is unless a platform was asked
+ * for and its config says another one: then, as syft does with --platform, it is an error.
+ */
 async function openImage(text, options) {
+    const opened = await openAny(text, options);
+    const asked = options.platform;
+    if (asked && !opened.fromIndex && !platformMatches(opened.config, asked)) {
+        opened.cleanup();
+        throw new errors/* ConfigurationError */.j1(`${opened.scheme}:${opened.name} is a single-platform image for ${platformOf(opened.config)}, not ${formatPlatform(asked)} (input platform); leave platform empty to read it as it is, or name an image built for ${formatPlatform(asked)}`, { input: 'platform' });
+    }
+    return opened;
+}
+function platformMatches(config, asked) {
+    return ((config.os ?? 'linux') === asked.os &&
+        config.architecture === asked.architecture &&
+        // A config without a variant does not contradict one asked for (stereoscope does the same).
+        (!asked.variant || !config.variant || sameVariant(asked.architecture, config.variant, asked.variant)));
+}
+async function openAny(text, options) {
     const { scheme, value } = parseImageInput(text);
     if (value === '')
         throw new errors/* ConfigurationError */.j1(`Input image "${text}" names no image`, { input: 'image' });
@@ -1203,7 +1248,14 @@ async function openImage(text, options) {
         }
         default: {
             const reference = parseReference(value);
-            return (await fromDaemon(value)) ?? openRegistry(reference, options);
+            const local = await fromDaemon(value);
+            // The daemon's copy is for another platform than the one asked for: the registry may have it.
+            if (local && options.platform && !platformMatches(local.config, options.platform)) {
+                actions_core/* info */.pq(`The Docker daemon's ${value} is ${platformOf(local.config)}; reading ${formatPlatform(options.platform)} from its registry`);
+                local.cleanup();
+                return openRegistry(reference, options);
+            }
+            return local ?? openRegistry(reference, options);
         }
     }
 }
@@ -1263,7 +1315,7 @@ async function fromDaemon(name) {
 }
 async function openRegistry(reference, options) {
     const client = new RegistryClient(reference.registry, { dockerConfig: options.dockerConfig });
-    const image = await client.getImage(reference, options.platform ?? DEFAULT_PLATFORM);
+    const image = await client.getImage(reference, options.platform ?? runnerPlatform());
     const configBytes = await client.fetchBlob(reference, image.manifest.config.digest);
     const config = parseJson(configBytes, `the config of ${formatReference(reference)}`);
     const diffIds = checkLayers(config, image.manifest, formatReference(reference));
@@ -1274,6 +1326,7 @@ async function openRegistry(reference, options) {
         digest: image.indexDigest ?? image.digest,
         imageId: image.manifest.config.digest,
         config,
+        fromIndex: image.indexDigest !== undefined,
         layers: image.manifest.layers.map((layer, i) => ({
             diffId: diffIds[i],
             describe: layer.digest,
@@ -1307,11 +1360,14 @@ function fromLayout(dir, what, name, scheme, options, cleanup) {
     const index = parseJson((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'index.json')), `${what}/index.json`);
     if (!Array.isArray(index.manifests) || index.manifests.length === 0)
         throw new errors/* ConfigurationError */.j1(`${what}: index.json lists no manifests`, { input: 'image' });
-    const platform = options.platform ?? DEFAULT_PLATFORM;
-    let descriptor = index.manifests.length === 1 ? index.manifests[0] : pickPlatform(index, platform, what);
+    const platform = options.platform ?? runnerPlatform();
+    const single = index.manifests.length === 1;
+    let descriptor = single ? index.manifests[0] : pickPlatform(index, platform, what);
+    let fromIndex = !single;
     let indexDigest;
     if (isIndex(descriptor.mediaType)) {
         indexDigest = descriptor.digest;
+        fromIndex = true;
         descriptor = pickPlatform(parseJson(verified(descriptor), `${what} index ${descriptor.digest}`), platform, what);
     }
     const manifest = parseJson(verified(descriptor), `${what} manifest ${descriptor.digest}`);
@@ -1324,6 +1380,7 @@ function fromLayout(dir, what, name, scheme, options, cleanup) {
         digest: indexDigest ?? descriptor.digest,
         imageId: manifest.config.digest,
         config,
+        fromIndex,
         layers: manifest.layers.map((layer, i) => ({
             diffId: diffIds[i],
             describe: layer.digest,
@@ -1452,7 +1509,6 @@ function platformOf(config) {
 
 
 
-
 const OS_RELEASE = ['/etc/os-release', '/usr/lib/os-release'];
 const DPKG_STATUS = '/var/lib/dpkg/status';
 const DPKG_STATUS_D = /^\/var\/lib\/dpkg\/status\.d\/[^/]+$/;
@@ -1461,8 +1517,7 @@ const RPM_DB = /^\/(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/(?:Packages|Packag
 const COPYRIGHT = /^\/usr\/share\/doc\/[^/]+\/copyright$/;
 /** Opens the image from whichever source the input names and catalogs what its final filesystem holds. */
 async function scanImage(input, options) {
-    const platform = options.platform ? parsePlatform(options.platform) : undefined;
-    const opened = await openImage(input, { cwd: options.cwd, platform });
+    const opened = await openImage(input, { cwd: options.cwd, platform: options.platform });
     try {
         actions_core/* info */.pq(`${opened.scheme}: ${opened.name} (${platformOf(opened.config)}, ${opened.layers.length} layer${opened.layers.length === 1 ? '' : 's'}${opened.digest ? `, ${opened.digest}` : ''})`);
         const squashed = await squash(opened.layers, INTEREST, `${opened.scheme}:${opened.name}`);

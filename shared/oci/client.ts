@@ -102,15 +102,26 @@ export function formatPlatform(p: Platform): string {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`;
 }
 
-/** The index entry for `platform` (a missing variant matches any); attestation manifests never match. */
+/** The variant an architecture has when none is written, as containerd normalises it (arm64 is v8, arm v7). */
+const DEFAULT_VARIANT: Record<string, string> = { arm64: 'v8', arm: 'v7', amd64: 'v1' };
+
+/** Same variant, counting an unwritten one as the architecture's default (linux/arm64 is linux/arm64/v8). */
+export function sameVariant(architecture: string, a: string | undefined, b: string | undefined): boolean {
+  return (a || DEFAULT_VARIANT[architecture]) === (b || DEFAULT_VARIANT[architecture]);
+}
+
+/**
+ * The index entry for `platform`; attestation manifests never match. A missing variant in the
+ * request matches any, preferring the architecture's default (linux/arm picks arm/v7 over arm/v6).
+ */
 export function pickPlatform(index: ImageIndex, platform: Platform, what: string): Descriptor {
   const candidates = index.manifests.filter((m) => m.platform && m.platform.os !== 'unknown');
-  const match = candidates.find(
-    (m) =>
-      m.platform?.os === platform.os &&
-      m.platform.architecture === platform.architecture &&
-      (!platform.variant || m.platform.variant === platform.variant),
+  const same = candidates.filter(
+    (m) => m.platform?.os === platform.os && m.platform.architecture === platform.architecture,
   );
+  const match = platform.variant
+    ? same.find((m) => sameVariant(platform.architecture, m.platform?.variant, platform.variant))
+    : (same.find((m) => sameVariant(platform.architecture, m.platform?.variant, undefined)) ?? same[0]);
   if (match) return match;
   // An index without platforms (as skopeo writes one image into an OCI layout) has one choice.
   if (candidates.length === 0 && index.manifests.length === 1) return index.manifests[0] as Descriptor;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigurationError } from '../../../shared/errors';
 import { getBoolean, getEnum, getList, getSecret, getString } from '../../../shared/inputs';
+import type { Platform } from '../../../shared/oci';
 import { registerSecret } from '../../../shared/secrets';
 import { closest } from '../../../shared/suggest';
 import { parseDenyList } from './licenses/policy';
@@ -18,6 +19,8 @@ export interface Options {
   path: string;
   /** A container image (syft's source schemes) to describe instead of the lockfiles under path. */
   image?: string;
+  /** Which image of a multi-platform index to read (and what a single-platform image must be). */
+  platform?: Platform;
   formats: Format[];
   outputDir: string;
   exclude: string[];
@@ -67,9 +70,16 @@ export function parseInputs(): Options {
       },
     );
   }
+  const image = getString(Inputs.image) || undefined;
+  const platform = getString(Inputs.platform) ? parsePlatformInput(getString(Inputs.platform)) : undefined;
+  if (platform && !image)
+    throw new ConfigurationError(`Input ${Inputs.platform} applies to a container image; give ${Inputs.image} too`, {
+      input: Inputs.platform,
+    });
   return {
     path,
-    image: getString(Inputs.image) || undefined,
+    image,
+    platform,
     formats: formats.length > 0 ? formats : [...FORMATS],
     outputDir: resolve(getString(Inputs.outputDir, { default: '.' })),
     exclude: [...DEFAULT_EXCLUDES, ...getList(Inputs.exclude)],
@@ -85,6 +95,32 @@ export function parseInputs(): Options {
     submit,
     githubToken,
     matrix: getString(Inputs.matrix) || undefined,
+  };
+}
+
+/** Architecture spellings Docker and containerd accept for their canonical ones (uname, Debian). */
+const ARCH_ALIASES: Record<string, { architecture: string; variant?: string }> = {
+  x86_64: { architecture: 'amd64' },
+  'x86-64': { architecture: 'amd64' },
+  aarch64: { architecture: 'arm64' },
+  armhf: { architecture: 'arm', variant: 'v7' },
+  armel: { architecture: 'arm', variant: 'v6' },
+  i386: { architecture: '386' },
+};
+
+/** `os/arch[/variant]` as `docker --platform` takes it: linux/amd64, linux/arm64, linux/arm/v7. */
+export function parsePlatformInput(text: string): Platform {
+  const m = /^([a-z0-9_]+)\/([a-z0-9_-]+)(?:\/([a-z0-9_.]+))?$/.exec(text.trim().toLowerCase());
+  if (!m)
+    throw new ConfigurationError(
+      `Input ${Inputs.platform} must be os/architecture[/variant] as docker --platform takes it, e.g. linux/arm64 or linux/arm/v7; got "${text}"`,
+      { input: Inputs.platform },
+    );
+  const alias = ARCH_ALIASES[m[2] as string];
+  return {
+    os: m[1] as string,
+    architecture: alias?.architecture ?? (m[2] as string),
+    variant: m[3] ?? alias?.variant,
   };
 }
 

@@ -54,6 +54,7 @@ async function generateSboms(): Promise<void> {
     ? await group(`Read image ${options.image}`, async () =>
         (await import('./image')).scanImage(options.image as string, {
           cwd,
+          platform: options.platform,
           name: options.name,
           version: options.version,
         }),

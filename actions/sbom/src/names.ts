@@ -1,6 +1,7 @@
 export const Inputs = {
   path: 'path',
   image: 'image',
+  platform: 'platform',
   formats: 'formats',
   outputDir: 'output-dir',
   exclude: 'exclude',

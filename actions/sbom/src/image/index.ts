@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import * as core from '../../../../shared/actions-core';
 import { exec } from '../../../../shared/exec';
-import { type Platform, parsePlatform } from '../../../../shared/oci';
+import type { Platform } from '../../../../shared/oci';
 import { purlsOf } from '../model/purl';
 import type { EdgeKind, LockfileGraph, PackageRecord, ParseWarning, RootComponent } from '../model/types';
 import {
@@ -58,15 +58,15 @@ export interface ScannedImage {
 
 export interface ScanOptions {
   cwd: string;
-  platform?: string;
+  /** The `platform` input: which image of a multi-platform index (default: the runner's platform). */
+  platform?: Platform;
   name?: string;
   version?: string;
 }
 
 /** Opens the image from whichever source the input names and catalogs what its final filesystem holds. */
 export async function scanImage(input: string, options: ScanOptions): Promise<ScannedImage> {
-  const platform: Platform | undefined = options.platform ? parsePlatform(options.platform) : undefined;
-  const opened = await openImage(input, { cwd: options.cwd, platform });
+  const opened = await openImage(input, { cwd: options.cwd, platform: options.platform });
   try {
     core.info(
       `${opened.scheme}: ${opened.name} (${platformOf(opened.config)}, ${opened.layers.length} layer${opened.layers.length === 1 ? '' : 's'}${opened.digest ? `, ${opened.digest}` : ''})`,

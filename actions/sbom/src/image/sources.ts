@@ -17,7 +17,6 @@ import * as core from '../../../../shared/actions-core';
 import { ConfigurationError, OperationError } from '../../../../shared/errors';
 import { exec } from '../../../../shared/exec';
 import {
-  DEFAULT_PLATFORM,
   type Descriptor,
   digestOf,
   formatPlatform,
@@ -27,6 +26,7 @@ import {
   type Platform,
   pickPlatform,
   RegistryClient,
+  sameVariant,
   verifying,
 } from '../../../../shared/oci';
 import { formatReference, type ImageReference, parseReference } from '../../../../shared/oci/reference';
@@ -54,10 +54,13 @@ export interface OpenedImage {
   imageId: string;
   config: ImageConfig;
   layers: ImageLayer[];
+  /** Picked by platform from a multi-platform index (else the source held one image). */
+  fromIndex?: boolean;
   cleanup(): void;
 }
 
 export interface SourceOptions {
+  /** The platform the user asked for; without it, the runner's platform picks from an index. */
   platform?: Platform;
   cwd: string;
   dockerConfig?: string;
@@ -90,7 +93,50 @@ export function parseImageInput(text: string): { scheme?: Scheme; value: string 
   return { value: text.trim() };
 }
 
+/**
+ * The platform Docker pulls by default on this runner: linux and the runner's CPU (linux/amd64 on
+ * x64, linux/arm64 on arm64), whatever the runner's own OS, as Docker Desktop does.
+ */
+export function runnerPlatform(arch: string = process.arch): Platform {
+  const map: Record<string, Platform> = {
+    x64: { os: 'linux', architecture: 'amd64' },
+    arm64: { os: 'linux', architecture: 'arm64' },
+    arm: { os: 'linux', architecture: 'arm', variant: 'v7' },
+    ia32: { os: 'linux', architecture: '386' },
+    ppc64: { os: 'linux', architecture: 'ppc64le' },
+  };
+  return map[arch] ?? { os: 'linux', architecture: arch };
+}
+
+/**
+ * Opens the image. From a multi-platform index (OCI image index, Docker manifest list) the image
+ * for the platform asked for, else the runner's; a platform the index lacks is a ConfigurationError
+ * listing the ones it has. A single-platform image is read as it is unless a platform was asked
+ * for and its config says another one: then, as syft does with --platform, it is an error.
+ */
 export async function openImage(text: string, options: SourceOptions): Promise<OpenedImage> {
+  const opened = await openAny(text, options);
+  const asked = options.platform;
+  if (asked && !opened.fromIndex && !platformMatches(opened.config, asked)) {
+    opened.cleanup();
+    throw new ConfigurationError(
+      `${opened.scheme}:${opened.name} is a single-platform image for ${platformOf(opened.config)}, not ${formatPlatform(asked)} (input platform); leave platform empty to read it as it is, or name an image built for ${formatPlatform(asked)}`,
+      { input: 'platform' },
+    );
+  }
+  return opened;
+}
+
+function platformMatches(config: ImageConfig, asked: Platform): boolean {
+  return (
+    (config.os ?? 'linux') === asked.os &&
+    config.architecture === asked.architecture &&
+    // A config without a variant does not contradict one asked for (stereoscope does the same).
+    (!asked.variant || !config.variant || sameVariant(asked.architecture, config.variant, asked.variant))
+  );
+}
+
+async function openAny(text: string, options: SourceOptions): Promise<OpenedImage> {
   const { scheme, value } = parseImageInput(text);
   if (value === '') throw new ConfigurationError(`Input image "${text}" names no image`, { input: 'image' });
   switch (scheme) {
@@ -111,7 +157,16 @@ export async function openImage(text: string, options: SourceOptions): Promise<O
     }
     default: {
       const reference = parseReference(value);
-      return (await fromDaemon(value)) ?? openRegistry(reference, options);
+      const local = await fromDaemon(value);
+      // The daemon's copy is for another platform than the one asked for: the registry may have it.
+      if (local && options.platform && !platformMatches(local.config, options.platform)) {
+        core.info(
+          `The Docker daemon's ${value} is ${platformOf(local.config)}; reading ${formatPlatform(options.platform)} from its registry`,
+        );
+        local.cleanup();
+        return openRegistry(reference, options);
+      }
+      return local ?? openRegistry(reference, options);
     }
   }
 }
@@ -171,7 +226,7 @@ async function fromDaemon(name: string): Promise<OpenedImage | undefined> {
 
 async function openRegistry(reference: ImageReference, options: SourceOptions): Promise<OpenedImage> {
   const client = new RegistryClient(reference.registry, { dockerConfig: options.dockerConfig });
-  const image = await client.getImage(reference, options.platform ?? DEFAULT_PLATFORM);
+  const image = await client.getImage(reference, options.platform ?? runnerPlatform());
   const configBytes = await client.fetchBlob(reference, image.manifest.config.digest);
   const config = parseJson<ImageConfig>(configBytes, `the config of ${formatReference(reference)}`);
   const diffIds = checkLayers(config, image.manifest, formatReference(reference));
@@ -182,6 +237,7 @@ async function openRegistry(reference: ImageReference, options: SourceOptions): 
     digest: image.indexDigest ?? image.digest,
     imageId: image.manifest.config.digest,
     config,
+    fromIndex: image.indexDigest !== undefined,
     layers: image.manifest.layers.map((layer, i) => ({
       diffId: diffIds[i] as string,
       describe: layer.digest,
@@ -230,12 +286,14 @@ function fromLayout(
   const index = parseJson<ImageIndex>(readFileSync(join(dir, 'index.json')), `${what}/index.json`);
   if (!Array.isArray(index.manifests) || index.manifests.length === 0)
     throw new ConfigurationError(`${what}: index.json lists no manifests`, { input: 'image' });
-  const platform = options.platform ?? DEFAULT_PLATFORM;
-  let descriptor =
-    index.manifests.length === 1 ? (index.manifests[0] as Descriptor) : pickPlatform(index, platform, what);
+  const platform = options.platform ?? runnerPlatform();
+  const single = index.manifests.length === 1;
+  let descriptor = single ? (index.manifests[0] as Descriptor) : pickPlatform(index, platform, what);
+  let fromIndex = !single;
   let indexDigest: string | undefined;
   if (isIndex(descriptor.mediaType)) {
     indexDigest = descriptor.digest;
+    fromIndex = true;
     descriptor = pickPlatform(
       parseJson<ImageIndex>(verified(descriptor), `${what} index ${descriptor.digest}`),
       platform,
@@ -252,6 +310,7 @@ function fromLayout(
     digest: indexDigest ?? descriptor.digest,
     imageId: manifest.config.digest,
     config,
+    fromIndex,
     layers: manifest.layers.map((layer, i) => ({
       diffId: diffIds[i] as string,
       describe: layer.digest,
