@@ -1,11 +1,18 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_CI, onPath, ROOT, runAction } from '../harness';
-import { type Registry, startRegistry } from '../services/registry';
-import { type KeyFiles, opensslKey, sh, status, tempDir } from './fixtures';
+import { IN_CI, onPath, runAction } from '../harness';
+import type { Registry } from '../services/registry';
+import { type KeyFiles, opensslKey, status, tempDir } from './fixtures';
+import {
+  copyOut,
+  CREDS as creds,
+  inspectRaw,
+  pushImage,
+  REGISTRY_PASSWORD,
+  REGISTRY_USER,
+  startImageRegistry,
+} from './registry-images';
 
 /**
  * Input `images` against a real docker-registry on loopback (htpasswd auth), inspected with skopeo:
@@ -15,13 +22,6 @@ import { type KeyFiles, opensslKey, sh, status, tempDir } from './fixtures';
 const missing = ['docker-registry', 'skopeo'].find((t) => !onPath(t));
 if (missing && IN_CI) throw new Error(`image tests need ${missing} under CI=true`);
 
-/**
- * test/sign/fixtures/registry.htpasswd holds user `paved`, password `registry-secret-pw`,
- * bcrypt-hashed with Python's crypt module (METHOD_BLOWFISH) when the fixture was made.
- */
-const REGISTRY_USER = 'paved';
-const REGISTRY_PASSWORD = 'registry-secret-pw';
-
 const { dir, cleanup } = tempDir('images');
 let registry: Registry;
 let key: KeyFiles;
@@ -29,9 +29,7 @@ let otherKey: KeyFiles;
 
 beforeAll(async () => {
   if (missing) return;
-  registry = await startRegistry({
-    htpasswd: readFileSync(join(ROOT, 'test/sign/fixtures/registry.htpasswd'), 'utf8'),
-  });
+  registry = await startImageRegistry();
   key = opensslKey(dir, 'ec');
   mkdirSync(join(dir, 'other'));
   otherKey = opensslKey(join(dir, 'other'), 'ec');
@@ -41,69 +39,8 @@ afterAll(async () => {
   cleanup();
 });
 
-let pushed = 0;
-/** Pushes a one-layer image built here (OCI layout → skopeo copy) and returns its manifest digest. */
-function push(reference: string, content: string): string {
-  const layout = join(dir, `layout-${++pushed}`);
-  const src = join(layout, 'src');
-  mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
-  mkdirSync(src);
-  writeFileSync(join(src, 'hello.txt'), content);
-  sh('tar', ['-C', src, '-cf', join(layout, 'layer.tar'), 'hello.txt']);
-  const tar = readFileSync(join(layout, 'layer.tar'));
-  const blob = (bytes: Buffer) => {
-    const hex = createHash('sha256').update(bytes).digest('hex');
-    writeFileSync(join(layout, 'blobs', 'sha256', hex), bytes);
-    return { digest: `sha256:${hex}`, size: bytes.length };
-  };
-  const layer = blob(gzipSync(tar));
-  const diffId = `sha256:${createHash('sha256').update(tar).digest('hex')}`;
-  const config = blob(
-    Buffer.from(
-      JSON.stringify({
-        architecture: 'amd64',
-        os: 'linux',
-        rootfs: { type: 'layers', diff_ids: [diffId] },
-        config: {},
-      }),
-    ),
-  );
-  const manifest = blob(
-    Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-        layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }],
-      }),
-    ),
-  );
-  writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-  writeFileSync(
-    join(layout, 'index.json'),
-    JSON.stringify({
-      schemaVersion: 2,
-      manifests: [
-        {
-          mediaType: 'application/vnd.oci.image.manifest.v1+json',
-          ...manifest,
-          annotations: { 'org.opencontainers.image.ref.name': 'img' },
-        },
-      ],
-    }),
-  );
-  sh('skopeo', [
-    '--insecure-policy',
-    'copy',
-    '--dest-tls-verify=false',
-    '--dest-creds',
-    `${REGISTRY_USER}:${REGISTRY_PASSWORD}`,
-    '--preserve-digests',
-    `oci:${layout}:img`,
-    `docker://${registry.host}/${reference}`,
-  ]);
-  return manifest.digest;
-}
+/** Pushes a one-layer image to the test registry and returns its manifest digest. */
+const push = (reference: string, content: string) => pushImage(dir, registry.host, reference, content);
 
 const GITHUB_ENV = {
   GITHUB_SERVER_URL: 'https://github.com',
@@ -121,13 +58,6 @@ function workspace(name: string): string {
   mkdirSync(ws, { recursive: true });
   return ws;
 }
-
-const creds = { 'registry-username': REGISTRY_USER, 'registry-password': REGISTRY_PASSWORD };
-const login = `${REGISTRY_USER}:${REGISTRY_PASSWORD}`;
-const inspectRaw = (ref: string) =>
-  sh('skopeo', ['--insecure-policy', 'inspect', '--raw', '--tls-verify=false', '--creds', login, ref]);
-const copyOut = (ref: string, to: string) =>
-  sh('skopeo', ['--insecure-policy', 'copy', '--src-tls-verify=false', '--src-creds', login, ref, to]);
 
 describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipped, ${missing} missing` : ''}`, () => {
   it("signs a tag's digest in cosign's format: .sig simple-signing layer with the signature annotation, .att DSSE layer", async () => {
@@ -250,7 +180,7 @@ describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipp
     expect(byPin.stdout).toContain(`tag stable now points at ${moved}, not the signed ${digest}`);
   });
 
-  it('a missing tag and a non-key method are configuration errors', async () => {
+  it('a missing tag and a method other than key or keyless are configuration errors', async () => {
     const ws = workspace('bad');
     const noTag = await runAction(
       'sign',
@@ -271,12 +201,13 @@ describe.skipIf(missing)(`container images (docker-registry)${missing ? `: skipp
     );
     expect(badRef.exitCode).toBe(1);
     expect(badRef.stdout).toMatch(/::error::sign: Input images: Image reference ".*\/Paved\/App:v1" is not valid/);
-    const keyless = await runAction(
+    const openpgp = await runAction(
       'sign',
-      { images: `${registry.host}/paved/app:v1` },
+      { method: 'openpgp', images: `${registry.host}/paved/app:v1` },
       { env: { GITHUB_WORKSPACE: ws } },
     );
-    expect(keyless.exitCode).toBe(1);
-    expect(keyless.stdout).toContain('images are signed and verified with method key');
+    expect(openpgp.exitCode).toBe(1);
+    expect(openpgp.stdout).toContain('images are signed and verified with method key');
+    expect(openpgp.stdout).toContain('or keyless; method is openpgp');
   });
 });

@@ -117,9 +117,9 @@ export function parseInputs(): Options {
       { input: Inputs.tsaUrl },
     );
   }
-  if (images.length > 0 && options.method !== 'key') {
+  if (images.length > 0 && options.method !== 'key' && options.method !== 'keyless') {
     throw new ConfigurationError(
-      `Input ${Inputs.images}: images are signed and verified with method key (cosign's format, a PEM or pkcs11: key); method is ${options.method}`,
+      `Input ${Inputs.images}: images are signed and verified with method key (cosign's format, a PEM or pkcs11: key) or keyless; method is ${options.method}`,
       { input: Inputs.method },
     );
   }

@@ -139,11 +139,12 @@ export async function layersOf(image: ResolvedImage, tag: string): Promise<Layer
 
 /**
  * Why the image's signature does not hold, or undefined when one layer of its `.sig` manifest names
- * this digest and verifies. A tag that moved since signing is its own reason.
+ * this digest and `check` accepts it (the reason `check` gives otherwise). A tag that moved since
+ * signing is its own reason.
  */
 export async function checkImageSignature(
   image: ResolvedImage,
-  verify: (payload: Buffer, signature: Buffer) => Promise<boolean>,
+  check: (payload: Buffer, annotations: Record<string, string>) => Promise<string | undefined>,
 ): Promise<string | undefined> {
   if (image.ref.digest && image.tagDigest && image.tagDigest !== image.ref.digest) {
     return `tag ${image.ref.tag} now points at ${image.tagDigest}, not the signed ${image.ref.digest}`;
@@ -165,9 +166,9 @@ export async function checkImageSignature(
       reason = `the signature payload names ${claimed}, not ${image.digest}`;
       continue;
     }
-    const signature = Buffer.from(layer.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64');
-    if (signature.length > 0 && (await verify(payload, signature))) return undefined;
-    reason = `no signature in ${image.name}:${tag} verifies with the public key`;
+    const problem = await check(payload, layer.annotations ?? {});
+    if (!problem) return undefined;
+    reason = problem;
   }
   return reason;
 }

@@ -1,14 +1,16 @@
-import { ConfigurationError, group, OperationError } from '../../../../shared';
+import type { SerializedEnvelope } from '@sigstore/bundle';
+import { ConfigurationError, errorMessage, group, OperationError } from '../../../../shared';
 import * as core from '../../../../shared/actions-core';
 import { PAYLOAD_TYPE, statement } from '../attest/intoto';
 import { PROVENANCE_TYPE, provenancePredicate } from '../attest/provenance';
 import { sbomPredicate } from '../attest/sbom';
-import type { Options } from '../inputs';
+import { type Options, toMatcher } from '../inputs';
 import { createSigner } from '../methods';
 import { loadPublicKey, verifyBytes } from '../methods/keys';
+import type { MethodSigner } from '../methods/types';
 import { Inputs, Outputs } from '../names';
 import { imagesSummary } from '../summary';
-import { createVerifier } from '../verify';
+import { createVerifier, type MethodVerifier } from '../verify';
 import {
   appendLayer,
   attestationTag,
@@ -22,8 +24,24 @@ import {
   signatureTag,
   simpleSigningPayload,
 } from './cosign';
+import { bundleFromAnnotations, cosignAnnotations, envelopeOf } from './keyless';
 
-/** Signs (and attests) each image of input `images` in cosign's registry format. */
+/** A layer to add under a `.sig` or `.att` tag, made and checked before anything is pushed. */
+interface PendingLayer {
+  tag: string;
+  bytes: Buffer;
+  mediaType: string;
+  annotations: Record<string, string>;
+  /** "signature", "attestation <predicateType>": for the log and for an error naming what was not written. */
+  what: string;
+}
+
+/**
+ * Signs (and attests) each image of input `images` in cosign's registry format. Every signature is
+ * made (and, keyless, logged in Rekor) before the first push, so a refused certificate or log entry
+ * writes nothing; a registry that fails a push leaves that tag as it was (its manifest is put last)
+ * and the error names the image.
+ */
 export async function signImages(options: Options): Promise<void> {
   const started = new Date();
   const provenance = options.provenance ? provenancePredicate(process.env, started) : undefined;
@@ -33,62 +51,160 @@ export async function signImages(options: Options): Promise<void> {
   const sbom = options.sbom ? await sbomPredicate(options.sbom, options.workspace, builderId) : undefined;
   const images = await group(`Resolving ${options.images.length} image(s)`, () => resolveAll(options));
   const signer = await createSigner(options);
-  // Bound, so the narrowing holds inside the loop below and a signer whose method uses `this` still works.
-  const signPayload = signer.signPayload?.bind(signer);
-  if (!signPayload) {
-    throw new ConfigurationError(`Input ${Inputs.images}: images are signed with method key (cosign's format)`, {
-      input: Inputs.method,
-    });
-  }
-  const signed: Record<string, string> = {};
-  const rows: { image: string; digest: string; where: string }[] = [];
+  const signPayload = payloadSigner(signer);
+  const plans: { image: ResolvedImage; layers: PendingLayer[] }[] = [];
   await group(`Signing ${images.length} image(s) as ${signer.identity}`, async () => {
     for (const image of images) {
       const payload = simpleSigningPayload(image);
-      const signature = await signPayload(payload);
-      const where = await appendLayer(image, signatureTag(image.digest), payload, SIMPLE_SIGNING, {
-        [SIGNATURE_ANNOTATION]: signature.toString('base64'),
-      });
-      core.info(`${image.ref.original}  ${image.digest}  → ${where}`);
+      const layers: PendingLayer[] = [
+        {
+          tag: signatureTag(image.digest),
+          bytes: payload,
+          mediaType: SIMPLE_SIGNING,
+          annotations: await signPayload(payload),
+          what: 'signature',
+        },
+      ];
       const subject = [{ name: image.name, digest: { sha256: image.digest.slice('sha256:'.length) } }];
       for (const [type, predicate] of [
         ...(provenance ? [[PROVENANCE_TYPE, provenance] as const] : []),
         ...(sbom ? [[sbom.predicateType, sbom.predicate] as const] : []),
       ]) {
-        const envelope = await signer.attest(
-          PAYLOAD_TYPE,
-          Buffer.from(JSON.stringify(statement(subject, type, predicate))),
-        );
-        const att = await appendLayer(image, attestationTag(image.digest), Buffer.from(envelope), DSSE_LAYER, {
-          predicateType: type,
+        const signed = await attestationLayer(signer, Buffer.from(JSON.stringify(statement(subject, type, predicate))));
+        layers.push({
+          tag: attestationTag(image.digest),
+          bytes: signed.bytes,
+          mediaType: DSSE_LAYER,
+          // As cosign's static.NewAttestation: the signature is inside the envelope, the annotation empty.
+          annotations: { predicateType: type, [SIGNATURE_ANNOTATION]: '', ...signed.annotations },
+          what: `attestation ${type}`,
         });
-        core.info(`  attestation ${type} → ${att}`);
       }
+      plans.push({ image, layers });
+    }
+  });
+  const signed: Record<string, string> = {};
+  const rows: { image: string; digest: string; where: string }[] = [];
+  await group(`Writing ${images.length} image signature(s) to the registry`, async () => {
+    for (const { image, layers } of plans) {
+      const written: string[] = [];
+      for (const layer of layers) written.push(await pushLayer(image, layer));
+      core.info(`${image.ref.original}  ${image.digest}  → ${written[0]}`);
+      for (const [i, layer] of layers.entries()) if (i > 0) core.info(`  ${layer.what} → ${written[i]}`);
       signed[image.ref.original] = image.digest;
-      rows.push({ image: image.ref.original, digest: image.digest, where });
+      rows.push({ image: image.ref.original, digest: image.digest, where: written[0] ?? '' });
     }
   });
   core.setOutput(Outputs.images, JSON.stringify(signed));
   imagesSummary('sign', signer.identity, rows).write();
 }
 
-/** Checks each image's cosign signature (and attestations, when there are any) with public-key. */
-export async function verifyImages(options: Options): Promise<{ image: string; reason: string }[]> {
-  if (options.method !== 'key') {
-    throw new ConfigurationError(`Input ${Inputs.images}: images are verified with method key (cosign's format)`, {
-      input: Inputs.method,
-    });
+/** The annotations of a simple-signing layer: the key's signature, or keyless also certificate, chain and Rekor bundle. */
+function payloadSigner(signer: MethodSigner): (payload: Buffer) => Promise<Record<string, string>> {
+  // Bound, so the narrowing holds in the closures and a signer whose method uses `this` still works.
+  const bundle = signer.signPayloadBundle?.bind(signer);
+  if (bundle) return async (payload) => cosignAnnotations(await bundle(payload), signer.certificateChain ?? []);
+  const sign = signer.signPayload?.bind(signer);
+  if (sign) return async (payload) => ({ [SIGNATURE_ANNOTATION]: (await sign(payload)).toString('base64') });
+  throw new ConfigurationError(
+    `Input ${Inputs.images}: images are signed with method key or keyless (cosign's format)`,
+    { input: Inputs.method },
+  );
+}
+
+/** An `.att` layer: the DSSE envelope, keyless with the certificate and Rekor bundle as annotations. */
+async function attestationLayer(
+  signer: MethodSigner,
+  statementBytes: Buffer,
+): Promise<{ bytes: Buffer; annotations: Record<string, string> }> {
+  const signed = await signer.attest(PAYLOAD_TYPE, statementBytes);
+  if (signer.method !== 'keyless') return { bytes: Buffer.from(signed), annotations: {} };
+  // The keyless signer returns a Sigstore bundle; the layer is its envelope, as cosign attest writes it.
+  const bundle = JSON.parse(signed);
+  return {
+    bytes: Buffer.from(JSON.stringify(envelopeOf(bundle))),
+    annotations: cosignAnnotations(bundle, signer.certificateChain ?? [], false),
+  };
+}
+
+async function pushLayer(image: ResolvedImage, layer: PendingLayer): Promise<string> {
+  try {
+    return await appendLayer(image, layer.tag, layer.bytes, layer.mediaType, layer.annotations);
+  } catch (error) {
+    const message = `${image.ref.original}: the ${layer.what} was not written to ${image.name}:${layer.tag}: ${errorMessage(error)}`;
+    throw error instanceof ConfigurationError
+      ? new ConfigurationError(message, { cause: error })
+      : new OperationError(message, { cause: error });
   }
-  const { kind, key } = loadPublicKey(options.publicKey, Inputs.publicKey);
-  const { envelope } = await createVerifier(options);
+}
+
+type LayerEnvelopeVerifier = (
+  text: string,
+  annotations: Record<string, string>,
+) => ReturnType<MethodVerifier['envelope']>;
+
+/** How each layer is checked: with public-key (method key), or keyless with the trusted root and the expected identity. */
+async function imageVerifier(options: Options): Promise<{
+  trust: string;
+  signature: (payload: Buffer, annotations: Record<string, string>, where: string) => Promise<string | undefined>;
+  envelope: LayerEnvelopeVerifier;
+}> {
+  if (options.method === 'key') {
+    const { kind, key } = loadPublicKey(options.publicKey, Inputs.publicKey);
+    const { envelope } = await createVerifier(options);
+    return {
+      trust: `${kind} public key`,
+      signature: async (payload, annotations, where) => {
+        const signature = Buffer.from(annotations[SIGNATURE_ANNOTATION] ?? '', 'base64');
+        if (signature.length > 0 && (await verifyBytes(kind, key, payload, signature))) return undefined;
+        return `no signature in ${where} verifies with the public key`;
+      },
+      envelope: (text) => envelope(text),
+    };
+  }
+  if (options.method === 'keyless') {
+    const verifier = await (await import('../verify/keyless')).keylessVerifier(options, toMatcher);
+    return {
+      trust: verifier.trust,
+      signature: async (payload, annotations, where) => {
+        const bundle = bundleFromAnnotations(annotations, { messageSignature: payload });
+        if (typeof bundle === 'string') return `${where}: ${bundle}`;
+        const result = await verifier.message(bundle, payload);
+        return 'reason' in result ? `${where}: ${result.reason}` : undefined;
+      },
+      envelope: async (text, annotations) => {
+        let dsseEnvelope: SerializedEnvelope;
+        try {
+          dsseEnvelope = JSON.parse(text);
+        } catch {
+          return { reason: 'the layer is not a DSSE envelope (JSON)' };
+        }
+        const bundle = bundleFromAnnotations(annotations, { dsseEnvelope });
+        if (typeof bundle === 'string') return { reason: bundle };
+        return verifier.envelope(JSON.stringify(bundle));
+      },
+    };
+  }
+  throw new ConfigurationError(
+    `Input ${Inputs.images}: images are verified with method key or keyless (cosign's format)`,
+    { input: Inputs.method },
+  );
+}
+
+/** Checks each image's cosign signature (and attestations, when there are any). */
+export async function verifyImages(options: Options): Promise<{ image: string; reason: string }[]> {
+  const verifier = await imageVerifier(options);
   const images = await resolveAll(options);
   const failed: { image: string; reason: string }[] = [];
   const verified: Record<string, string> = {};
   const rows: { image: string; digest: string; reason?: string }[] = [];
   await group(`Verifying ${images.length} image(s)`, async () => {
     for (const image of images) {
-      let reason = await checkImageSignature(image, (payload, sig) => verifyBytes(kind, key, payload, sig));
-      if (!reason) reason = await checkImageAttestations(image, envelope);
+      const where = `${image.name}:${signatureTag(image.digest)}`;
+      let reason = await checkImageSignature(image, (payload, annotations) =>
+        verifier.signature(payload, annotations, where),
+      );
+      if (!reason) reason = await checkImageAttestations(image, verifier.envelope);
       core.info(`${reason ? 'FAILED' : 'OK    '} ${image.ref.original}  ${image.digest}${reason ? `: ${reason}` : ''}`);
       rows.push({ image: image.ref.original, digest: image.digest, reason });
       if (reason) failed.push({ image: image.ref.original, reason });
@@ -96,7 +212,7 @@ export async function verifyImages(options: Options): Promise<{ image: string; r
     }
   });
   core.setOutput(Outputs.images, JSON.stringify(verified));
-  imagesSummary('verify', `${kind} public key`, rows).write();
+  imagesSummary('verify', verifier.trust, rows).write();
   return failed;
 }
 
@@ -111,12 +227,12 @@ async function resolveAll(options: Options): Promise<ResolvedImage[]> {
 /** Every DSSE layer under `.att` must verify and name this digest as a subject. */
 async function checkImageAttestations(
   image: ResolvedImage,
-  envelope: Awaited<ReturnType<typeof createVerifier>>['envelope'],
+  envelope: LayerEnvelopeVerifier,
 ): Promise<string | undefined> {
   const layers = await layersOf(image, attestationTag(image.digest));
   for (const layer of (layers ?? []).filter((l) => l.mediaType === DSSE_LAYER)) {
     const text = (await image.registry.fetchBlob(image.ref, layer.digest)).toString('utf8');
-    const result = await envelope(text);
+    const result = await envelope(text, layer.annotations ?? {});
     if ('reason' in result && result.reason)
       return `attestation ${layer.annotations?.predicateType ?? ''}: ${result.reason}`;
     const payload = (result as { payload: Buffer }).payload;

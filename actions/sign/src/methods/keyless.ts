@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, sign as nodeSign, X509Certificate } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign as nodeSign, X509Certificate } from 'node:crypto';
 import { ConfigurationError, errorMessage, OperationError, registerSecret } from '../../../../shared';
 import * as core from '../../../../shared/actions-core';
 import { pae } from '../attest/dsse';
@@ -37,6 +37,18 @@ export async function keylessSigner(options: Options): Promise<MethodSigner> {
     },
     ...fetchOptions,
   });
+  // FulcioSigner keeps only the leaf of the chain Fulcio answers with; cosign attaches the rest to
+  // image signatures (annotation dev.sigstore.cosign/chain), so the CA client's answer is kept too.
+  let chain: string[] = [];
+  const ca = (fulcio as unknown as { ca?: { createSigningCertificate?: (...args: unknown[]) => Promise<string[]> } })
+    .ca;
+  const createCertificate = ca?.createSigningCertificate?.bind(ca);
+  if (ca && createCertificate) {
+    ca.createSigningCertificate = async (...args: unknown[]) => {
+      chain = await createCertificate(...args);
+      return chain;
+    };
+  }
   let certificatePem: string;
   try {
     const issued = await fulcio.sign(Buffer.from('paved'));
@@ -92,6 +104,21 @@ export async function keylessSigner(options: Options): Promise<MethodSigner> {
       await witness(bundle, request.display);
       const path = request.outputFor('.sigstore.json');
       return { primary: path, writes: [{ path, content: `${JSON.stringify(bundleToJSON(bundle))}\n` }] };
+    },
+    certificateChain: chain.slice(1),
+    async signPayloadBundle(payload: Buffer) {
+      const signature = nodeSign('sha256', payload, privateKey);
+      if (!(await verifyBytes('ecdsa-p256', certificate.publicKey, payload, signature))) {
+        throw new OperationError('The image signature does not verify with the Fulcio certificate');
+      }
+      const bundle = toMessageSignatureBundle({
+        digest: createHash('sha256').update(payload).digest(),
+        signature,
+        certificate: certificateDer,
+        certificateChain: false,
+      });
+      await witness(bundle, 'image signature');
+      return bundleToJSON(bundle);
     },
     async attest(payloadType: string, payload: Buffer): Promise<string> {
       const bytes = pae(payloadType, payload);

@@ -1,3 +1,4 @@
+import type { SerializedBundle } from '@sigstore/bundle';
 import type { FileDigest } from '../hash';
 import type { Method } from '../inputs';
 
@@ -31,6 +32,14 @@ export interface MethodSigner {
   signFile(request: SignRequest): Promise<FileSignature>;
   /** Signs a small payload (a container image's simple-signing document), checked with the public half. */
   signPayload?(payload: Buffer): Promise<Buffer>;
+  /**
+   * keyless: signs a small payload (a container image's simple-signing document) with the Fulcio
+   * certificate's key and has Rekor witness it (a hashedrekord entry over the payload's sha256, as
+   * cosign does), and the TSA with tsa-url. Checked with the certificate before it is returned.
+   */
+  signPayloadBundle?(payload: Buffer): Promise<SerializedBundle>;
+  /** keyless: the certificates above the signing certificate (PEM), as Fulcio returned them. */
+  certificateChain?: string[];
   /** A DSSE-signed attestation as one line of `.intoto.jsonl`. */
   attest(payloadType: string, payload: Buffer): Promise<string>;
   /** Offline verification script, for methods an air-gapped consumer can check with openssl or gpg. */

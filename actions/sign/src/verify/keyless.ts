@@ -5,6 +5,12 @@ import { Inputs } from '../names';
 import type { MethodVerifier } from './index';
 
 /**
+ * A Sigstore bundle (JSON) of a message signature over `data`, such as a container image's
+ * simple-signing payload: the same checks as a file's bundle, then the identity and issuer.
+ */
+export type MessageVerifier = (json: unknown, data: Buffer) => Promise<{ reason: string } | { signer: string }>;
+
+/**
  * Keyless verification with @sigstore/verify: certificate chain to the Fulcio root, SCT from the
  * CT log, Rekor inclusion (the certificate must have been valid when Rekor saw the signature),
  * the signature itself, then the identity and issuer the user expects.
@@ -12,7 +18,7 @@ import type { MethodVerifier } from './index';
 export async function keylessVerifier(
   options: Options,
   toMatcher: (text: string, input: string) => (value: string | undefined) => boolean,
-): Promise<MethodVerifier> {
+): Promise<MethodVerifier & { message: MessageVerifier }> {
   const { Verifier, toTrustMaterial, toSignedEntity } = await import('@sigstore/verify');
   const { bundleFromJSON } = await import('@sigstore/bundle');
   const { TrustedRoot } = await import('@sigstore/protobuf-specs');
@@ -87,6 +93,15 @@ export async function keylessVerifier(
       }
       const checked = checkIdentity(signer);
       return 'reason' in checked ? { reason: checked.reason, signature: path } : { signature: path, ...checked };
+    },
+    message: async (json, data) => {
+      try {
+        const bundle = bundleFromJSON(json);
+        if (bundle.content.$case !== 'messageSignature') return { reason: 'holds a DSSE envelope, not a signature' };
+        return checkIdentity(verifier.verify(toSignedEntity(bundle, data)));
+      } catch (error) {
+        return { reason: verificationReason(error) };
+      }
     },
     envelope: async (line) => {
       try {
