@@ -1038,12 +1038,22 @@ var version = __webpack_require__(4402);
 async function runAction(name, fn) {
     const started = performance.now();
     let failure;
+    // Node exits 0 when the event loop empties, even with `fn` still awaiting a promise nothing will
+    // settle (a socket closed with no listener left to say so). A step must never pass that way.
+    const stalled = () => {
+        report(name, new Error('stopped before finishing: it was waiting for an event that can no longer happen (a bug)'));
+        flushAnnotations();
+    };
+    process.once('beforeExit', stalled);
     try {
         await fn();
     }
     catch (error) {
         failure = error;
         report(name, error);
+    }
+    finally {
+        process.off('beforeExit', stalled);
     }
     flushAnnotations();
     try {
@@ -1908,7 +1918,7 @@ async function generateSboms() {
     // Submission needs the runner's environment: check it before doing any work.
     const job = options.submit ? (0,submit_submit/* jobContext */.R)(scanned, options.matrix) : undefined;
     const image = options.image
-        ? await group(`Read image ${options.image}`, async () => (await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).scanImage(options.image, {
+        ? await group(`Read image ${options.image}`, async () => (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).scanImage(options.image, {
             cwd,
             platform: options.platform,
             name: options.name,
@@ -2048,7 +2058,7 @@ async function generate(graph, options, created, digest, base, image) {
         const { validateSpdx } = await __webpack_require__.e(/* import() */ 51).then(__webpack_require__.bind(__webpack_require__, 5051));
         const doc = toSpdx(graph, { created, digest, namespaceUuid: uuidFrom(digest, 'spdx') });
         if (image)
-            (await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).describeSpdx(doc, image);
+            (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).describeSpdx(doc, image);
         for (const v of await validateSpdx(doc))
             problems.push(`SPDX ${v.path}: ${v.message}`);
         documents.push(stage('spdx-json', `${base}.spdx.json`, doc));
@@ -2060,7 +2070,7 @@ async function generate(graph, options, created, digest, base, image) {
         const { validateCycloneDx } = await __webpack_require__.e(/* import() */ 635).then(__webpack_require__.bind(__webpack_require__, 635));
         const doc = toCycloneDx(graph, { created, serialUuid: uuidFrom(digest, 'cyclonedx') });
         if (image)
-            (await Promise.all(/* import() */[__webpack_require__.e(147), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).describeCycloneDx(doc, image);
+            (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).describeCycloneDx(doc, image);
         for (const v of await validateCycloneDx(doc))
             problems.push(`CycloneDX ${v.path}: ${v.message}`);
         documents.push(stage('cyclonedx-json', `${base}.cdx.json`, doc));

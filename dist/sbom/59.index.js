@@ -29,11 +29,12 @@ var actions_core = __webpack_require__(2813);
 var exec = __webpack_require__(3497);
 // EXTERNAL MODULE: ./actions/sbom/src/model/purl.ts
 var purl = __webpack_require__(7572);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(663);
 // EXTERNAL MODULE: ./actions/sbom/src/licenses/text.ts
 var licenses_text = __webpack_require__(5357);
 ;// CONCATENATED MODULE: ./actions/sbom/src/image/languages.ts
+
 
 
 
@@ -86,83 +87,279 @@ function parsePythonMetadata(data, path) {
     const license = text ? { expression: text, valid: false, source: path } : undefined;
     return { purlType: 'pypi', name: (0,purl/* pep503 */.g9)(name), version, license };
 }
+/** Inflated size limits: a manifest or pom.properties of more is not one (a zip bomb), nor is a nested jar of more. */
+const JAR_LIMITS = { metadata: 16 * 1024 * 1024, nested: 256 * 1024 * 1024 };
 /**
- * The Maven coordinates in a jar: every `META-INF/maven/<group>/<artifact>/pom.properties`, and
- * those of jars nested one level deep (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib).
+ * The packages in a Java archive, as syft's java cataloger finds them: every
+ * `META-INF/maven/<group>/<artifact>/pom.properties`; and, when the archive has a MANIFEST.MF and
+ * none of those is the archive itself, the archive as a package named from its manifest and file
+ * name (a Gradle- or Ant-built jar has no pom.properties). Jars nested one level deep (Spring
+ * Boot's BOOT-INF/lib, a war's WEB-INF/lib) are read the same way. An archive that is not a
+ * readable zip throws; a nested jar or entry that cannot be read is a problem, the rest is kept.
  */
-function parseJar(data, depth = 0) {
-    const out = [];
-    let entries;
+async function parseJar(data, path, depth = 0) {
+    const zip = await openZip(data);
+    const out = { packages: [], problems: [] };
     try {
-        entries = zipEntries(data);
-    }
-    catch {
+        const poms = [];
+        let manifest;
+        const nested = [];
+        for (const entry of await entriesOf(zip)) {
+            const name = entry.fileName;
+            const isPom = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/.test(name);
+            const isManifest = name === 'META-INF/MANIFEST.MF';
+            const isNested = depth === 0 && JAVA_ARCHIVE.test(name);
+            if (!isPom && !isManifest && !isNested)
+                continue;
+            let bytes;
+            try {
+                bytes = await readEntry(zip, entry, isNested ? JAR_LIMITS.nested : JAR_LIMITS.metadata);
+            }
+            catch (error) {
+                out.problems.push(`${name}: ${error.message}`);
+                continue;
+            }
+            if (isPom) {
+                const props = new Map();
+                for (const line of bytes.toString('utf8').split(/\r?\n/)) {
+                    const m = /^\s*([^#!=:\s]+)\s*[=:]\s*(.*)$/.exec(line);
+                    if (m)
+                        props.set(m[1], m[2].trim());
+                }
+                const group = props.get('groupId');
+                const artifact = props.get('artifactId');
+                const version = props.get('version');
+                if (group && artifact && version)
+                    poms.push({ purlType: 'maven', namespace: group, name: artifact, version });
+            }
+            else if (isManifest) {
+                manifest = parseManifest(bytes.toString('utf8'));
+            }
+            else {
+                try {
+                    const inner = await parseJar(bytes, name, depth + 1);
+                    nested.push(...inner.packages);
+                    out.problems.push(...inner.problems.map((p) => `${name}!/${p}`));
+                }
+                catch (error) {
+                    out.problems.push(`${name}: ${error.message}`);
+                }
+            }
+        }
+        out.packages.push(...poms.map((record) => ({ record })));
+        const file = external_node_path_.posix.basename(path);
+        const fileName = splitArchiveName(file).name;
+        // The archive's own pom.properties (the only one, named like the file) is its identity, as in
+        // syft; otherwise the archive is a package of its own unless a pom.properties names the same.
+        const own = poms.length === 1 && fileName !== '' && poms[0].name.startsWith(fileName);
+        const self = manifest && !own ? fromManifest(manifest, file) : undefined;
+        if (self &&
+            !poms.some((p) => p.name === self.record.name && (!self.record.version || p.version === self.record.version)))
+            out.packages.unshift(self);
+        out.packages.push(...nested);
         return out;
     }
-    for (const entry of entries) {
-        if (/^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/.test(entry.name)) {
-            const props = new Map();
-            for (const line of zipRead(data, entry).toString('utf8').split(/\r?\n/)) {
-                const m = /^\s*([^#!=:\s]+)\s*[=:]\s*(.*)$/.exec(line);
-                if (m)
-                    props.set(m[1], m[2].trim());
-            }
-            const group = props.get('groupId');
-            const artifact = props.get('artifactId');
-            const version = props.get('version');
-            if (group && artifact && version)
-                out.push({ purlType: 'maven', namespace: group, name: artifact, version });
+    finally {
+        zip.close();
+    }
+}
+function parseManifest(text) {
+    const sections = [new Map()];
+    let last;
+    for (const line of text.split(/\r?\n|\r/)) {
+        const current = sections[sections.length - 1];
+        if (line.trim() === '') {
+            if (current.size > 0)
+                sections.push(new Map());
+            last = undefined;
         }
-        else if (depth === 0 && JAVA_ARCHIVE.test(entry.name)) {
-            out.push(...parseJar(zipRead(data, entry), depth + 1));
+        else if (line.startsWith(' ')) {
+            if (last)
+                current.set(last, `${current.get(last) ?? ''}${line.slice(1)}`);
+        }
+        else {
+            const colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            last = line.slice(0, colon).trim();
+            current.set(last, line.slice(colon + 1).trim());
         }
     }
-    return out;
+    return { main: sections[0], sections: sections.slice(1).filter((s) => s.size > 0) };
 }
 /**
- * The central directory of a zip (jars are zips). Only what pom.properties needs: stored and
- * deflated entries, no zip64 or encryption (a jar using them is skipped, not misread).
+ * `commons-text-1.10.0` → name and version, as syft splits archive file names: dash-separated
+ * words up to the first part that starts with a digit (or is `build<n>…`, `r<n>`, `rc<n>`); else
+ * a `_1.2` / `.1.2` suffix.
  */
-function zipEntries(data) {
-    const min = Math.max(0, data.length - 22 - 0xffff);
-    let eocd = -1;
-    for (let i = data.length - 22; i >= min; i--) {
-        if (data.readUInt32LE(i) === 0x06054b50) {
-            eocd = i;
+function splitArchiveName(file) {
+    const base = file.replace(/\.[^.]*$/, '');
+    const parts = base.split('-');
+    const versionAt = parts.findIndex((p, i) => i > 0 && /^(?:\d|build\d|rc?\d+$)/i.test(p));
+    const nameParts = versionAt < 0 ? parts : parts.slice(0, versionAt);
+    if (!nameParts.every((p) => /^[A-Za-z][\w.]*$/.test(p)))
+        return { name: '', version: '' };
+    let name = nameParts.join('-');
+    let version = versionAt < 0 ? '' : parts.slice(versionAt).join('-');
+    if (!version) {
+        const m = /[._-]((?:\d|build\d|rc?\d+$).*)$/i.exec(name);
+        if (m && m.index > 0) {
+            version = m[1];
+            name = name.slice(0, m.index);
+        }
+    }
+    return { name, version };
+}
+const GROUP_FIELDS = [
+    'Group-Id',
+    'Bundle-SymbolicName',
+    'Extension-Name',
+    'Specification-Vendor',
+    'Implementation-Vendor',
+    'Implementation-Vendor-Id',
+    'Implementation-Title',
+    'Bundle-Activator',
+];
+const SECONDARY_GROUP_FIELDS = ['Automatic-Module-Name', 'Main-Class', 'Package'];
+const NAME_FIELDS = ['Name', 'Bundle-Name', 'Short-Name', 'Extension-Name', 'Implementation-Title'];
+const VERSION_FIELDS = ['Implementation-Version', 'Specification-Version', 'Plugin-Version', 'Bundle-Version'];
+/** A value is taken as a group id when it starts like a reverse domain (syft's check, with the dot). */
+const REVERSE_DOMAIN = /^(?:com|org|net|io|be)\./;
+/** `org.bar;singleton:=true` → `org.bar` (OSGi directives), `x#y` → `x`. */
+const cleanGroup = (value) => value.split(';')[0].split('#')[0]?.trim() ?? '';
+/** The archive as a package from its MANIFEST.MF and file name, with the order of evidence syft uses. */
+function fromManifest(manifest, file) {
+    const evidence = [];
+    const field = (key) => {
+        const value = manifest.main.get(key) || manifest.sections.map((s) => s.get(key)).find(Boolean);
+        return value || undefined;
+    };
+    const fromFile = splitArchiveName(file);
+    const mf = 'META-INF/MANIFEST.MF';
+    let name = '';
+    // 1. The Apache Maven Bundle Plugin writes Bundle-SymbolicName as group + artifact.
+    const symbolic = field('Bundle-SymbolicName');
+    if (field('Created-By')?.includes('Apache Maven Bundle Plugin') &&
+        symbolic &&
+        symbolic !== field('Implementation-Vendor-Id')) {
+        name = cleanGroup(symbolic).split('.').pop() ?? '';
+        if (name)
+            evidence.push(identity('name', name, 'manifest-analysis', `${mf} Bundle-SymbolicName`, 0.7));
+    }
+    // 2. The file name (`group.artifact-1.0.jar` counts as the artifact, Eclipse's dotted names excepted).
+    if (!name && fromFile.name) {
+        const fields = fromFile.name.split('.');
+        name =
+            fields.length > 1 &&
+                !fromFile.name.startsWith('org.eclipse.') &&
+                fields.every((f) => /^[\p{L}\p{Nl}\p{Sc}_]/u.test(f))
+                ? fields[fields.length - 1]
+                : fromFile.name;
+        evidence.push(identity('name', name, 'filename', `file name ${file}`, 0.5));
+    }
+    // 3. The manifest's own name fields.
+    if (!name) {
+        const key = NAME_FIELDS.find((k) => manifest.main.get(k));
+        if (key) {
+            name = manifest.main.get(key);
+            evidence.push(identity('name', name, 'manifest-analysis', `${mf} ${key}`, 0.5));
+        }
+    }
+    if (!name)
+        return undefined;
+    let version = fromFile.version;
+    if (version)
+        evidence.push(identity('version', version, 'filename', `file name ${file}`, 0.5));
+    else {
+        const key = VERSION_FIELDS.find((k) => field(k));
+        if (key) {
+            version = field(key);
+            evidence.push(identity('version', version, 'manifest-analysis', `${mf} ${key}`, 0.6));
+        }
+    }
+    let group;
+    for (const fields of [GROUP_FIELDS, SECONDARY_GROUP_FIELDS]) {
+        const candidates = [];
+        for (const key of fields) {
+            for (const section of [manifest.main, ...manifest.sections]) {
+                const value = section.get(key);
+                if (value && REVERSE_DOMAIN.test(value))
+                    candidates.push([cleanGroup(value), key]);
+            }
+        }
+        // syft takes the alphabetically first candidate of the first group of fields that has any.
+        candidates.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        const first = candidates[0];
+        if (first) {
+            group = first[0];
+            evidence.push(identity('group', group, 'manifest-analysis', `${mf} ${first[1]}`, 0.3));
             break;
         }
     }
-    if (eocd < 0)
-        throw new Error('no end of central directory');
-    const count = data.readUInt16LE(eocd + 10);
-    let offset = data.readUInt32LE(eocd + 16);
-    const entries = [];
-    for (let i = 0; i < count; i++) {
-        if (data.readUInt32LE(offset) !== 0x02014b50)
-            throw new Error('bad central directory');
-        const method = data.readUInt16LE(offset + 10);
-        const compressedSize = data.readUInt32LE(offset + 20);
-        const nameLength = data.readUInt16LE(offset + 28);
-        const extraLength = data.readUInt16LE(offset + 30);
-        const commentLength = data.readUInt16LE(offset + 32);
-        const localOffset = data.readUInt32LE(offset + 42);
-        const name = data.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-        entries.push({ name, method, compressedSize, localOffset });
-        offset += 46 + nameLength + extraLength + commentLength;
+    if (!group) {
+        // No group anywhere: syft uses the name, as Maven does for artifacts like junit:junit.
+        group = name;
+        evidence.push(identity('group', group, 'other', 'the name (no group in MANIFEST.MF)', 0.1));
     }
-    return entries;
+    const license = field('Bundle-License');
+    return {
+        record: {
+            purlType: 'maven',
+            namespace: group,
+            name,
+            version,
+            license: license ? { expression: license, valid: false, source: `${file}!/${mf}` } : undefined,
+        },
+        evidence,
+    };
 }
-function zipRead(data, entry) {
-    const local = entry.localOffset;
-    if (data.readUInt32LE(local) !== 0x04034b50)
-        throw new Error('bad local header');
-    const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-    const body = data.subarray(start, start + entry.compressedSize);
-    if (entry.method === 0)
-        return body;
-    if (entry.method === 8)
-        return (0,external_node_zlib_.inflateRawSync)(body);
-    throw new Error(`compression method ${entry.method}`);
+function identity(field, value, technique, source, confidence) {
+    return { field, value, technique, source, confidence };
+}
+function openZip(data) {
+    return new Promise((resolve, reject) => yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => error ? reject(new Error(`not a readable zip: ${error.message}`)) : resolve(zip)));
+}
+/** Every entry of the central directory (zip64 and data-descriptor entries included: yauzl reads both). */
+function entriesOf(zip) {
+    return new Promise((resolve, reject) => {
+        const entries = [];
+        zip.on('entry', (entry) => {
+            entries.push(entry);
+            zip.readEntry();
+        });
+        zip.once('end', () => resolve(entries));
+        zip.once('error', (error) => reject(new Error(`not a readable zip: ${error.message}`)));
+        zip.readEntry();
+    });
+}
+/**
+ * One entry's bytes, inflated up to `limit`: an entry that says it is larger, or inflates past
+ * it, is refused (a zip bomb) without inflating the rest; one that inflates to more or fewer bytes
+ * than it says, or fails its CRC, is refused by yauzl.
+ */
+function readEntry(zip, entry, limit) {
+    const mib = (n) => `${Math.round(n / 1024 / 1024)} MiB`;
+    if (entry.isEncrypted())
+        return Promise.reject(new Error('encrypted'));
+    if (entry.uncompressedSize > limit)
+        return Promise.reject(new Error(`inflates to ${mib(entry.uncompressedSize)}, over the ${mib(limit)} limit`));
+    return new Promise((resolve, reject) => {
+        zip.openReadStream(entry, (error, stream) => {
+            if (error)
+                return reject(error);
+            const chunks = [];
+            let size = 0;
+            stream.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > limit)
+                    stream.destroy(new Error(`inflates past the ${mib(limit)} limit`));
+                else
+                    chunks.push(chunk);
+            });
+            stream.once('error', reject);
+            stream.once('end', () => resolve(Buffer.concat(chunks)));
+        });
+    });
 }
 const GO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const ELF = Buffer.from('\x7fELF', 'latin1');
@@ -246,6 +443,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -348,7 +547,7 @@ async function squash(layers, interest, what) {
                     found.data = data;
                 if (parser) {
                     try {
-                        found.parsed = parser(data);
+                        found.parsed = await parser(data);
                     }
                     catch (error) {
                         // One unreadable jar or binary is that file's problem, not the image's.
@@ -1538,7 +1737,7 @@ const INTEREST = {
         PYTHON_METADATA.test(path),
     parse(path, mode, size) {
         if (JAVA_ARCHIVE.test(path))
-            return (data) => parseJar(data);
+            return (data) => parseJar(data, path);
         // Go binaries: executables large enough to be one (the smallest is over a megabyte).
         if ((mode & 0o111) !== 0 && size > 64 * 1024)
             return (data) => parseGoBuildInfo(data);
@@ -1552,6 +1751,8 @@ async function catalog(opened, squashed, options) {
     const distro = findDistro(files);
     const graphs = [];
     const locations = new Map();
+    const evidence = new Map();
+    const inferred = new Map();
     const pending = [];
     const graphFor = (file, format) => {
         const graph = {
@@ -1642,11 +1843,20 @@ async function catalog(opened, squashed, options) {
             python ??= graphFor('site-packages/*.dist-info', 'installed Python distributions');
             python.add(file.path, record, file.layer, file.path);
         }
-        else if (JAVA_ARCHIVE.test(file.path) && Array.isArray(file.parsed)) {
-            for (const [i, record] of file.parsed.entries()) {
-                java ??= graphFor('**/*.jar (pom.properties)', 'java archives');
-                java.add(`${file.path}#${i}`, record, file.layer, file.path);
+        else if (JAVA_ARCHIVE.test(file.path) && file.parsed) {
+            const jar = file.parsed;
+            if (jar.packages.length > 0 || jar.problems.length > 0)
+                java ??= graphFor('**/*.jar (pom.properties, MANIFEST.MF)', 'java archives');
+            for (const [i, found] of jar.packages.entries()) {
+                java?.add(`${file.path}#${i}`, found.record, file.layer, file.path);
+                if (found.evidence)
+                    inferred.set(`${file.path}#${i}`, found.evidence);
             }
+            for (const problem of jar.problems.slice(0, 5))
+                java?.graph.warnings.push({
+                    message: `Could not read ${problem} in ${file.path} (layer ${file.layer + 1}); the packages in it are not listed`,
+                    file: file.path,
+                });
         }
         else if (file.parsed === 'old-format') {
             go ??= graphFor('Go binaries (build info)', 'go build info');
@@ -1671,6 +1881,9 @@ async function catalog(opened, squashed, options) {
             const purl = purls.get(id);
             if (purl && !locations.has(purl))
                 locations.set(purl, { ...location, diffId: diffIds[location.layer] });
+            const how = inferred.get(id);
+            if (purl && how && !evidence.has(purl))
+                evidence.set(purl, how);
         }
     }
     if (squashed.unreadable.length > 0) {
@@ -1701,6 +1914,7 @@ async function catalog(opened, squashed, options) {
         graphs,
         root: await rootOf(opened, options),
         locations,
+        evidence,
         distro,
         image: {
             name: opened.name,
@@ -1873,6 +2087,20 @@ function describeCycloneDx(doc, scanned) {
         const properties = component.properties ?? [];
         properties.push({ name: 'paved:layer', value: location.diffId }, { name: 'paved:layer-index', value: String(location.layer) }, { name: 'paved:location', value: location.path });
         component.properties = properties;
+        const how = scanned.evidence.get(component.purl);
+        if (how) {
+            // CycloneDX 1.6 evidence.identity: one entry per inferred field, with the method and where it was read.
+            component.evidence = {
+                identity: how.map((e) => ({
+                    field: e.field,
+                    confidence: e.confidence,
+                    concludedValue: e.value,
+                    methods: [
+                        { technique: e.technique, confidence: e.confidence, value: `${location?.path ?? ''}: ${e.source}` },
+                    ],
+                })),
+            };
+        }
     }
 }
 function describeSpdx(doc, scanned) {
@@ -1890,6 +2118,10 @@ function describeSpdx(doc, scanned) {
         // `comment` rather than `sourceInfo`: the validator admits only the fields the writer emits.
         if (location)
             pkg.comment = `Found in layer ${location.layer} (${location.diffId}) at ${location.path}.`;
+        const how = purl ? scanned.evidence.get(purl) : undefined;
+        if (how)
+            pkg.comment =
+                `${pkg.comment ?? ''} Identified without pom.properties: ${how.map((e) => `${e.field} ${e.value} from ${e.source}`).join('; ')}.`.trim();
     }
 }
 

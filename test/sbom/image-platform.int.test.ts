@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { PackageURL } from 'packageurl-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, onPath } from '../harness';
 import { type Registry, startRegistry } from '../services/registry';
 import { cdxSchemaErrors, FIXTURES, graphProblems, type Json, runSbom, spdxSchemaErrors } from './helpers';
+import { type Descriptor, OciLayout } from './oci-layout';
 
 /**
  * The `platform` input against real multi-platform images: three tiny Alpine-like images (the
@@ -31,7 +30,6 @@ const PLATFORMS = [
 ] as const;
 type Target = (typeof PLATFORMS)[number];
 
-const sha256 = (data: Buffer | string) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 let work: string;
 let registry: Registry;
 
@@ -84,63 +82,23 @@ function expectPlatform(cdx: Json, spdx: Json, t: Target): void {
 describe.skipIf(missing.length > 0)('sbom: multi-platform images and the platform input', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'sbom-platform-'));
-    const layout = join(work, 'layout');
-    const blobs = join(layout, 'blobs', 'sha256');
-    mkdirSync(blobs, { recursive: true });
-    const put = (data: Buffer): { digest: string; size: number } => {
-      const digest = sha256(data);
-      writeFileSync(join(blobs, digest.slice('sha256:'.length)), data);
-      return { digest, size: data.length };
-    };
+    const layout = new OciLayout(join(work, 'layout'));
     const busybox = execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim();
-    const index: Json = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [] };
-    for (const t of PLATFORMS) {
+    const images = PLATFORMS.map((t) => {
       const rootfs = join(work, `rootfs-${t.apk}`);
       cpSync(join(FIXTURES, 'image', 'alpine'), rootfs, { recursive: true });
       mkdirSync(join(rootfs, 'bin'), { recursive: true });
       cpSync(busybox, join(rootfs, 'bin', 'busybox'));
       writeFileSync(join(rootfs, 'lib', 'apk', 'db', 'installed'), apkDatabase(t));
-      const tar = execFileSync(
-        'tar',
-        ['-C', rootfs, '--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', '-', '.'],
-        {
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
-      const layer = put(gzipSync(tar));
-      const platform = { os: t.os, architecture: t.architecture, ...('variant' in t ? { variant: t.variant } : {}) };
-      const config = put(
-        Buffer.from(JSON.stringify({ ...platform, rootfs: { type: 'layers', diff_ids: [sha256(tar)] }, config: {} })),
-      );
-      const manifest = put(
-        Buffer.from(
-          JSON.stringify({
-            schemaVersion: 2,
-            mediaType: 'application/vnd.oci.image.manifest.v1+json',
-            config: { mediaType: 'application/vnd.oci.image.config.v1+json', ...config },
-            layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', ...layer }],
-          }),
-        ),
-      );
-      index.manifests.push({ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, platform });
-    }
+      return layout.image(rootfs, {
+        os: t.os,
+        architecture: t.architecture,
+        ...('variant' in t ? { variant: t.variant } : {}),
+      });
+    });
     // The layout's index.json names the multi-platform index (as buildx writes a multi-platform build).
-    const nested = put(Buffer.from(JSON.stringify(index)));
-    writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-    writeFileSync(
-      join(layout, 'index.json'),
-      JSON.stringify({
-        schemaVersion: 2,
-        manifests: [
-          {
-            mediaType: index.mediaType,
-            ...nested,
-            annotations: { 'org.opencontainers.image.ref.name': '1' },
-          },
-        ],
-      }),
-    );
-
+    const index = layout.index(images);
+    layout.tag(index, '1');
     registry = await startRegistry();
     const skopeo = (...args: string[]) =>
       execFileSync('skopeo', ['--insecure-policy', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -149,33 +107,20 @@ describe.skipIf(missing.length > 0)('sbom: multi-platform images and the platfor
       '-q',
       '--all',
       '--dest-tls-verify=false',
-      `oci:${layout}:1`,
+      `oci:${layout.dir}:1`,
       `docker://${registry.host}/paved/multi:1`,
     );
     // One platform's image alone under its own tag: a single-platform image.
-    const single = join(work, 'single');
-    cpSync(layout, single, { recursive: true });
-    const amd64 = index.manifests[0];
-    writeFileSync(
-      join(single, 'index.json'),
-      JSON.stringify({
-        schemaVersion: 2,
-        manifests: [
-          {
-            mediaType: amd64.mediaType,
-            digest: amd64.digest,
-            size: amd64.size,
-            annotations: { 'org.opencontainers.image.ref.name': '1' },
-          },
-        ],
-      }),
-    );
-    skopeo('copy', '-q', '--dest-tls-verify=false', `oci:${single}:1`, `docker://${registry.host}/paved/single:1`);
+    const single = new OciLayout(join(work, 'single'));
+    cpSync(join(work, 'layout', 'blobs'), join(single.dir, 'blobs'), { recursive: true });
+    single.tag(images[0] as Descriptor, '1');
+    skopeo('copy', '-q', '--dest-tls-verify=false', `oci:${single.dir}:1`, `docker://${registry.host}/paved/single:1`);
     // A Docker manifest list naming the same (already pushed) manifests, put through the registry API.
     const list = Buffer.from(
       JSON.stringify({
-        ...index,
+        schemaVersion: 2,
         mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json',
+        manifests: images,
       }),
     );
     const response = await fetch(`http://${registry.host}/v2/paved/multi/manifests/list`, {

@@ -59,6 +59,7 @@ export const WRITTEN = {
     'purl',
     'externalReferences',
     'properties',
+    'evidence',
   ],
 };
 

@@ -10,7 +10,9 @@ import { purlsOf } from '../model/purl';
 import type { EdgeKind, LockfileGraph, PackageRecord, ParseWarning, RootComponent } from '../model/types';
 import {
   goRecord,
+  type IdentityEvidence,
   JAVA_ARCHIVE,
+  type JarContents,
   NODE_PACKAGE,
   PYTHON_METADATA,
   parseGoBuildInfo,
@@ -52,6 +54,8 @@ export interface ScannedImage {
   root: RootComponent;
   /** purl → where it was found (the first location when several). */
   locations: Map<string, Location>;
+  /** purl → how its identity was inferred, for packages not named by a package database (jars without pom.properties). */
+  evidence: Map<string, IdentityEvidence[]>;
   image: { name: string; digest?: string; imageId: string; platform: string; scheme: string; layers: string[] };
   distro?: Distro;
 }
@@ -89,7 +93,7 @@ const INTEREST: Interest = {
     NODE_PACKAGE.test(path) ||
     PYTHON_METADATA.test(path),
   parse(path, mode, size) {
-    if (JAVA_ARCHIVE.test(path)) return (data) => parseJar(data);
+    if (JAVA_ARCHIVE.test(path)) return (data) => parseJar(data, path);
     // Go binaries: executables large enough to be one (the smallest is over a megabyte).
     if ((mode & 0o111) !== 0 && size > 64 * 1024) return (data) => parseGoBuildInfo(data);
     return undefined;
@@ -103,6 +107,8 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
   const distro = findDistro(files);
   const graphs: LockfileGraph[] = [];
   const locations = new Map<string, Location>();
+  const evidence = new Map<string, IdentityEvidence[]>();
+  const inferred = new Map<string, IdentityEvidence[]>();
   const pending: { graph: LockfileGraph; where: Map<string, { layer: number; path: string }> }[] = [];
   const graphFor = (file: string, format: string) => {
     const graph: LockfileGraph = {
@@ -183,11 +189,19 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
       if (!record) continue;
       python ??= graphFor('site-packages/*.dist-info', 'installed Python distributions');
       python.add(file.path, record, file.layer, file.path);
-    } else if (JAVA_ARCHIVE.test(file.path) && Array.isArray(file.parsed)) {
-      for (const [i, record] of (file.parsed as PackageRecord[]).entries()) {
-        java ??= graphFor('**/*.jar (pom.properties)', 'java archives');
-        java.add(`${file.path}#${i}`, record, file.layer, file.path);
+    } else if (JAVA_ARCHIVE.test(file.path) && file.parsed) {
+      const jar = file.parsed as JarContents;
+      if (jar.packages.length > 0 || jar.problems.length > 0)
+        java ??= graphFor('**/*.jar (pom.properties, MANIFEST.MF)', 'java archives');
+      for (const [i, found] of jar.packages.entries()) {
+        java?.add(`${file.path}#${i}`, found.record, file.layer, file.path);
+        if (found.evidence) inferred.set(`${file.path}#${i}`, found.evidence);
       }
+      for (const problem of jar.problems.slice(0, 5))
+        java?.graph.warnings.push({
+          message: `Could not read ${problem} in ${file.path} (layer ${file.layer + 1}); the packages in it are not listed`,
+          file: file.path,
+        });
     } else if (file.parsed === 'old-format') {
       go ??= graphFor('Go binaries (build info)', 'go build info');
       go.graph.warnings.push({
@@ -209,6 +223,8 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
     for (const [id, location] of where) {
       const purl = purls.get(id);
       if (purl && !locations.has(purl)) locations.set(purl, { ...location, diffId: diffIds[location.layer] as string });
+      const how = inferred.get(id);
+      if (purl && how && !evidence.has(purl)) evidence.set(purl, how);
     }
   }
   if (squashed.unreadable.length > 0) {
@@ -239,6 +255,7 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
     graphs,
     root: await rootOf(opened, options),
     locations,
+    evidence,
     distro,
     image: {
       name: opened.name,
@@ -415,6 +432,20 @@ export function describeCycloneDx(doc: Record<string, unknown>, scanned: Scanned
       { name: 'paved:location', value: location.path },
     );
     component.properties = properties;
+    const how = scanned.evidence.get(component.purl as string);
+    if (how) {
+      // CycloneDX 1.6 evidence.identity: one entry per inferred field, with the method and where it was read.
+      component.evidence = {
+        identity: how.map((e) => ({
+          field: e.field,
+          confidence: e.confidence,
+          concludedValue: e.value,
+          methods: [
+            { technique: e.technique, confidence: e.confidence, value: `${location?.path ?? ''}: ${e.source}` },
+          ],
+        })),
+      };
+    }
   }
 }
 
@@ -434,6 +465,10 @@ export function describeSpdx(doc: Record<string, unknown>, scanned: ScannedImage
       pkg.name = pkg.name.slice(pkg.name.indexOf('/') + 1);
     // `comment` rather than `sourceInfo`: the validator admits only the fields the writer emits.
     if (location) pkg.comment = `Found in layer ${location.layer} (${location.diffId}) at ${location.path}.`;
+    const how = purl ? scanned.evidence.get(purl) : undefined;
+    if (how)
+      pkg.comment =
+        `${pkg.comment ?? ''} Identified without pom.properties: ${how.map((e) => `${e.field} ${e.value} from ${e.source}`).join('; ')}.`.trim();
   }
 }
 

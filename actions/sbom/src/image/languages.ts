@@ -1,4 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
+import { posix } from 'node:path';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { licenseText } from '../licenses/text';
 import { npmName, pep503 } from '../model/purl';
 import type { License, PackageRecord } from '../model/types';
@@ -51,83 +52,308 @@ export function parsePythonMetadata(data: Buffer, path: string): PackageRecord |
   return { purlType: 'pypi', name: pep503(name), version, license };
 }
 
+/** How one part of a package's identity was found, as CycloneDX's evidence.identity records it. */
+export interface IdentityEvidence {
+  field: 'group' | 'name' | 'version';
+  value: string;
+  technique: 'manifest-analysis' | 'filename' | 'other';
+  /** Where: `META-INF/MANIFEST.MF Bundle-SymbolicName`, `file name commons-foo-1.2.jar`. */
+  source: string;
+  confidence: number;
+}
+
+export interface JarPackage {
+  record: PackageRecord;
+  /** Set when the identity was inferred (MANIFEST.MF, file name) rather than read from pom.properties. */
+  evidence?: IdentityEvidence[];
+}
+
+/** What a Java archive holds, and what in it could not be read (a nested jar, an oversized entry). */
+export interface JarContents {
+  packages: JarPackage[];
+  problems: string[];
+}
+
+/** Inflated size limits: a manifest or pom.properties of more is not one (a zip bomb), nor is a nested jar of more. */
+export const JAR_LIMITS = { metadata: 16 * 1024 * 1024, nested: 256 * 1024 * 1024 };
+
 /**
- * The Maven coordinates in a jar: every `META-INF/maven/<group>/<artifact>/pom.properties`, and
- * those of jars nested one level deep (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib).
+ * The packages in a Java archive, as syft's java cataloger finds them: every
+ * `META-INF/maven/<group>/<artifact>/pom.properties`; and, when the archive has a MANIFEST.MF and
+ * none of those is the archive itself, the archive as a package named from its manifest and file
+ * name (a Gradle- or Ant-built jar has no pom.properties). Jars nested one level deep (Spring
+ * Boot's BOOT-INF/lib, a war's WEB-INF/lib) are read the same way. An archive that is not a
+ * readable zip throws; a nested jar or entry that cannot be read is a problem, the rest is kept.
  */
-export function parseJar(data: Buffer, depth = 0): PackageRecord[] {
-  const out: PackageRecord[] = [];
-  let entries: ZipEntry[];
+export async function parseJar(data: Buffer, path: string, depth = 0): Promise<JarContents> {
+  const zip = await openZip(data);
+  const out: JarContents = { packages: [], problems: [] };
   try {
-    entries = zipEntries(data);
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    if (/^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/.test(entry.name)) {
-      const props = new Map<string, string>();
-      for (const line of zipRead(data, entry).toString('utf8').split(/\r?\n/)) {
-        const m = /^\s*([^#!=:\s]+)\s*[=:]\s*(.*)$/.exec(line);
-        if (m) props.set(m[1] as string, (m[2] as string).trim());
+    const poms: PackageRecord[] = [];
+    let manifest: Manifest | undefined;
+    const nested: JarPackage[] = [];
+    for (const entry of await entriesOf(zip)) {
+      const name = entry.fileName;
+      const isPom = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/.test(name);
+      const isManifest = name === 'META-INF/MANIFEST.MF';
+      const isNested = depth === 0 && JAVA_ARCHIVE.test(name);
+      if (!isPom && !isManifest && !isNested) continue;
+      let bytes: Buffer;
+      try {
+        bytes = await readEntry(zip, entry, isNested ? JAR_LIMITS.nested : JAR_LIMITS.metadata);
+      } catch (error) {
+        out.problems.push(`${name}: ${(error as Error).message}`);
+        continue;
       }
-      const group = props.get('groupId');
-      const artifact = props.get('artifactId');
-      const version = props.get('version');
-      if (group && artifact && version) out.push({ purlType: 'maven', namespace: group, name: artifact, version });
-    } else if (depth === 0 && JAVA_ARCHIVE.test(entry.name)) {
-      out.push(...parseJar(zipRead(data, entry), depth + 1));
+      if (isPom) {
+        const props = new Map<string, string>();
+        for (const line of bytes.toString('utf8').split(/\r?\n/)) {
+          const m = /^\s*([^#!=:\s]+)\s*[=:]\s*(.*)$/.exec(line);
+          if (m) props.set(m[1] as string, (m[2] as string).trim());
+        }
+        const group = props.get('groupId');
+        const artifact = props.get('artifactId');
+        const version = props.get('version');
+        if (group && artifact && version) poms.push({ purlType: 'maven', namespace: group, name: artifact, version });
+      } else if (isManifest) {
+        manifest = parseManifest(bytes.toString('utf8'));
+      } else {
+        try {
+          const inner = await parseJar(bytes, name, depth + 1);
+          nested.push(...inner.packages);
+          out.problems.push(...inner.problems.map((p) => `${name}!/${p}`));
+        } catch (error) {
+          out.problems.push(`${name}: ${(error as Error).message}`);
+        }
+      }
+    }
+    out.packages.push(...poms.map((record) => ({ record })));
+    const file = posix.basename(path);
+    const fileName = splitArchiveName(file).name;
+    // The archive's own pom.properties (the only one, named like the file) is its identity, as in
+    // syft; otherwise the archive is a package of its own unless a pom.properties names the same.
+    const own = poms.length === 1 && fileName !== '' && (poms[0] as PackageRecord).name.startsWith(fileName);
+    const self = manifest && !own ? fromManifest(manifest, file) : undefined;
+    if (
+      self &&
+      !poms.some((p) => p.name === self.record.name && (!self.record.version || p.version === self.record.version))
+    )
+      out.packages.unshift(self);
+    out.packages.push(...nested);
+    return out;
+  } finally {
+    zip.close();
+  }
+}
+
+/** MANIFEST.MF: the main section's attributes, then each named section's (72-byte lines continue with a space). */
+interface Manifest {
+  main: Map<string, string>;
+  sections: Map<string, string>[];
+}
+
+export function parseManifest(text: string): Manifest {
+  const sections: Map<string, string>[] = [new Map()];
+  let last: string | undefined;
+  for (const line of text.split(/\r?\n|\r/)) {
+    const current = sections[sections.length - 1] as Map<string, string>;
+    if (line.trim() === '') {
+      if (current.size > 0) sections.push(new Map());
+      last = undefined;
+    } else if (line.startsWith(' ')) {
+      if (last) current.set(last, `${current.get(last) ?? ''}${line.slice(1)}`);
+    } else {
+      const colon = line.indexOf(':');
+      if (colon <= 0) continue;
+      last = line.slice(0, colon).trim();
+      current.set(last, line.slice(colon + 1).trim());
     }
   }
-  return out;
-}
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  localOffset: number;
+  return { main: sections[0] as Map<string, string>, sections: sections.slice(1).filter((s) => s.size > 0) };
 }
 
 /**
- * The central directory of a zip (jars are zips). Only what pom.properties needs: stored and
- * deflated entries, no zip64 or encryption (a jar using them is skipped, not misread).
+ * `commons-text-1.10.0` → name and version, as syft splits archive file names: dash-separated
+ * words up to the first part that starts with a digit (or is `build<n>…`, `r<n>`, `rc<n>`); else
+ * a `_1.2` / `.1.2` suffix.
  */
-function zipEntries(data: Buffer): ZipEntry[] {
-  const min = Math.max(0, data.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = data.length - 22; i >= min; i--) {
-    if (data.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
+export function splitArchiveName(file: string): { name: string; version: string } {
+  const base = file.replace(/\.[^.]*$/, '');
+  const parts = base.split('-');
+  const versionAt = parts.findIndex((p, i) => i > 0 && /^(?:\d|build\d|rc?\d+$)/i.test(p));
+  const nameParts = versionAt < 0 ? parts : parts.slice(0, versionAt);
+  if (!nameParts.every((p) => /^[A-Za-z][\w.]*$/.test(p))) return { name: '', version: '' };
+  let name = nameParts.join('-');
+  let version = versionAt < 0 ? '' : parts.slice(versionAt).join('-');
+  if (!version) {
+    const m = /[._-]((?:\d|build\d|rc?\d+$).*)$/i.exec(name);
+    if (m && m.index > 0) {
+      version = m[1] as string;
+      name = name.slice(0, m.index);
+    }
+  }
+  return { name, version };
+}
+
+const GROUP_FIELDS = [
+  'Group-Id',
+  'Bundle-SymbolicName',
+  'Extension-Name',
+  'Specification-Vendor',
+  'Implementation-Vendor',
+  'Implementation-Vendor-Id',
+  'Implementation-Title',
+  'Bundle-Activator',
+];
+const SECONDARY_GROUP_FIELDS = ['Automatic-Module-Name', 'Main-Class', 'Package'];
+const NAME_FIELDS = ['Name', 'Bundle-Name', 'Short-Name', 'Extension-Name', 'Implementation-Title'];
+const VERSION_FIELDS = ['Implementation-Version', 'Specification-Version', 'Plugin-Version', 'Bundle-Version'];
+/** A value is taken as a group id when it starts like a reverse domain (syft's check, with the dot). */
+const REVERSE_DOMAIN = /^(?:com|org|net|io|be)\./;
+/** `org.bar;singleton:=true` → `org.bar` (OSGi directives), `x#y` → `x`. */
+const cleanGroup = (value: string) => (value.split(';')[0] as string).split('#')[0]?.trim() ?? '';
+
+/** The archive as a package from its MANIFEST.MF and file name, with the order of evidence syft uses. */
+function fromManifest(manifest: Manifest, file: string): JarPackage | undefined {
+  const evidence: IdentityEvidence[] = [];
+  const field = (key: string): string | undefined => {
+    const value = manifest.main.get(key) || manifest.sections.map((s) => s.get(key)).find(Boolean);
+    return value || undefined;
+  };
+  const fromFile = splitArchiveName(file);
+  const mf = 'META-INF/MANIFEST.MF';
+  let name = '';
+  // 1. The Apache Maven Bundle Plugin writes Bundle-SymbolicName as group + artifact.
+  const symbolic = field('Bundle-SymbolicName');
+  if (
+    field('Created-By')?.includes('Apache Maven Bundle Plugin') &&
+    symbolic &&
+    symbolic !== field('Implementation-Vendor-Id')
+  ) {
+    name = cleanGroup(symbolic).split('.').pop() ?? '';
+    if (name) evidence.push(identity('name', name, 'manifest-analysis', `${mf} Bundle-SymbolicName`, 0.7));
+  }
+  // 2. The file name (`group.artifact-1.0.jar` counts as the artifact, Eclipse's dotted names excepted).
+  if (!name && fromFile.name) {
+    const fields = fromFile.name.split('.');
+    name =
+      fields.length > 1 &&
+      !fromFile.name.startsWith('org.eclipse.') &&
+      fields.every((f) => /^[\p{L}\p{Nl}\p{Sc}_]/u.test(f))
+        ? (fields[fields.length - 1] as string)
+        : fromFile.name;
+    evidence.push(identity('name', name, 'filename', `file name ${file}`, 0.5));
+  }
+  // 3. The manifest's own name fields.
+  if (!name) {
+    const key = NAME_FIELDS.find((k) => manifest.main.get(k));
+    if (key) {
+      name = manifest.main.get(key) as string;
+      evidence.push(identity('name', name, 'manifest-analysis', `${mf} ${key}`, 0.5));
+    }
+  }
+  if (!name) return undefined;
+  let version = fromFile.version;
+  if (version) evidence.push(identity('version', version, 'filename', `file name ${file}`, 0.5));
+  else {
+    const key = VERSION_FIELDS.find((k) => field(k));
+    if (key) {
+      version = field(key) as string;
+      evidence.push(identity('version', version, 'manifest-analysis', `${mf} ${key}`, 0.6));
+    }
+  }
+  let group: string | undefined;
+  for (const fields of [GROUP_FIELDS, SECONDARY_GROUP_FIELDS]) {
+    const candidates: [string, string][] = [];
+    for (const key of fields) {
+      for (const section of [manifest.main, ...manifest.sections]) {
+        const value = section.get(key);
+        if (value && REVERSE_DOMAIN.test(value)) candidates.push([cleanGroup(value), key]);
+      }
+    }
+    // syft takes the alphabetically first candidate of the first group of fields that has any.
+    candidates.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const first = candidates[0];
+    if (first) {
+      group = first[0];
+      evidence.push(identity('group', group, 'manifest-analysis', `${mf} ${first[1]}`, 0.3));
       break;
     }
   }
-  if (eocd < 0) throw new Error('no end of central directory');
-  const count = data.readUInt16LE(eocd + 10);
-  let offset = data.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (data.readUInt32LE(offset) !== 0x02014b50) throw new Error('bad central directory');
-    const method = data.readUInt16LE(offset + 10);
-    const compressedSize = data.readUInt32LE(offset + 20);
-    const nameLength = data.readUInt16LE(offset + 28);
-    const extraLength = data.readUInt16LE(offset + 30);
-    const commentLength = data.readUInt16LE(offset + 32);
-    const localOffset = data.readUInt32LE(offset + 42);
-    const name = data.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-    entries.push({ name, method, compressedSize, localOffset });
-    offset += 46 + nameLength + extraLength + commentLength;
+  if (!group) {
+    // No group anywhere: syft uses the name, as Maven does for artifacts like junit:junit.
+    group = name;
+    evidence.push(identity('group', group, 'other', 'the name (no group in MANIFEST.MF)', 0.1));
   }
-  return entries;
+  const license = field('Bundle-License');
+  return {
+    record: {
+      purlType: 'maven',
+      namespace: group,
+      name,
+      version,
+      license: license ? { expression: license, valid: false, source: `${file}!/${mf}` } : undefined,
+    },
+    evidence,
+  };
 }
 
-function zipRead(data: Buffer, entry: ZipEntry): Buffer {
-  const local = entry.localOffset;
-  if (data.readUInt32LE(local) !== 0x04034b50) throw new Error('bad local header');
-  const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-  const body = data.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return body;
-  if (entry.method === 8) return inflateRawSync(body);
-  throw new Error(`compression method ${entry.method}`);
+function identity(
+  field: IdentityEvidence['field'],
+  value: string,
+  technique: IdentityEvidence['technique'],
+  source: string,
+  confidence: number,
+): IdentityEvidence {
+  return { field, value, technique, source, confidence };
+}
+
+function openZip(data: Buffer): Promise<ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error ? reject(new Error(`not a readable zip: ${error.message}`)) : resolve(zip),
+    ),
+  );
+}
+
+/** Every entry of the central directory (zip64 and data-descriptor entries included: yauzl reads both). */
+function entriesOf(zip: ZipFile): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = [];
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', (error: Error) => reject(new Error(`not a readable zip: ${error.message}`)));
+    zip.readEntry();
+  });
+}
+
+/**
+ * One entry's bytes, inflated up to `limit`: an entry that says it is larger, or inflates past
+ * it, is refused (a zip bomb) without inflating the rest; one that inflates to more or fewer bytes
+ * than it says, or fails its CRC, is refused by yauzl.
+ */
+function readEntry(zip: ZipFile, entry: Entry, limit: number): Promise<Buffer> {
+  const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+  if (entry.isEncrypted()) return Promise.reject(new Error('encrypted'));
+  if (entry.uncompressedSize > limit)
+    return Promise.reject(new Error(`inflates to ${mib(entry.uncompressedSize)}, over the ${mib(limit)} limit`));
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => {
+      if (error) return reject(error);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) stream.destroy(new Error(`inflates past the ${mib(limit)} limit`));
+        else chunks.push(chunk);
+      });
+      stream.once('error', reject);
+      stream.once('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
 }
 
 const GO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');

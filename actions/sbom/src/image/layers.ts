@@ -32,7 +32,7 @@ export interface Interest {
   /** Keep the bytes of this path (small metadata files). */
   keep(path: string): boolean;
   /** Parse the bytes of this path as it streams by and keep only the result (binaries, archives). */
-  parse?(path: string, mode: number, size: number): ((data: Buffer) => unknown) | undefined;
+  parse?(path: string, mode: number, size: number): ((data: Buffer) => unknown | Promise<unknown>) | undefined;
   /** Every version of these paths, per layer, is kept too (package databases: which layer added what). */
   history?(path: string): boolean;
 }
@@ -133,7 +133,7 @@ export async function squash(layers: readonly ImageLayer[], interest: Interest, 
         if (keep) found.data = data;
         if (parser) {
           try {
-            found.parsed = parser(data);
+            found.parsed = await parser(data);
           } catch (error) {
             // One unreadable jar or binary is that file's problem, not the image's.
             unreadable.push(`${path} (layer ${index + 1}): ${(error as Error).message}`);
