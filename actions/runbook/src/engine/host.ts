@@ -11,6 +11,7 @@ import type { ModuleContext, ModuleResult } from '../modules/types';
 import { realInside } from '../runbook/include';
 import { insideWorkspace } from '../runbook/load';
 import { type Loc, type ModuleTask, subtasks, type Task } from '../runbook/types';
+import { type TaskClock, withTaskClock } from '../transport/task-clock';
 import type { Connection } from '../transport/types';
 import { becomeConnection, becomePassword } from './become';
 import { untilAborted } from './deadline';
@@ -184,6 +185,9 @@ export class HostRun {
     const taskSignal = task.timeoutMs
       ? AbortSignal.any([this.settings.signal, AbortSignal.timeout(task.timeoutMs)])
       : this.settings.signal;
+    // Waiting for a channel or shell before the task's first operation is queue time: the task
+    // is reported from the moment it got one (the Gantt chart shows it running, not queued).
+    const clock: TaskClock = { begun: false, queuedMs: 0 };
     for (;;) {
       attempts++;
       try {
@@ -199,7 +203,10 @@ export class HostRun {
               : (resolveValue(task.removes, scope, `task "${task.id}" removes`) as string),
         };
         const ctx = this.moduleContext({ ...task, ...guards }, args, scope, become, taskSignal);
-        result = await untilAborted(def.run(ctx), taskSignal);
+        result = await untilAborted(
+          withTaskClock(clock, () => def.run(ctx)),
+          taskSignal,
+        );
       } catch (error) {
         if (this.unknownInCheckMode(error)) {
           result = { changed: false, skipped: true, msg: CHECK_UNKNOWN };
@@ -247,13 +254,15 @@ export class HostRun {
     if (!result.failed) setFacts(this, scope, result.ansible_facts);
     if (result.changed && !result.failed) for (const n of task.notify) this.notified.add(n);
     const hidden = task.noLog ? '(output hidden: no_log)' : undefined;
+    const queuedMs = Math.round(clock.queuedMs);
     this.record(
       task,
       {
         status,
         ignored: result.failed && task.ignoreErrors ? true : undefined,
-        startedAt,
-        durationMs: performance.now() - started,
+        startedAt: startedAt + queuedMs,
+        durationMs: performance.now() - started - queuedMs,
+        queuedMs: queuedMs > 0 ? queuedMs : undefined,
         attempts,
         msg: hidden ?? result.msg,
         diff:

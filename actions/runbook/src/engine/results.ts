@@ -11,8 +11,11 @@ export interface TaskResult {
   ignored?: boolean;
   /** A failure inside a block that its `rescue:` recovered from. */
   rescued?: boolean;
+  /** When the task began on its host (after any wait for a channel or shell of the connection). */
   startedAt: number;
   durationMs: number;
+  /** Time the task waited for a channel or shell before it began (not part of durationMs). */
+  queuedMs?: number;
   attempts: number;
   msg?: string;
   diff?: string;

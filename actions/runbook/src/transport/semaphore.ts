@@ -1,4 +1,9 @@
-/** Limits concurrent work: hosts at once, channels per SSH connection. */
+import { began, queued } from './task-clock';
+
+/**
+ * Limits concurrent work: hosts at once, channels per SSH connection. A task that has to wait
+ * for a slot reports the wait as queue time (task-clock).
+ */
 export class Semaphore {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -16,9 +21,10 @@ export class Semaphore {
   acquire(): Promise<void> {
     if (this.active < this.limit) {
       this.active++;
+      began();
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return queued(new Promise((resolve) => this.waiting.push(resolve)));
   }
 
   release(): void {

@@ -7,6 +7,7 @@ import { chownPath, mkdirWithShell, readWithShell, setMetaWithShell, statWithShe
 import { onPseudoFs, pseudoFsError, quote, tempName, withBecome } from './posix';
 import { Semaphore } from './semaphore';
 import { ShellWorker } from './shell-worker';
+import { began, queued } from './task-clock';
 import {
   armDeadline,
   type Connection,
@@ -243,8 +244,11 @@ export class SshConnection implements Connection {
 
   private async worker(): Promise<ShellWorker | undefined> {
     const idle = this.idle.pop();
-    if (idle) return idle;
-    if (this.workers >= MAX_WORKERS) return new Promise((resolve) => this.workerQueue.push(resolve));
+    if (idle) {
+      began();
+      return idle;
+    }
+    if (this.workers >= MAX_WORKERS) return queued(new Promise((resolve) => this.workerQueue.push(resolve)));
     this.workers++;
     await this.channels.acquire();
     try {
@@ -447,7 +451,10 @@ export class SshConnection implements Connection {
   private async sftpSession(): Promise<SFTPWrapper | undefined> {
     if (this.noSftp) return undefined;
     try {
-      return await this.session();
+      const sftp = await this.session();
+      // SFTP requests are pipelined on the one session: no wait for a channel once it is open.
+      began();
+      return sftp;
     } catch (error) {
       if (!/subsystem/i.test((error as Error).message)) throw error;
       if (!this.noSftp) {
