@@ -825,32 +825,37 @@ async function signImages(options) {
     const plans = [];
     await (0,shared/* group */.Os)(`Signing ${images.length} image(s) as ${signer.identity}`, async () => {
         for (const image of images) {
-            const payload = simpleSigningPayload(image);
-            const layers = [
-                {
-                    tag: signatureTag(image.digest),
-                    bytes: payload,
-                    mediaType: SIMPLE_SIGNING,
-                    annotations: await signPayload(payload),
-                    what: 'signature',
-                },
-            ];
-            const subject = [{ name: image.name, digest: { sha256: image.digest.slice('sha256:'.length) } }];
-            for (const [type, predicate] of [
-                ...(provenance ? [[attest_provenance/* PROVENANCE_TYPE */.Ti, provenance]] : []),
-                ...(sbom ? [[sbom.predicateType, sbom.predicate]] : []),
-            ]) {
-                const signed = await attestationLayer(signer, Buffer.from(JSON.stringify((0,intoto/* statement */.qZ)(subject, type, predicate))));
-                layers.push({
-                    tag: attestationTag(image.digest),
-                    bytes: signed.bytes,
-                    mediaType: DSSE_LAYER,
-                    // As cosign's static.NewAttestation: the signature is inside the envelope, the annotation empty.
-                    annotations: { predicateType: type, [SIGNATURE_ANNOTATION]: '', ...signed.annotations },
-                    what: `attestation ${type}`,
-                });
+            try {
+                const payload = simpleSigningPayload(image);
+                const layers = [
+                    {
+                        tag: signatureTag(image.digest),
+                        bytes: payload,
+                        mediaType: SIMPLE_SIGNING,
+                        annotations: await signPayload(payload),
+                        what: 'signature',
+                    },
+                ];
+                const subject = [{ name: image.name, digest: { sha256: image.digest.slice('sha256:'.length) } }];
+                for (const [type, predicate] of [
+                    ...(provenance ? [[attest_provenance/* PROVENANCE_TYPE */.Ti, provenance]] : []),
+                    ...(sbom ? [[sbom.predicateType, sbom.predicate]] : []),
+                ]) {
+                    const signed = await attestationLayer(signer, Buffer.from(JSON.stringify((0,intoto/* statement */.qZ)(subject, type, predicate))));
+                    layers.push({
+                        tag: attestationTag(image.digest),
+                        bytes: signed.bytes,
+                        mediaType: DSSE_LAYER,
+                        // As cosign's static.NewAttestation: the signature is inside the envelope, the annotation empty.
+                        annotations: { predicateType: type, [SIGNATURE_ANNOTATION]: '', ...signed.annotations },
+                        what: `attestation ${type}`,
+                    });
+                }
+                plans.push({ image, layers });
             }
-            plans.push({ image, layers });
+            catch (error) {
+                throw naming(image, 'was not signed', error);
+            }
         }
     });
     const signed = {};
@@ -899,11 +904,15 @@ async function pushLayer(image, layer) {
         return await appendLayer(image, layer.tag, layer.bytes, layer.mediaType, layer.annotations);
     }
     catch (error) {
-        const message = `${image.ref.original}: the ${layer.what} was not written to ${image.name}:${layer.tag}: ${(0,shared/* errorMessage */.gJ)(error)}`;
-        throw error instanceof shared/* ConfigurationError */.j1
-            ? new shared/* ConfigurationError */.j1(message, { cause: error })
-            : new shared/* OperationError */.OK(message, { cause: error });
+        throw naming(image, `: the ${layer.what} was not written to ${image.name}:${layer.tag}`, error);
     }
+}
+/** The error, of the same kind, with the image's reference and what did not happen in front. */
+function naming(image, what, error) {
+    const message = `${image.ref.original}${what.startsWith(':') ? what : ` ${what}`}: ${(0,shared/* errorMessage */.gJ)(error)}`;
+    return error instanceof shared/* ConfigurationError */.j1
+        ? new shared/* ConfigurationError */.j1(message, { cause: error })
+        : new shared/* OperationError */.OK(message, { cause: error });
 }
 /** How each layer is checked: with public-key (method key), or keyless with the trusted root and the expected identity. */
 async function imageVerifier(options) {

@@ -324,6 +324,22 @@ describe.skipIf(missing)(`keyless container images${missing ? `: skipped, ${miss
     expect(restore.status).toBe(201);
     expect((await verify(image)).exitCode).toBe(0);
 
+    // The attestation with a genuine Rekor bundle, but the signature's: the entry is not this envelope's.
+    const attPath = `paved/app/manifests/sha256-${hex}.att`;
+    const attManifest = JSON.parse(Buffer.from(await (await registryApi(attPath)).arrayBuffer()).toString('utf8'));
+    attManifest.layers[0].annotations[SIG.bundle] = a[SIG.bundle];
+    const swapped = await registryApi(attPath, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+      body: JSON.stringify(attManifest),
+    });
+    expect(swapped.status).toBe(201);
+    const swappedRun = await verify(image);
+    expect(swappedRun.exitCode).toBe(1);
+    expect(swappedRun.stdout).toMatch(
+      new RegExp(`${image.replace(/[.]/g, '\\.')}: attestation https://slsa\\.dev/provenance/v1: .*TLOG_BODY_ERROR`),
+    );
+
     // Someone pushes another image under the tag: by tag it has no signature, pinned it says the tag moved.
     const moved = pushImage(dir, registry.host, 'paved/app:v1', 'version 2, never signed\n');
     expect(moved).not.toBe(digest);
@@ -367,6 +383,16 @@ describe.skipIf(missing)(`keyless container images${missing ? `: skipped, ${miss
     for (const r of [refused, dropped]) {
       for (const secret of [sigstore.jwt, REQUEST_TOKEN, REGISTRY_PASSWORD]) expect(published(r)).not.toContain(secret);
     }
+
+    // A transparency log that refuses the entry: nothing is pushed, and the error names the image.
+    const noLog = await runAction(
+      'sign',
+      { ...keylessInputs(), images: image, 'rekor-url': `${sigstore.base}/no-rekor` },
+      { env: sigstore.env(workspace('flaky')) },
+    );
+    expect(noLog.exitCode).toBe(1);
+    expect(noLog.stdout).toContain(`::error::sign: ${image} was not signed: image signature: transparency log`);
+    expect(await sigTag()).toBe(404);
 
     // Once the registry behaves, the same step signs.
     proxy.fail = () => undefined;

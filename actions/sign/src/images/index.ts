@@ -55,32 +55,39 @@ export async function signImages(options: Options): Promise<void> {
   const plans: { image: ResolvedImage; layers: PendingLayer[] }[] = [];
   await group(`Signing ${images.length} image(s) as ${signer.identity}`, async () => {
     for (const image of images) {
-      const payload = simpleSigningPayload(image);
-      const layers: PendingLayer[] = [
-        {
-          tag: signatureTag(image.digest),
-          bytes: payload,
-          mediaType: SIMPLE_SIGNING,
-          annotations: await signPayload(payload),
-          what: 'signature',
-        },
-      ];
-      const subject = [{ name: image.name, digest: { sha256: image.digest.slice('sha256:'.length) } }];
-      for (const [type, predicate] of [
-        ...(provenance ? [[PROVENANCE_TYPE, provenance] as const] : []),
-        ...(sbom ? [[sbom.predicateType, sbom.predicate] as const] : []),
-      ]) {
-        const signed = await attestationLayer(signer, Buffer.from(JSON.stringify(statement(subject, type, predicate))));
-        layers.push({
-          tag: attestationTag(image.digest),
-          bytes: signed.bytes,
-          mediaType: DSSE_LAYER,
-          // As cosign's static.NewAttestation: the signature is inside the envelope, the annotation empty.
-          annotations: { predicateType: type, [SIGNATURE_ANNOTATION]: '', ...signed.annotations },
-          what: `attestation ${type}`,
-        });
+      try {
+        const payload = simpleSigningPayload(image);
+        const layers: PendingLayer[] = [
+          {
+            tag: signatureTag(image.digest),
+            bytes: payload,
+            mediaType: SIMPLE_SIGNING,
+            annotations: await signPayload(payload),
+            what: 'signature',
+          },
+        ];
+        const subject = [{ name: image.name, digest: { sha256: image.digest.slice('sha256:'.length) } }];
+        for (const [type, predicate] of [
+          ...(provenance ? [[PROVENANCE_TYPE, provenance] as const] : []),
+          ...(sbom ? [[sbom.predicateType, sbom.predicate] as const] : []),
+        ]) {
+          const signed = await attestationLayer(
+            signer,
+            Buffer.from(JSON.stringify(statement(subject, type, predicate))),
+          );
+          layers.push({
+            tag: attestationTag(image.digest),
+            bytes: signed.bytes,
+            mediaType: DSSE_LAYER,
+            // As cosign's static.NewAttestation: the signature is inside the envelope, the annotation empty.
+            annotations: { predicateType: type, [SIGNATURE_ANNOTATION]: '', ...signed.annotations },
+            what: `attestation ${type}`,
+          });
+        }
+        plans.push({ image, layers });
+      } catch (error) {
+        throw naming(image, 'was not signed', error);
       }
-      plans.push({ image, layers });
     }
   });
   const signed: Record<string, string> = {};
@@ -131,11 +138,16 @@ async function pushLayer(image: ResolvedImage, layer: PendingLayer): Promise<str
   try {
     return await appendLayer(image, layer.tag, layer.bytes, layer.mediaType, layer.annotations);
   } catch (error) {
-    const message = `${image.ref.original}: the ${layer.what} was not written to ${image.name}:${layer.tag}: ${errorMessage(error)}`;
-    throw error instanceof ConfigurationError
-      ? new ConfigurationError(message, { cause: error })
-      : new OperationError(message, { cause: error });
+    throw naming(image, `: the ${layer.what} was not written to ${image.name}:${layer.tag}`, error);
   }
+}
+
+/** The error, of the same kind, with the image's reference and what did not happen in front. */
+function naming(image: ResolvedImage, what: string, error: unknown): Error {
+  const message = `${image.ref.original}${what.startsWith(':') ? what : ` ${what}`}: ${errorMessage(error)}`;
+  return error instanceof ConfigurationError
+    ? new ConfigurationError(message, { cause: error })
+    : new OperationError(message, { cause: error });
 }
 
 type LayerEnvelopeVerifier = (
