@@ -402,12 +402,17 @@ function parseGoBuildInfo(data) {
     if (!goVersion || modRaw === undefined)
         return undefined;
     const mod = modRaw.length >= 33 ? modRaw.slice(16, -16) : modRaw;
-    const info = { goVersion, deps: [] };
+    const info = { goVersion, deps: [], settings: new Map() };
     let last;
     for (const line of mod.split('\n')) {
         const [kind, path, version, sum] = line.split('\t');
         if (kind === 'path' && path)
             info.path = path;
+        else if (kind === 'build' && path) {
+            const eq = path.indexOf('=');
+            if (eq > 0)
+                info.settings.set(path.slice(0, eq), path.slice(eq + 1));
+        }
         else if (kind === 'mod' && path)
             info.main = { path, version: version ?? '' };
         else if (kind === 'dep' && path) {
@@ -424,6 +429,22 @@ function parseGoBuildInfo(data) {
         }
     }
     return info;
+}
+/**
+ * The main module's version. Go before 1.24 writes `(devel)` for it; as syft does, a build from a
+ * VCS checkout gets the pseudo-version of its commit (`v0.0.0-<vcs.time UTC>-<12 hex of
+ * vcs.revision>`), which names exactly what was built. Otherwise no version (never a made-up one).
+ */
+function goMainVersion(info) {
+    const version = info.main?.version ?? '';
+    if (version !== '(devel)')
+        return version;
+    const revision = info.settings.get('vcs.revision');
+    const time = Date.parse(info.settings.get('vcs.time') ?? '');
+    if (!revision || !/^[0-9a-f]{12,}$/.test(revision) || Number.isNaN(time))
+        return '';
+    const stamp = new Date(time).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+    return `v0.0.0-${stamp}-${revision.slice(0, 12)}`;
 }
 /** Go module path → purl namespace/name (`github.com/spf13/cobra` → `github.com/spf13` + `cobra`). */
 function goRecord(path, version) {
@@ -1870,7 +1891,7 @@ async function catalog(opened, squashed, options) {
             go ??= graphFor('Go binaries (build info)', 'go build info');
             go.add(`${file.path}#stdlib`, goRecord('stdlib', info.goVersion.replace(/^go/, '')), file.layer, file.path);
             if (info.main)
-                go.add(`${file.path}#main`, goRecord(info.main.path, info.main.version), file.layer, file.path);
+                go.add(`${file.path}#main`, goRecord(info.main.path, goMainVersion(info)), file.layer, file.path);
             for (const dep of info.deps)
                 go.add(`${file.path}#${dep.path}`, goRecord(dep.path, dep.version), file.layer, file.path);
         }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
+import { expect } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ROOT, runAction, FIXTURES as SHARED_FIXTURES } from '../harness';
 
@@ -127,6 +128,17 @@ export function graphProblems(cdx: Json, spdx: Json): string[] {
   if (spdx.packages.length !== cdx.components.length + 1)
     problems.push(`SPDX has ${spdx.packages.length} packages, CycloneDX ${cdx.components.length} components + root`);
   return problems;
+}
+
+/** A run that succeeded and wrote both documents, each valid against its schema, with a sound graph. */
+export function expectValid(r: SbomRun): { cdx: Json; spdx: Json } {
+  expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+  const cdx = r.cdx as Json;
+  const spdx = r.spdx as Json;
+  expect(cdxSchemaErrors(cdx)).toEqual([]);
+  expect(spdxSchemaErrors(spdx)).toEqual([]);
+  expect(graphProblems(cdx, spdx)).toEqual([]);
+  return { cdx, spdx };
 }
 
 /** name@version of every CycloneDX component, in npm spelling (`@scope/name@1.0.0`). */

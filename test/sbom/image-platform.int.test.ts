@@ -6,7 +6,7 @@ import { PackageURL } from 'packageurl-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI, onPath } from '../harness';
 import { type Registry, startRegistry } from '../services/registry';
-import { cdxSchemaErrors, FIXTURES, graphProblems, type Json, runSbom, spdxSchemaErrors } from './helpers';
+import { expectValid, FIXTURES, type Json, runSbom } from './helpers';
 import { type Descriptor, OciLayout } from './oci-layout';
 
 /**
@@ -59,16 +59,6 @@ function purlsOf(cdx: Json): string[] {
       return `pkg:${p.type}/${p.namespace}/${p.name}@${p.version}?arch=${p.qualifiers?.arch}`;
     })
     .sort();
-}
-
-function expectValid(r: Awaited<ReturnType<typeof runSbom>>): { cdx: Json; spdx: Json } {
-  expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
-  const cdx = r.cdx as Json;
-  const spdx = r.spdx as Json;
-  expect(cdxSchemaErrors(cdx)).toEqual([]);
-  expect(spdxSchemaErrors(spdx)).toEqual([]);
-  expect(graphProblems(cdx, spdx)).toEqual([]);
-  return { cdx, spdx };
 }
 
 /** What the SBOM says about the image's platform: root purl arch, CycloneDX property, SPDX comment. */

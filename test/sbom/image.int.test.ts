@@ -6,7 +6,7 @@ import { PackageURL } from 'packageurl-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, IN_CI, onPath, service } from '../harness';
 import { type Registry, startRegistry } from '../services/registry';
-import { cdxSchemaErrors, FIXTURES, graphProblems, type Json, runSbom, spdxSchemaErrors } from './helpers';
+import { expectValid, FIXTURES, type Json, runSbom } from './helpers';
 
 /**
  * Container images (issue 18), built here from crafted root filesystems with real package
@@ -60,16 +60,6 @@ function dpkgOracle(text: string): Map<string, { version: string; arch: string; 
       });
   }
   return out;
-}
-
-function expectValid(r: Awaited<ReturnType<typeof runSbom>>): { cdx: Json; spdx: Json } {
-  expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-  const cdx = r.cdx as Json;
-  const spdx = r.spdx as Json;
-  expect(cdxSchemaErrors(cdx)).toEqual([]);
-  expect(spdxSchemaErrors(spdx)).toEqual([]);
-  expect(graphProblems(cdx, spdx)).toEqual([]);
-  return { cdx, spdx };
 }
 
 /** The package set the layers leave: layer 1 purged zlib1g, installed libzstd1 and deleted spdx-correct. */

@@ -9,6 +9,7 @@ import type { Platform } from '../../../../shared/oci';
 import { purlsOf } from '../model/purl';
 import type { EdgeKind, LockfileGraph, PackageRecord, ParseWarning, RootComponent } from '../model/types';
 import {
+  goMainVersion,
   goRecord,
   type IdentityEvidence,
   JAVA_ARCHIVE,
@@ -212,7 +213,7 @@ async function catalog(opened: OpenedImage, squashed: Squashed, options: ScanOpt
       const info = file.parsed as Exclude<ReturnType<typeof parseGoBuildInfo>, string | undefined>;
       go ??= graphFor('Go binaries (build info)', 'go build info');
       go.add(`${file.path}#stdlib`, goRecord('stdlib', info.goVersion.replace(/^go/, '')), file.layer, file.path);
-      if (info.main) go.add(`${file.path}#main`, goRecord(info.main.path, info.main.version), file.layer, file.path);
+      if (info.main) go.add(`${file.path}#main`, goRecord(info.main.path, goMainVersion(info)), file.layer, file.path);
       for (const dep of info.deps)
         go.add(`${file.path}#${dep.path}`, goRecord(dep.path, dep.version), file.layer, file.path);
     }

@@ -364,6 +364,8 @@ export interface GoBuildInfo {
   path?: string;
   main?: { path: string; version: string };
   deps: { path: string; version: string; sum?: string }[];
+  /** `build` lines: GOARCH, vcs.revision, vcs.time… */
+  settings: Map<string, string>;
 }
 
 /**
@@ -398,12 +400,15 @@ export function parseGoBuildInfo(data: Buffer): GoBuildInfo | 'old-format' | und
   const modRaw = read();
   if (!goVersion || modRaw === undefined) return undefined;
   const mod = modRaw.length >= 33 ? modRaw.slice(16, -16) : modRaw;
-  const info: GoBuildInfo = { goVersion, deps: [] };
+  const info: GoBuildInfo = { goVersion, deps: [], settings: new Map() };
   let last: { path: string; version: string } | undefined;
   for (const line of mod.split('\n')) {
     const [kind, path, version, sum] = line.split('\t');
     if (kind === 'path' && path) info.path = path;
-    else if (kind === 'mod' && path) info.main = { path, version: version ?? '' };
+    else if (kind === 'build' && path) {
+      const eq = path.indexOf('=');
+      if (eq > 0) info.settings.set(path.slice(0, eq), path.slice(eq + 1));
+    } else if (kind === 'mod' && path) info.main = { path, version: version ?? '' };
     else if (kind === 'dep' && path) {
       last = { path, version: version ?? '' };
       info.deps.push({ ...last, sum });
@@ -416,6 +421,21 @@ export function parseGoBuildInfo(data: Buffer): GoBuildInfo | 'old-format' | und
     }
   }
   return info;
+}
+
+/**
+ * The main module's version. Go before 1.24 writes `(devel)` for it; as syft does, a build from a
+ * VCS checkout gets the pseudo-version of its commit (`v0.0.0-<vcs.time UTC>-<12 hex of
+ * vcs.revision>`), which names exactly what was built. Otherwise no version (never a made-up one).
+ */
+export function goMainVersion(info: GoBuildInfo): string {
+  const version = info.main?.version ?? '';
+  if (version !== '(devel)') return version;
+  const revision = info.settings.get('vcs.revision');
+  const time = Date.parse(info.settings.get('vcs.time') ?? '');
+  if (!revision || !/^[0-9a-f]{12,}$/.test(revision) || Number.isNaN(time)) return '';
+  const stamp = new Date(time).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `v0.0.0-${stamp}-${revision.slice(0, 12)}`;
 }
 
 /** Go module path → purl namespace/name (`github.com/spf13/cobra` → `github.com/spf13` + `cobra`). */
