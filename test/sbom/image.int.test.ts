@@ -350,6 +350,34 @@ describe.skipIf(!dockerd.available || missing.length > 0)('sbom: container image
     expect(readdirSync(denied.outDir)).toEqual([]);
   });
 
+  it(
+    'platform with the Docker daemon: its copy of another platform is an error for docker:, passed over for a bare name',
+    LONG,
+    async () => {
+      const mismatch = await runSbom({ image: `docker:${tags.alpine}`, platform: 'linux/arm64' }, dockerd.env);
+      expect(mismatch.exitCode, mismatch.stdout).toBe(1);
+      expect(mismatch.stdout).toMatch(
+        /::error::sbom: docker:paved-sbom-test\/alpine:\S+ is a single-platform image for linux\/amd64, not linux\/arm64 \(input platform\)/,
+      );
+      expect(readdirSync(mismatch.outDir)).toEqual([]);
+      // A bare name the daemon has for amd64 only goes to its registry for arm64 (which has amd64 only too).
+      const local = `${registry.host}/paved/debian:1`;
+      sh('docker', ['tag', tags.image, local]);
+      try {
+        const bare = await runSbom({ image: local, platform: 'linux/arm64' }, dockerd.env);
+        expect(bare.exitCode, bare.stdout).toBe(1);
+        expect(bare.stdout).toContain(
+          `The Docker daemon's ${local} is linux/amd64; reading linux/arm64 from its registry`,
+        );
+        expect(bare.stdout).toMatch(
+          /registry:\S+\/paved\/debian:1 is a single-platform image for linux\/amd64, not linux\/arm64/,
+        );
+      } finally {
+        sh('docker', ['rmi', local]);
+      }
+    },
+  );
+
   describe('errors: a ConfigurationError naming the image, and nothing written', () => {
     const cases: [string, () => string, RegExp][] = [
       ['unknown scheme', () => 'podman:debian:12', /unknown source scheme "podman:"/],
