@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyImages: () => (/* binding */ verifyImages)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./shared/index.ts + 10 modules
 var shared = __webpack_require__(4332);
 // EXTERNAL MODULE: ./shared/actions-core.ts
@@ -31,14 +33,14 @@ var inputs = __webpack_require__(45806);
 var methods = __webpack_require__(33750);
 // EXTERNAL MODULE: ./actions/sign/src/methods/keys.ts
 var keys = __webpack_require__(31504);
+// EXTERNAL MODULE: ./actions/sign/src/methods/timestamp.ts
+var timestamp = __webpack_require__(29454);
 // EXTERNAL MODULE: ./actions/sign/src/names.ts
 var names = __webpack_require__(79679);
 // EXTERNAL MODULE: ./actions/sign/src/summary.ts
 var summary = __webpack_require__(5103);
 // EXTERNAL MODULE: ./actions/sign/src/verify/index.ts
 var verify = __webpack_require__(39233);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
@@ -655,8 +657,8 @@ const BUNDLE_ANNOTATION = 'dev.sigstore.cosign/bundle';
 const TIMESTAMP_ANNOTATION = 'dev.sigstore.cosign/rfc3161timestamp';
 /**
  * The annotations cosign writes for a keyless signature, from a Sigstore bundle made by the keyless
- * signer. `timestamp` false leaves out the RFC 3161 token (cosign timestamps an attestation's whole
- * envelope, the bundle's token is over its signature).
+ * signer. `timestamp` false leaves out the bundle's RFC 3161 token (cosign v2 timestamps an
+ * attestation's whole envelope, a Sigstore bundle's token is over its signature).
  */
 function cosignAnnotations(bundle, chain, timestamp = true) {
     const material = bundle.verificationMaterial;
@@ -735,19 +737,12 @@ function bundleFromAnnotations(annotations, content) {
         inclusionProof: undefined,
         canonicalizedBody: rekor.Payload.body,
     };
-    let timestamps = [];
-    const ts = annotations[TIMESTAMP_ANNOTATION];
-    if (ts) {
-        try {
-            const token = JSON.parse(ts).SignedRFC3161Timestamp;
-            if (typeof token !== 'string' || !token)
-                throw new Error('no SignedRFC3161Timestamp');
-            timestamps = [{ signedTimestamp: token }];
-        }
-        catch (error) {
-            return `the ${TIMESTAMP_ANNOTATION} annotation is not an RFC 3161 timestamp (${error.message})`;
-        }
-    }
+    // A signature's token is over its signature bytes, which @sigstore/verify checks; an attestation's
+    // (cosign v2) is over the whole envelope, checked by the caller with `layerTimestamp`.
+    const token = 'messageSignature' in content ? layerTimestamp(annotations) : undefined;
+    if (typeof token === 'string')
+        return token;
+    const timestamps = token ? [{ signedTimestamp: token.toString('base64') }] : [];
     const verificationMaterial = {
         x509CertificateChain: { certificates: [{ rawBytes: certificate.raw.toString('base64') }] },
         tlogEntries: [tlogEntry],
@@ -768,6 +763,21 @@ function bundleFromAnnotations(annotations, content) {
             signature: annotations[SIGNATURE_ANNOTATION] ?? '',
         },
     };
+}
+/** The layer's RFC 3161 token (a DER TimeStampResp), undefined without one, or why the annotation is not one. */
+function layerTimestamp(annotations) {
+    const text = annotations[TIMESTAMP_ANNOTATION];
+    if (!text)
+        return undefined;
+    try {
+        const token = JSON.parse(text).SignedRFC3161Timestamp;
+        if (typeof token !== 'string' || !token)
+            throw new Error('no SignedRFC3161Timestamp');
+        return Buffer.from(token, 'base64');
+    }
+    catch (error) {
+        return `the ${TIMESTAMP_ANNOTATION} annotation is not an RFC 3161 timestamp (${error.message})`;
+    }
 }
 /** The certificates (PEM) a Rekor v1 entry body names as the signer: hashedrekord, dsse or intoto. */
 function bodyKeys(body) {
@@ -793,6 +803,8 @@ function samePem(pem, certificate) {
 }
 
 ;// CONCATENATED MODULE: ./actions/sign/src/images/index.ts
+
+
 
 
 
@@ -894,10 +906,14 @@ async function attestationLayer(signer, statementBytes) {
         return { bytes: Buffer.from(signed), annotations: {} };
     // The keyless signer returns a Sigstore bundle; the layer is its envelope, as cosign attest writes it.
     const bundle = JSON.parse(signed);
-    return {
-        bytes: Buffer.from(JSON.stringify(envelopeOf(bundle))),
-        annotations: cosignAnnotations(bundle, signer.certificateChain ?? [], false),
-    };
+    const bytes = Buffer.from(JSON.stringify(envelopeOf(bundle)));
+    const annotations = cosignAnnotations(bundle, signer.certificateChain ?? [], false);
+    // cosign v2 attest sends the whole envelope to the TSA (the token in the Sigstore bundle is over its signature).
+    if (signer.timestamp) {
+        const token = await signer.timestamp(bytes);
+        annotations[TIMESTAMP_ANNOTATION] = JSON.stringify({ SignedRFC3161Timestamp: token.toString('base64') });
+    }
+    return { bytes, annotations };
 }
 async function pushLayer(image, layer) {
     try {
@@ -952,7 +968,22 @@ async function imageVerifier(options) {
                 const bundle = bundleFromAnnotations(annotations, { dsseEnvelope });
                 if (typeof bundle === 'string')
                     return { reason: bundle };
-                return verifier.envelope(JSON.stringify(bundle));
+                const result = await verifier.envelope(JSON.stringify(bundle));
+                const token = layerTimestamp(annotations);
+                if ('reason' in result || token === undefined)
+                    return result;
+                if (typeof token === 'string')
+                    return { reason: token };
+                const stamped = await (0,timestamp/* checkTimestamp */.Ro)(token, Buffer.from(text), verifier.timestampAnchors);
+                if (typeof stamped === 'string')
+                    return { reason: `RFC 3161 timestamp: ${stamped}` };
+                const certificate = new external_node_crypto_.X509Certificate(annotations[CERTIFICATE_ANNOTATION] ?? '');
+                if (stamped.genTime < new Date(certificate.validFrom) || stamped.genTime > new Date(certificate.validTo)) {
+                    return {
+                        reason: `RFC 3161 timestamp: ${stamped.genTime.toISOString()} is outside the certificate's validity (${certificate.validFrom} to ${certificate.validTo})`,
+                    };
+                }
+                return result;
             },
         };
     }

@@ -9,10 +9,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   keylessVerifier: () => (/* binding */ keylessVerifier)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4332);
-/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79679);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4332);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79679);
+
 
 
 
@@ -28,11 +31,11 @@ async function keylessVerifier(options, toMatcher) {
     let root;
     if (options.trustedRoot) {
         try {
-            root = TrustedRoot.fromJSON(JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(options.trustedRoot, 'utf8')));
+            root = TrustedRoot.fromJSON(JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(options.trustedRoot, 'utf8')));
         }
         catch (error) {
-            throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.trustedRoot} is not a Sigstore trusted_root.json (${error.message})`, {
-                input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.trustedRoot,
+            throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.trustedRoot} is not a Sigstore trusted_root.json (${error.message})`, {
+                input: _names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.trustedRoot,
             });
         }
     }
@@ -43,15 +46,15 @@ async function keylessVerifier(options, toMatcher) {
         }
         catch (error) {
             // Air-gapped and firewalled verifiers are common: the fix is a root file, not a retry.
-            throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Could not fetch the Sigstore public-good trusted root with TUF (${verificationReason(error)}); offline, pass input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.trustedRoot} with a trusted_root.json (for example from \`cosign trusted-root create\` or \`gh attestation trusted-root\`)`, { input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.trustedRoot });
+            throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Could not fetch the Sigstore public-good trusted root with TUF (${verificationReason(error)}); offline, pass input ${_names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.trustedRoot} with a trusted_root.json (for example from \`cosign trusted-root create\` or \`gh attestation trusted-root\`)`, { input: _names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.trustedRoot });
         }
     }
     const verifier = new Verifier(toTrustMaterial(root), {
         tlogThreshold: 1,
         ctlogThreshold: 1,
     });
-    const identityOk = toMatcher(options.certificateIdentity, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificateIdentity);
-    const issuerOk = toMatcher(options.certificateOidcIssuer, _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.certificateOidcIssuer);
+    const identityOk = toMatcher(options.certificateIdentity, _names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.certificateIdentity);
+    const issuerOk = toMatcher(options.certificateOidcIssuer, _names__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G.certificateOidcIssuer);
     /** The identity and issuer the user expects, or why the signer is not that. */
     const checkIdentity = (signer) => {
         const identity = signer.identity?.subjectAlternativeName;
@@ -64,13 +67,18 @@ async function keylessVerifier(options, toMatcher) {
         }
         return { signer: `${identity} (${issuer})` };
     };
+    // The trusted root's timestamp authorities, for a token @sigstore/verify does not read (cosign v2
+    // stamps an attestation's whole envelope, not its signature).
+    const timestampAnchors = (root
+        .timestampAuthorities ?? []).flatMap((authority) => (authority.certChain?.certificates ?? []).map((c) => new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(c.rawBytes))));
     return {
+        timestampAnchors,
         trust: `${options.trustedRoot ? 'trusted root from file' : 'Sigstore public-good root'}; identity ${options.certificateIdentity}, issuer ${options.certificateOidcIssuer}`,
         verify: async (request) => {
             const path = request.outputFor('.sigstore.json');
             let json;
             try {
-                json = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+                json = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8'));
             }
             catch (error) {
                 return { reason: `no readable bundle at ${path} (${error.message})`, signature: path };
@@ -87,7 +95,7 @@ async function keylessVerifier(options, toMatcher) {
                         signature: path,
                     };
                 }
-                const data = request.digest.data ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(request.file));
+                const data = request.digest.data ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(request.file));
                 signer = verifier.verify(toSignedEntity(bundle, data));
             }
             catch (error) {

@@ -88,8 +88,9 @@ async function keylessSigner(options) {
     const witnesses = [
         new sign.RekorWitness({ rekorBaseURL: options.rekorUrl, entryType: 'dsse', ...fetchOptions }),
     ];
-    if (options.tsaUrl)
-        witnesses.push(new sign.TSAWitness({ tsaBaseURL: options.tsaUrl, ...fetchOptions }));
+    const tsa = options.tsaUrl ? new sign.TSAWitness({ tsaBaseURL: options.tsaUrl, ...fetchOptions }) : undefined;
+    if (tsa)
+        witnesses.push(tsa);
     const witness = async (bundle, what) => {
         try {
             const materials = await Promise.all(witnesses.map((w) => w.testify(bundle.content, certificatePem)));
@@ -135,6 +136,27 @@ async function keylessSigner(options) {
             await witness(bundle, 'image signature');
             return bundleToJSON(bundle);
         },
+        // The TSA client stamps the signature of what it is given: here `data` itself stands as that signature.
+        timestamp: tsa
+            ? async (data) => {
+                try {
+                    const { rfc3161Timestamps } = await tsa.testify({
+                        $case: 'messageSignature',
+                        messageSignature: {
+                            signature: data,
+                            messageDigest: { algorithm: 1 /* SHA2_256 */, digest: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest() },
+                        },
+                    });
+                    const token = rfc3161Timestamps[0]?.signedTimestamp;
+                    if (!token)
+                        throw new Error('no timestamp in the answer');
+                    return Buffer.from(token);
+                }
+                catch (error) {
+                    throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`timestamp authority ${options.tsaUrl} refused the request: ${causeOf(error)}`);
+                }
+            }
+            : undefined,
         async attest(payloadType, payload) {
             const bytes = (0,_attest_dsse__WEBPACK_IMPORTED_MODULE_6__/* .pae */ .Z)(payloadType, payload);
             const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', bytes, privateKey);

@@ -28,8 +28,6 @@ __webpack_require__.r(__webpack_exports__);
  */
 async function keySigner(options) {
     const key = await (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .openSigningKey */ .bc)(options.privateKey, options.passphrase, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.privateKey, _names__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G.passphrase, options.workspace);
-    if (!key.signDigest)
-        (0,_keys__WEBPACK_IMPORTED_MODULE_3__/* .prefetchPrehashedSigner */ .kJ)(key.kind);
     const { toMessageSignatureBundle, bundleToJSON } = await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040));
     return {
         method: 'key',

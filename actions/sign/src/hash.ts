@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 export interface FileDigest {
   sha256: Buffer;
@@ -36,27 +35,31 @@ export class MemoryBudget {
 /**
  * SHA-256 of a file, read once. Small files are kept in memory, for signers that need the bytes.
  * Larger ones stream through one reused buffer.
+ *
+ * Every call is synchronous: a small file costs four system calls of a few microseconds, and sending
+ * each through libuv's thread pool (open, stat, read, close: four round trips and their wake-ups)
+ * cost five times the CPU of the calls themselves when signing 1,000 small files (bench/sign).
  */
 export async function hashFile(path: string, budget?: MemoryBudget): Promise<FileDigest> {
-  const handle = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (budget && size <= SMALL_FILE_BYTES && budget.take(size)) {
-      const data = await handle.readFile();
+      const data = readFileSync(fd);
       return { sha256: createHash('sha256').update(data).digest(), size: data.length, data };
     }
-    return streamHash(handle);
+    return streamHash(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-function streamHash(handle: Awaited<ReturnType<typeof open>>): FileDigest {
+function streamHash(fd: number): FileDigest {
   const hash = createHash('sha256');
   const chunk = Buffer.allocUnsafe(CHUNK);
   let total = 0;
   for (;;) {
-    const bytesRead = readSync(handle.fd, chunk, 0, CHUNK, total);
+    const bytesRead = readSync(fd, chunk, 0, CHUNK, total);
     if (bytesRead === 0) break;
     total += bytesRead;
     hash.update(bytesRead === CHUNK ? chunk : chunk.subarray(0, bytesRead));

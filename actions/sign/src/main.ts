@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, EOL } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
 import * as core from '../../../shared/actions-core';
@@ -80,15 +80,17 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
     ? ((provenance.runDetails as { builder: { id: string } }).builder.id as string)
     : 'https://github.com/paved/sign';
   const sbom = options.sbom ? await sbomPredicate(options.sbom, options.workspace, builderId) : undefined;
-  // Hashing needs no key: it starts now and overlaps loading the signer and its libraries.
-  const budget = new MemoryBudget();
-  const hashing = mapLimit(targets, concurrency(), (t) => hashFile(t.path, budget));
-  hashing.catch(() => undefined);
-  const signer = await group(`Unlocking ${options.method} signer`, async () => {
+  // Loading the signer's libraries waits on reads in the thread pool; hashing needs no key and runs
+  // on this thread (synchronous reads) while they load. A bad key is still the error reported first.
+  const unlocking = group(`Unlocking ${options.method} signer`, async () => {
     const s = await createSigner(options);
     core.info(`signing as ${s.identity}`);
     return s;
   });
+  const budget = new MemoryBudget();
+  const hashing = mapLimit(targets, concurrency(), (t) => hashFile(t.path, budget));
+  hashing.catch(() => undefined);
+  const signer = await unlocking;
 
   const rows: SignedRow[] = [];
   const writes: PendingWrite[] = [];
@@ -106,8 +108,10 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
       digest.data = undefined;
       return { target, digest, signed };
     });
+    // One write to the log for all the lines: a thousand small writes cost more than the lines.
+    const lines: string[] = [];
     for (const { target, digest, signed } of results) {
-      core.info(
+      lines.push(
         `${target.display}  sha256:${digest.sha256.toString('hex')}  → ${relative(options.workspace, signed.primary)}`,
       );
       writes.push(...signed.writes);
@@ -118,6 +122,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
         signature: signed.primary,
       });
     }
+    if (lines.length > 0) core.info(lines.join(EOL));
   });
 
   const signatureDir = options.outputDir ?? commonDir(rows.map((r) => r.signature));

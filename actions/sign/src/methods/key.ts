@@ -3,7 +3,7 @@ import { envelope, pae } from '../attest/dsse';
 import type { Options } from '../inputs';
 import { Inputs } from '../names';
 import { keyScript } from '../verify-script';
-import { openSigningKey, prefetchPrehashedSigner, signBytesWith, signFileWith, verifyBytes, verifyFile } from './keys';
+import { openSigningKey, signBytesWith, signFileWith, verifyBytes, verifyFile } from './keys';
 import { requestTimestamp } from './timestamp';
 import type { FileSignature, MethodSigner, SignRequest } from './types';
 
@@ -20,7 +20,6 @@ export async function keySigner(options: Options): Promise<MethodSigner> {
     Inputs.passphrase,
     options.workspace,
   );
-  if (!key.signDigest) prefetchPrehashedSigner(key.kind);
   const { toMessageSignatureBundle, bundleToJSON } = await import('@sigstore/bundle');
   return {
     method: 'key',

@@ -136,13 +136,9 @@ function nodeVerifyAsync(algorithm: string | null, data: Buffer, key: KeyObject,
 let p256: typeof import('@noble/curves/nist.js').p256 | undefined;
 
 /**
- * Starts loading @noble/curves while files are still hashing: the main thread waits on reads now and
- * then, and the chunk loads in those gaps instead of after the last byte is hashed.
+ * @noble/curves, loaded on the first signature over a streamed (large) file's digest: a run of small
+ * files, signed by OpenSSL from their bytes, never parses its 350 KiB.
  */
-export function prefetchPrehashedSigner(kind: KeyKind): void {
-  if (kind === 'ecdsa-p256') noble().catch(() => undefined);
-}
-
 async function noble() {
   if (!p256) {
     p256 = (await import('@noble/curves/nist.js')).p256;
