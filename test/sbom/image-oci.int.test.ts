@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, OperationError } from '../../shared/errors';
-import { digestOf, type ImageManifest, MEDIA_TYPES, parseChallenge, RegistryClient } from '../../shared/oci/client';
+import {
+  digestOf,
+  type ImageManifest,
+  MEDIA_TYPES,
+  parseChallenge,
+  pickPlatform,
+  RegistryClient,
+} from '../../shared/oci/client';
 import { parseReference } from '../../shared/oci/reference';
 import { redact } from '../../shared/secrets';
 import { closedPort, IN_CI, onPath } from '../harness';
@@ -61,6 +68,34 @@ describe('OCI references', () => {
       },
     });
     expect(parseChallenge('Basic realm="paved-test"')).toEqual({ scheme: 'basic', params: { realm: 'paved-test' } });
+  });
+});
+
+describe('platform choice from an index', () => {
+  const entry = (architecture: string, variant?: string) => ({
+    mediaType: MEDIA_TYPES.ociManifest,
+    digest: `sha256:${architecture}${variant ?? ''}`,
+    size: 1,
+    platform: { os: 'linux', architecture, ...(variant ? { variant } : {}) },
+  });
+  const index = (...manifests: ReturnType<typeof entry>[]) => ({ schemaVersion: 2, manifests });
+
+  it('counts an unwritten variant as the architecture default, as containerd does', () => {
+    // linux/arm64/v8 asked, the index writes plain arm64 (and the other way round).
+    expect(
+      pickPlatform(index(entry('amd64'), entry('arm64')), { os: 'linux', architecture: 'arm64', variant: 'v8' }, 'x')
+        .digest,
+    ).toBe('sha256:arm64');
+    expect(pickPlatform(index(entry('arm64', 'v8')), { os: 'linux', architecture: 'arm64' }, 'x').digest).toBe(
+      'sha256:arm64v8',
+    );
+    // linux/arm prefers arm/v7 (the default) over an earlier arm/v6.
+    expect(
+      pickPlatform(index(entry('arm', 'v6'), entry('arm', 'v7')), { os: 'linux', architecture: 'arm' }, 'x').digest,
+    ).toBe('sha256:armv7');
+    expect(() =>
+      pickPlatform(index(entry('arm', 'v6')), { os: 'linux', architecture: 'arm', variant: 'v7' }, 'img'),
+    ).toThrow(/img has no linux\/arm\/v7 image; it has linux\/arm\/v6/);
   });
 });
 
