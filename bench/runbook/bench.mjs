@@ -266,11 +266,6 @@ const KEX_NOTE =
   'sntrup761x25519-sha512, a post-quantum hybrid key exchange: about 0.15 CPU-s in the ssh client ' +
   "per connection on this machine (0.01 s with curve25519-sha256, which paved's ssh2 negotiates). " +
   'The plain-ssh floor pays it six times per host.';
-paved(ssh2);
-negotiates;
-curve25519 - sha256.The;
-' +
-  'plain-ssh floor pays it six times per host.'
 
 /**
  * The fleet's sshd: one instance per 16 addresses (sshd's listen limit) on a free port, in a
