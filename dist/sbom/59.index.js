@@ -1441,6 +1441,10 @@ async function openImage(text, options) {
         opened.cleanup();
         throw new errors/* ConfigurationError */.j1(`${opened.scheme}:${opened.name} is a single-platform image for ${platformOf(opened.config)}, not ${formatPlatform(asked)} (input platform); leave platform empty to read it as it is, or name an image built for ${formatPlatform(asked)}`, { input: 'platform' });
     }
+    const wanted = asked ?? runnerPlatform();
+    if (opened.fromIndex && !platformMatches(opened.config, { os: wanted.os, architecture: wanted.architecture }))
+        // As Docker does for such images: read what the index points at, and say the two disagree.
+        actions_core/* warning */.$e(`${opened.scheme}:${opened.name}: the index lists this image for ${formatPlatform(wanted)} but its config says ${platformOf(opened.config)}; the SBOM records ${platformOf(opened.config)}. The index or the image build is wrong.`);
     return opened;
 }
 function platformMatches(config, asked) {

@@ -65,6 +65,8 @@ function purlsOf(cdx: Json): string[] {
 function expectPlatform(cdx: Json, spdx: Json, t: Target): void {
   const text = `${t.os}/${t.architecture}${'variant' in t ? `/${t.variant}` : ''}`;
   expect(PackageURL.fromString(cdx.metadata.component.purl).qualifiers?.arch).toBe(t.architecture);
+  const root = spdx.packages[0].externalRefs.find((r: Json) => r.referenceType === 'purl').referenceLocator;
+  expect(PackageURL.fromString(root).qualifiers?.arch).toBe(t.architecture);
   expect(cdx.metadata.component.properties.find((p: Json) => p.name === 'paved:image:platform')?.value).toBe(text);
   expect(spdx.packages[0].comment).toContain(`(${text})`);
 }
@@ -119,6 +121,17 @@ describe.skipIf(missing.length > 0)('sbom: multi-platform images and the platfor
       body: list,
     });
     expect(response.status, await response.text()).toBe(201);
+    // An index whose arm64 entry points at the amd64 image (a broken multi-platform push).
+    const liar = await fetch(`http://${registry.host}/v2/paved/multi/manifests/liar`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/vnd.oci.image.index.v1+json' },
+      body: JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [{ ...images[0], platform: { os: 'linux', architecture: 'arm64' } }],
+      }),
+    });
+    expect(liar.status, await liar.text()).toBe(201);
   }, 300_000);
 
   afterAll(async () => {
@@ -177,6 +190,20 @@ describe.skipIf(missing.length > 0)('sbom: multi-platform images and the platfor
     // Asking for its own platform, in uname's spelling, is fine.
     expectValid(await runSbom({ image: `registry:${registry.host}/paved/single:1`, platform: 'linux/x86_64' }));
   });
+
+  it(
+    'an index entry whose config is another platform: read, recorded as its config says, with a warning (as Docker)',
+    LONG,
+    async () => {
+      const r = await runSbom({ image: `registry:${registry.host}/paved/multi:liar`, platform: 'linux/arm64' });
+      const { cdx, spdx } = expectValid(r);
+      expect(purlsOf(cdx)).toEqual(expectedPurls(PLATFORMS[0]));
+      expectPlatform(cdx, spdx, PLATFORMS[0]);
+      expect(r.stdout).toMatch(
+        /::warning::.*paved\/multi:liar: the index lists this image for linux\/arm64 but its config says linux\/amd64/,
+      );
+    },
+  );
 
   describe('errors: a ConfigurationError, and nothing written', () => {
     const cases: [string, () => Record<string, string>, RegExp][] = [

@@ -124,6 +124,12 @@ export async function openImage(text: string, options: SourceOptions): Promise<O
       { input: 'platform' },
     );
   }
+  const wanted = asked ?? runnerPlatform();
+  if (opened.fromIndex && !platformMatches(opened.config, { os: wanted.os, architecture: wanted.architecture }))
+    // As Docker does for such images: read what the index points at, and say the two disagree.
+    core.warning(
+      `${opened.scheme}:${opened.name}: the index lists this image for ${formatPlatform(wanted)} but its config says ${platformOf(opened.config)}; the SBOM records ${platformOf(opened.config)}. The index or the image build is wrong.`,
+    );
   return opened;
 }
 
