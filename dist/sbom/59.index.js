@@ -152,7 +152,8 @@ async function parseJar(data, path, depth = 0) {
         // The archive's own pom.properties (the only one, named like the file) is its identity, as in
         // syft; otherwise the archive is a package of its own unless a pom.properties names the same.
         const own = poms.length === 1 && fileName !== '' && poms[0].name.startsWith(fileName);
-        const self = manifest && !own ? fromManifest(manifest, file) : undefined;
+        // A nested jar's manifest is named by its path in the outer one (BOOT-INF/lib/x.jar!/META-INF/MANIFEST.MF).
+        const self = manifest && !own ? fromManifest(manifest, file, depth > 0 ? `${path}!/` : '') : undefined;
         if (self &&
             !poms.some((p) => p.name === self.record.name && (!self.record.version || p.version === self.record.version)))
             out.packages.unshift(self);
@@ -228,14 +229,14 @@ const REVERSE_DOMAIN = /^(?:com|org|net|io|be)\./;
 /** `org.bar;singleton:=true` → `org.bar` (OSGi directives), `x#y` → `x`. */
 const cleanGroup = (value) => value.split(';')[0].split('#')[0]?.trim() ?? '';
 /** The archive as a package from its MANIFEST.MF and file name, with the order of evidence syft uses. */
-function fromManifest(manifest, file) {
+function fromManifest(manifest, file, inside) {
     const evidence = [];
     const field = (key) => {
         const value = manifest.main.get(key) || manifest.sections.map((s) => s.get(key)).find(Boolean);
         return value || undefined;
     };
     const fromFile = splitArchiveName(file);
-    const mf = 'META-INF/MANIFEST.MF';
+    const mf = `${inside}META-INF/MANIFEST.MF`;
     let name = '';
     // 1. The Apache Maven Bundle Plugin writes Bundle-SymbolicName as group + artifact.
     const symbolic = field('Bundle-SymbolicName');
@@ -308,7 +309,7 @@ function fromManifest(manifest, file) {
             namespace: group,
             name,
             version,
-            license: license ? { expression: license, valid: false, source: `${file}!/${mf}` } : undefined,
+            license: license ? { expression: license, valid: false, source: inside ? mf : `${file}!/${mf}` } : undefined,
         },
         evidence,
     };

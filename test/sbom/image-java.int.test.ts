@@ -216,6 +216,10 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
     // Nested jars are found at their outer jar; a pom.properties jar needs no inferred evidence.
     const slf4j = component(cdx, 'pkg:maven/org.slf4j/slf4j-api@2.0.9');
     expect(slf4j.properties.find((p: Json) => p.name === 'paved:location').value).toBe('/opt/app/app-3.1.4.jar');
+    expect(identity(slf4j).group).toEqual([
+      'manifest-analysis',
+      '/opt/app/app-3.1.4.jar: BOOT-INF/lib/slf4j-api-2.0.9.jar!/META-INF/MANIFEST.MF Automatic-Module-Name',
+    ]);
     expect(component(cdx, 'pkg:maven/org.apache.commons/commons-lang3@3.14.0').evidence).toBeUndefined();
     const spdx = (run.spdx as Json).packages.find((p: Json) =>
       p.externalRefs?.some((r: Json) => r.referenceLocator === 'pkg:maven/org.apache.commons/commons-text@1.10.0'),

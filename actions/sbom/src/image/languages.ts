@@ -133,7 +133,8 @@ export async function parseJar(data: Buffer, path: string, depth = 0): Promise<J
     // The archive's own pom.properties (the only one, named like the file) is its identity, as in
     // syft; otherwise the archive is a package of its own unless a pom.properties names the same.
     const own = poms.length === 1 && fileName !== '' && (poms[0] as PackageRecord).name.startsWith(fileName);
-    const self = manifest && !own ? fromManifest(manifest, file) : undefined;
+    // A nested jar's manifest is named by its path in the outer one (BOOT-INF/lib/x.jar!/META-INF/MANIFEST.MF).
+    const self = manifest && !own ? fromManifest(manifest, file, depth > 0 ? `${path}!/` : '') : undefined;
     if (
       self &&
       !poms.some((p) => p.name === self.record.name && (!self.record.version || p.version === self.record.version))
@@ -214,14 +215,14 @@ const REVERSE_DOMAIN = /^(?:com|org|net|io|be)\./;
 const cleanGroup = (value: string) => (value.split(';')[0] as string).split('#')[0]?.trim() ?? '';
 
 /** The archive as a package from its MANIFEST.MF and file name, with the order of evidence syft uses. */
-function fromManifest(manifest: Manifest, file: string): JarPackage | undefined {
+function fromManifest(manifest: Manifest, file: string, inside: string): JarPackage | undefined {
   const evidence: IdentityEvidence[] = [];
   const field = (key: string): string | undefined => {
     const value = manifest.main.get(key) || manifest.sections.map((s) => s.get(key)).find(Boolean);
     return value || undefined;
   };
   const fromFile = splitArchiveName(file);
-  const mf = 'META-INF/MANIFEST.MF';
+  const mf = `${inside}META-INF/MANIFEST.MF`;
   let name = '';
   // 1. The Apache Maven Bundle Plugin writes Bundle-SymbolicName as group + artifact.
   const symbolic = field('Bundle-SymbolicName');
@@ -292,7 +293,7 @@ function fromManifest(manifest: Manifest, file: string): JarPackage | undefined 
       namespace: group,
       name,
       version,
-      license: license ? { expression: license, valid: false, source: `${file}!/${mf}` } : undefined,
+      license: license ? { expression: license, valid: false, source: inside ? mf : `${file}!/${mf}` } : undefined,
     },
     evidence,
   };
