@@ -44,6 +44,8 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
     status: 'not-run',
     tasks: [],
   }));
+  // Built whenever a host finishes (onProgress): the totals, a walk over every task of every
+  // host, are only counted when read, or a large fleet would count them hosts² times.
   const report = (): RunReport => {
     const finishedAt = Date.now();
     return {
@@ -57,7 +59,9 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
       cancelled: options.signal.aborted,
       stoppedEarly,
       hosts: results,
-      totals: totals(results),
+      get totals() {
+        return totals(results);
+      },
     };
   };
   let stoppedEarly: string | undefined;
@@ -119,7 +123,8 @@ export async function runEngine(options: EngineOptions): Promise<RunReport> {
     }
   }
   await shared.close();
-  return report();
+  // The final report as plain data: totals counted once.
+  return { ...report() };
 }
 
 function hostSettings(options: EngineOptions) {
