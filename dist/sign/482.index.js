@@ -974,7 +974,8 @@ async function imageVerifier(options) {
                     return result;
                 if (typeof token === 'string')
                     return { reason: token };
-                const stamped = await (0,timestamp/* checkTimestamp */.Ro)(token, Buffer.from(text), verifier.timestampAnchors);
+                const anchors = verifier.timestampAnchors;
+                const stamped = await (0,timestamp/* checkTimestamp */.Ro)(token, Buffer.from(text), anchors, anchors);
                 if (typeof stamped === 'string')
                     return { reason: `RFC 3161 timestamp: ${stamped}` };
                 const certificate = new external_node_crypto_.X509Certificate(annotations[CERTIFICATE_ANNOTATION] ?? '');

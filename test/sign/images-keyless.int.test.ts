@@ -401,36 +401,54 @@ describe.skipIf(missing)(`keyless container images${missing ? `: skipped, ${miss
     expect(await sigTag()).toBe(200);
   });
 
-  it('tsa-url adds the RFC 3161 timestamp annotation to the signature, which verify checks', async () => {
+  it("tsa-url adds RFC 3161 timestamps as cosign v2 does (the signature's over its signature, the attestation's over its envelope), which verify checks", async () => {
     const digest = pushImage(dir, registry.host, 'paved/stamped:v1', 'stamped\n');
     const hex = digest.slice('sha256:'.length);
     const image = `${registry.host}/paved/stamped:v1`;
     const r = await runAction(
       'sign',
-      { ...keylessInputs(), images: image, 'tsa-url': `${sigstore.base}/tsa/api/v1/timestamp` },
+      { ...keylessInputs(), images: image, provenance: 'true', 'tsa-url': `${sigstore.base}/tsa/api/v1/timestamp` },
       { env: sigstore.env(workspace('stamped')) },
     );
     expect(r.exitCode, r.stdout).toBe(0);
-    const manifest = JSON.parse(inspectRaw(`docker://${registry.host}/paved/stamped:sha256-${hex}.sig`));
-    const annotations = (manifest.layers[0] as Layer).annotations;
-    const token = JSON.parse(annotations[SIG.timestamp] ?? '{}');
-    expect(Object.keys(token)).toEqual(['SignedRFC3161Timestamp']);
-    expect(Buffer.from(token.SignedRFC3161Timestamp, 'base64')[0]).toBe(0x30); // a DER TimeStampResp
-    expect((await verify(image)).exitCode).toBe(0);
+    const paths = {
+      sig: `paved/stamped/manifests/sha256-${hex}.sig`,
+      att: `paved/stamped/manifests/sha256-${hex}.att`,
+    };
+    const read = async (path: string) =>
+      JSON.parse(Buffer.from(await (await registryApi(path)).arrayBuffer()).toString('utf8'));
+    const tokens: Record<string, string> = {};
+    for (const [kind, path] of Object.entries(paths)) {
+      const annotations = ((await read(path)).layers[0] as Layer).annotations;
+      const token = JSON.parse(annotations[SIG.timestamp] ?? '{}');
+      expect(Object.keys(token)).toEqual(['SignedRFC3161Timestamp']);
+      expect(Buffer.from(token.SignedRFC3161Timestamp, 'base64')[0]).toBe(0x30); // a DER TimeStampResp
+      tokens[kind] = annotations[SIG.timestamp] ?? '';
+    }
+    const ok = await verify(image);
+    expect(ok.exitCode, ok.stdout).toBe(0);
 
-    // A token over other bytes is a failure, not ignored.
-    const sigPath = `paved/stamped/manifests/sha256-${hex}.sig`;
-    const m = JSON.parse(Buffer.from(await (await registryApi(sigPath)).arrayBuffer()).toString('utf8'));
-    const der = Buffer.from(token.SignedRFC3161Timestamp, 'base64');
-    der[der.length - 5] = (der[der.length - 5] as number) ^ 1;
-    m.layers[0].annotations[SIG.timestamp] = JSON.stringify({ SignedRFC3161Timestamp: der.toString('base64') });
-    await registryApi(sigPath, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-      body: JSON.stringify(m),
-    });
-    const bad = await verify(image);
-    expect(bad.exitCode).toBe(1);
-    expect(bad.stdout).toMatch(/::error.*paved\/stamped:v1: .*TIMESTAMP/);
+    // A genuine token, but for other bytes (the other layer's): a failure, not ignored.
+    const swap = async (path: string, token: string) => {
+      const m = await read(path);
+      m.layers[0].annotations[SIG.timestamp] = token;
+      const put = await registryApi(path, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+        body: JSON.stringify(m),
+      });
+      expect(put.status).toBe(201);
+    };
+    await swap(paths.att, tokens.sig ?? '');
+    const badAtt = await verify(image);
+    expect(badAtt.exitCode).toBe(1);
+    expect(badAtt.stdout).toContain(
+      `${image}: attestation https://slsa.dev/provenance/v1: RFC 3161 timestamp: the timestamp is over other data than this signature`,
+    );
+    await swap(paths.att, tokens.att ?? '');
+    await swap(paths.sig, tokens.att ?? '');
+    const badSig = await verify(image);
+    expect(badSig.exitCode).toBe(1);
+    expect(badSig.stdout).toMatch(/::error.*paved\/stamped:v1: .*TIMESTAMP/);
   });
 });

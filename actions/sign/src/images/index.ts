@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import type { SerializedEnvelope } from '@sigstore/bundle';
 import { ConfigurationError, errorMessage, group, OperationError } from '../../../../shared';
 import * as core from '../../../../shared/actions-core';
@@ -7,6 +8,7 @@ import { sbomPredicate } from '../attest/sbom';
 import { type Options, toMatcher } from '../inputs';
 import { createSigner } from '../methods';
 import { loadPublicKey, verifyBytes } from '../methods/keys';
+import { checkTimestamp } from '../methods/timestamp';
 import type { MethodSigner } from '../methods/types';
 import { Inputs, Outputs } from '../names';
 import { imagesSummary } from '../summary';
@@ -24,7 +26,14 @@ import {
   signatureTag,
   simpleSigningPayload,
 } from './cosign';
-import { bundleFromAnnotations, cosignAnnotations, envelopeOf } from './keyless';
+import {
+  bundleFromAnnotations,
+  CERTIFICATE_ANNOTATION,
+  cosignAnnotations,
+  envelopeOf,
+  layerTimestamp,
+  TIMESTAMP_ANNOTATION,
+} from './keyless';
 
 /** A layer to add under a `.sig` or `.att` tag, made and checked before anything is pushed. */
 interface PendingLayer {
@@ -128,10 +137,14 @@ async function attestationLayer(
   if (signer.method !== 'keyless') return { bytes: Buffer.from(signed), annotations: {} };
   // The keyless signer returns a Sigstore bundle; the layer is its envelope, as cosign attest writes it.
   const bundle = JSON.parse(signed);
-  return {
-    bytes: Buffer.from(JSON.stringify(envelopeOf(bundle))),
-    annotations: cosignAnnotations(bundle, signer.certificateChain ?? [], false),
-  };
+  const bytes = Buffer.from(JSON.stringify(envelopeOf(bundle)));
+  const annotations = cosignAnnotations(bundle, signer.certificateChain ?? [], false);
+  // cosign v2 attest sends the whole envelope to the TSA (the token in the Sigstore bundle is over its signature).
+  if (signer.timestamp) {
+    const token = await signer.timestamp(bytes);
+    annotations[TIMESTAMP_ANNOTATION] = JSON.stringify({ SignedRFC3161Timestamp: token.toString('base64') });
+  }
+  return { bytes, annotations };
 }
 
 async function pushLayer(image: ResolvedImage, layer: PendingLayer): Promise<string> {
@@ -193,7 +206,20 @@ async function imageVerifier(options: Options): Promise<{
         }
         const bundle = bundleFromAnnotations(annotations, { dsseEnvelope });
         if (typeof bundle === 'string') return { reason: bundle };
-        return verifier.envelope(JSON.stringify(bundle));
+        const result = await verifier.envelope(JSON.stringify(bundle));
+        const token = layerTimestamp(annotations);
+        if ('reason' in result || token === undefined) return result;
+        if (typeof token === 'string') return { reason: token };
+        const anchors = verifier.timestampAnchors;
+        const stamped = await checkTimestamp(token, Buffer.from(text), anchors, anchors);
+        if (typeof stamped === 'string') return { reason: `RFC 3161 timestamp: ${stamped}` };
+        const certificate = new X509Certificate(annotations[CERTIFICATE_ANNOTATION] ?? '');
+        if (stamped.genTime < new Date(certificate.validFrom) || stamped.genTime > new Date(certificate.validTo)) {
+          return {
+            reason: `RFC 3161 timestamp: ${stamped.genTime.toISOString()} is outside the certificate's validity (${certificate.validFrom} to ${certificate.validTo})`,
+          };
+        }
+        return result;
       },
     };
   }

@@ -26,8 +26,8 @@ type TlogEntry = SerializedBundle['verificationMaterial']['tlogEntries'][number]
 
 /**
  * The annotations cosign writes for a keyless signature, from a Sigstore bundle made by the keyless
- * signer. `timestamp` false leaves out the RFC 3161 token (cosign timestamps an attestation's whole
- * envelope, the bundle's token is over its signature).
+ * signer. `timestamp` false leaves out the bundle's RFC 3161 token (cosign v2 timestamps an
+ * attestation's whole envelope, a Sigstore bundle's token is over its signature).
  */
 export function cosignAnnotations(bundle: SerializedBundle, chain: string[], timestamp = true): Record<string, string> {
   const material = bundle.verificationMaterial;
@@ -107,17 +107,11 @@ export function bundleFromAnnotations(
     inclusionProof: undefined,
     canonicalizedBody: rekor.Payload.body,
   };
-  let timestamps: { signedTimestamp: string }[] = [];
-  const ts = annotations[TIMESTAMP_ANNOTATION];
-  if (ts) {
-    try {
-      const token = JSON.parse(ts).SignedRFC3161Timestamp;
-      if (typeof token !== 'string' || !token) throw new Error('no SignedRFC3161Timestamp');
-      timestamps = [{ signedTimestamp: token }];
-    } catch (error) {
-      return `the ${TIMESTAMP_ANNOTATION} annotation is not an RFC 3161 timestamp (${(error as Error).message})`;
-    }
-  }
+  // A signature's token is over its signature bytes, which @sigstore/verify checks; an attestation's
+  // (cosign v2) is over the whole envelope, checked by the caller with `layerTimestamp`.
+  const token = 'messageSignature' in content ? layerTimestamp(annotations) : undefined;
+  if (typeof token === 'string') return token;
+  const timestamps = token ? [{ signedTimestamp: token.toString('base64') }] : [];
   const verificationMaterial = {
     x509CertificateChain: { certificates: [{ rawBytes: certificate.raw.toString('base64') }] },
     tlogEntries: [tlogEntry],
@@ -138,6 +132,19 @@ export function bundleFromAnnotations(
       signature: annotations[SIGNATURE_ANNOTATION] ?? '',
     },
   } as SerializedBundle;
+}
+
+/** The layer's RFC 3161 token (a DER TimeStampResp), undefined without one, or why the annotation is not one. */
+export function layerTimestamp(annotations: Record<string, string>): Buffer | string | undefined {
+  const text = annotations[TIMESTAMP_ANNOTATION];
+  if (!text) return undefined;
+  try {
+    const token = JSON.parse(text).SignedRFC3161Timestamp;
+    if (typeof token !== 'string' || !token) throw new Error('no SignedRFC3161Timestamp');
+    return Buffer.from(token, 'base64');
+  } catch (error) {
+    return `the ${TIMESTAMP_ANNOTATION} annotation is not an RFC 3161 timestamp (${(error as Error).message})`;
+  }
 }
 
 /** Where each Rekor v1 entry kind names the signer (base64 of the PEM), in the fields cosign compares. */

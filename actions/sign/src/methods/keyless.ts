@@ -72,7 +72,8 @@ export async function keylessSigner(options: Options): Promise<MethodSigner> {
   const witnesses: InstanceType<typeof sign.RekorWitness | typeof sign.TSAWitness>[] = [
     new sign.RekorWitness({ rekorBaseURL: options.rekorUrl, entryType: 'dsse', ...fetchOptions }),
   ];
-  if (options.tsaUrl) witnesses.push(new sign.TSAWitness({ tsaBaseURL: options.tsaUrl, ...fetchOptions }));
+  const tsa = options.tsaUrl ? new sign.TSAWitness({ tsaBaseURL: options.tsaUrl, ...fetchOptions }) : undefined;
+  if (tsa) witnesses.push(tsa);
 
   type AnyBundle = ReturnType<typeof toMessageSignatureBundle> | ReturnType<typeof toDSSEBundle>;
   const witness = async (bundle: AnyBundle, what: string) => {
@@ -120,6 +121,25 @@ export async function keylessSigner(options: Options): Promise<MethodSigner> {
       await witness(bundle, 'image signature');
       return bundleToJSON(bundle);
     },
+    // The TSA client stamps the signature of what it is given: here `data` itself stands as that signature.
+    timestamp: tsa
+      ? async (data: Buffer) => {
+          try {
+            const { rfc3161Timestamps } = await tsa.testify({
+              $case: 'messageSignature',
+              messageSignature: {
+                signature: data,
+                messageDigest: { algorithm: 1 /* SHA2_256 */, digest: createHash('sha256').update(data).digest() },
+              },
+            });
+            const token = rfc3161Timestamps[0]?.signedTimestamp;
+            if (!token) throw new Error('no timestamp in the answer');
+            return Buffer.from(token);
+          } catch (error) {
+            throw new OperationError(`timestamp authority ${options.tsaUrl} refused the request: ${causeOf(error)}`);
+          }
+        }
+      : undefined,
     async attest(payloadType: string, payload: Buffer): Promise<string> {
       const bytes = pae(payloadType, payload);
       const signature = nodeSign('sha256', bytes, privateKey);

@@ -103,6 +103,8 @@ export async function checkTimestamp(
   token: Buffer,
   data: Buffer,
   anchors?: X509Certificate[],
+  /** Certificates the TSA's may be among when the token does not carry it (a Sigstore trusted root lists it). */
+  known: X509Certificate[] = [],
 ): Promise<TimestampInfo | string> {
   const { pkijs, asn1js } = await libs();
   let signed: InstanceType<typeof pkijs.SignedData>;
@@ -135,7 +137,8 @@ export async function checkTimestamp(
   }
   const certificates = (signed.certificates ?? [])
     .filter((c): c is InstanceType<typeof pkijs.Certificate> => c instanceof pkijs.Certificate)
-    .map((c) => new X509Certificate(Buffer.from(c.toSchema().toBER(false))));
+    .map((c) => new X509Certificate(Buffer.from(c.toSchema().toBER(false))))
+    .concat(known);
   const signerInfo = signed.signerInfos[0];
   if (!signerInfo?.signedAttrs) return 'the timestamp has no signer';
   let tsa: X509Certificate | undefined;

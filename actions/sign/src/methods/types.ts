@@ -38,6 +38,8 @@ export interface MethodSigner {
    * cosign does), and the TSA with tsa-url. Checked with the certificate before it is returned.
    */
   signPayloadBundle?(payload: Buffer): Promise<SerializedBundle>;
+  /** keyless with tsa-url: the TSA's answer (DER TimeStampResp) for `data`, e.g. a whole DSSE envelope as cosign v2 stamps it. */
+  timestamp?(data: Buffer): Promise<Buffer>;
   /** keyless: the certificates above the signing certificate (PEM), as Fulcio returned them. */
   certificateChain?: string[];
   /** A DSSE-signed attestation as one line of `.intoto.jsonl`. */

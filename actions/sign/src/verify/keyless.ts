@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../../../../shared';
 import type { Options } from '../inputs';
@@ -18,7 +19,7 @@ export type MessageVerifier = (json: unknown, data: Buffer) => Promise<{ reason:
 export async function keylessVerifier(
   options: Options,
   toMatcher: (text: string, input: string) => (value: string | undefined) => boolean,
-): Promise<MethodVerifier & { message: MessageVerifier }> {
+): Promise<MethodVerifier & { message: MessageVerifier; timestampAnchors: X509Certificate[] }> {
   const { Verifier, toTrustMaterial, toSignedEntity } = await import('@sigstore/verify');
   const { bundleFromJSON } = await import('@sigstore/bundle');
   const { TrustedRoot } = await import('@sigstore/protobuf-specs');
@@ -64,7 +65,16 @@ export async function keylessVerifier(
     }
     return { signer: `${identity} (${issuer})` };
   };
+  // The trusted root's timestamp authorities, for a token @sigstore/verify does not read (cosign v2
+  // stamps an attestation's whole envelope, not its signature).
+  const timestampAnchors = (
+    (root as { timestampAuthorities?: { certChain?: { certificates: { rawBytes: Uint8Array }[] } }[] })
+      .timestampAuthorities ?? []
+  ).flatMap((authority) =>
+    (authority.certChain?.certificates ?? []).map((c) => new X509Certificate(Buffer.from(c.rawBytes))),
+  );
   return {
+    timestampAnchors,
     trust: `${options.trustedRoot ? 'trusted root from file' : 'Sigstore public-good root'}; identity ${options.certificateIdentity}, issuer ${options.certificateOidcIssuer}`,
     verify: async (request) => {
       const path = request.outputFor('.sigstore.json');
