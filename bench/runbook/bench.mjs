@@ -231,6 +231,28 @@ export async function scenario({ root, quick, hosts: HOSTS, name }) {
     });
     report.extra.load = load;
     if (fleet) {
+      // How paved alone scales on the same sshd: a quarter and half of the fleet (shard 1/4, 1/2),
+      // one run each, beside the full fleet's median above.
+      const paved = contenders.find((c) => c.name === 'paved');
+      report.extra.paved_alone = [];
+      for (const share of [4, 2]) {
+        reset('paved')();
+        const start = loadNow();
+        const r = await timeCommand(paved.command, {
+          cwd: paved.cwd,
+          env: { ...paved.env, INPUT_SHARD: `1/${share}` },
+          allowFailure: true,
+        });
+        report.extra.paved_alone.push({
+          hosts: HOSTS / share,
+          ms: Math.round(r.ms),
+          exit: r.code,
+          peak_rss_mb: r.rssKb ? Math.round(r.rssKb / 102.4) / 10 : null,
+          loadavg_start: start,
+          loadavg_end: loadNow(),
+        });
+      }
+      report.extra.paved_alone.push({ hosts: HOSTS, ms: report.results.paved?.median_ms ?? null });
       // The runner's memory at fleet scale is a goal too: recorded beside the ratio goals.
       const rss = report.results.paved?.peak_rss_mb ?? null;
       report.goals.push({
@@ -242,7 +264,7 @@ export async function scenario({ root, quick, hosts: HOSTS, name }) {
       writeFileSync(join(results, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(join(results, `${name}.md`), markdown(report));
       console.log(
-        `runbook-200: paved peak RSS ${rss ?? '?'} MB (goal ≤ ${MAX_RSS_MB} MB): ${rss !== null && rss <= MAX_RSS_MB ? 'met' : 'NOT met'}`,
+        `${name}: paved peak RSS ${rss ?? '?'} MB (goal ≤ ${MAX_RSS_MB} MB): ${rss !== null && rss <= MAX_RSS_MB ? 'met' : 'NOT met'}`,
       );
     }
     return report;
