@@ -1,9 +1,10 @@
 import { accessSync, constants, type Stats, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { ConfigurationError } from '../../../shared';
 import { fsError } from './fs-errors';
+import { relativePath } from './methods/output';
 import { Inputs } from './names';
 
 /** Extensions this action writes: a wildcard that picks them up again is not asking to sign signatures. */
@@ -53,7 +54,7 @@ export async function resolveFiles(patterns: readonly string[], workspace: strin
         throw fsError(error, `read ${Inputs.files} entry`, entry, Inputs.files);
       }
       matched++;
-      found.set(path, { path, display: relative(workspace, path) || path });
+      found.set(path, { path, display: relativePath(workspace, path) || path });
     }
     if (matched === 0) {
       throw new ConfigurationError(

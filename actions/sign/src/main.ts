@@ -11,6 +11,7 @@ import { resolveFiles, type Target } from './files';
 import { type FileDigest, hashFile, MemoryBudget, mapLimit } from './hash';
 import { type Options, parseInputs } from './inputs';
 import { createSigner } from './methods';
+import { relativePath } from './methods/output';
 import type { PendingWrite } from './methods/types';
 import { Inputs, Outputs } from './names';
 import { type SignedRow, signSummary, verifySummary } from './summary';
@@ -112,7 +113,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
     const lines: string[] = [];
     for (const { target, digest, signed } of results) {
       lines.push(
-        `${target.display}  sha256:${digest.sha256.toString('hex')}  → ${relative(options.workspace, signed.primary)}`,
+        `${target.display}  sha256:${digest.sha256.toString('hex')}  → ${relativePath(options.workspace, signed.primary)}`,
       );
       writes.push(...signed.writes);
       rows.push({
@@ -175,7 +176,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
     });
   }
 
-  const written = writes.map((w) => relative(options.workspace, w.path));
+  const written = writes.map((w) => relativePath(options.workspace, w.path));
   core.setOutput(Outputs.signatures, JSON.stringify(written));
   core.setOutput(Outputs.digests, JSON.stringify(Object.fromEntries(rows.map((r) => [r.file, r.sha256]))));
   core.setOutput(Outputs.verified, JSON.stringify(rows.map((r) => r.file)));
@@ -183,7 +184,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
   signSummary({
     method: options.method,
     identity: signer.identity,
-    rows: rows.map((r) => ({ ...r, signature: relative(options.workspace, r.signature) })),
+    rows: rows.map((r) => ({ ...r, signature: relativePath(options.workspace, r.signature) })),
     attestations,
     attestationPath: attestationPath && relative(options.workspace, attestationPath),
     scriptPath: scriptPath && relative(options.workspace, scriptPath),
@@ -243,7 +244,7 @@ async function verifyCommand(options: Options, targets: Target[], outputFor: Out
   core.setOutput(
     Outputs.signatures,
     JSON.stringify([
-      ...results.map((r) => relative(options.workspace, r.signature)),
+      ...results.map((r) => relativePath(options.workspace, r.signature)),
       ...attestations.map((a) => a.display),
     ]),
   );
@@ -253,7 +254,7 @@ async function verifyCommand(options: Options, targets: Target[], outputFor: Out
     rows: results.map((r) => ({
       file: r.target.display,
       sha256: r.sha256,
-      signature: relative(options.workspace, r.signature),
+      signature: relativePath(options.workspace, r.signature),
       reason: r.reason,
       signer: r.signer,
     })),

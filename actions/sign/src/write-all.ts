@@ -1,6 +1,6 @@
 import { chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError } from '../../../shared';
 import { fsError } from './fs-errors';
 import type { PendingWrite } from './methods/types';
@@ -44,14 +44,16 @@ export async function checkDestinations(dirs: Iterable<string>, workspace: strin
  * hand-offs between threads (1,000 files, bench/sign).
  */
 export async function writeAll(writes: PendingWrite[], workspace: string, executable?: string): Promise<void> {
-  const byDir = new Map<string, PendingWrite[]>();
-  for (const w of writes) {
-    const dir = dirname(w.path);
-    const list = byDir.get(dir);
-    if (list) list.push(w);
-    else byDir.set(dir, [w]);
+  // Each write's directory and name, worked out once: 2,000 writes make path calls add up.
+  const plan = writes.map((write) => ({ write, dir: dirname(write.path), name: basename(write.path) }));
+  const byDir = new Map<string, typeof plan>();
+  for (const entry of plan) {
+    const list = byDir.get(entry.dir);
+    if (list) list.push(entry);
+    else byDir.set(entry.dir, [entry]);
   }
   const staging = new Map<string, string>();
+  const temp = (e: (typeof plan)[number]) => `${staging.get(e.dir)}${sep}${e.name}`;
   const shown = (path: string) => relative(workspace, path) || path;
   try {
     for (const dir of byDir.keys()) {
@@ -62,13 +64,12 @@ export async function writeAll(writes: PendingWrite[], workspace: string, execut
         throw fsError(error, 'write signatures to', shown(dir));
       }
     }
-    for (const w of writes) {
-      const temp = join(staging.get(dirname(w.path)) as string, basename(w.path));
+    for (const e of plan) {
       try {
-        writeFileSync(temp, w.content);
-        if (w.path === executable) chmodSync(temp, 0o755);
+        writeFileSync(temp(e), e.write.content);
+        if (e.write.path === executable) chmodSync(temp(e), 0o755);
       } catch (error) {
-        throw fsError(error, 'write', shown(w.path));
+        throw fsError(error, 'write', shown(e.write.path));
       }
     }
     // A directory where a signature goes would fail its rename after others succeeded: refuse first
@@ -76,14 +77,14 @@ export async function writeAll(writes: PendingWrite[], workspace: string, execut
     for (const [dir, list] of byDir) {
       const entries = readdirSync(dir, { withFileTypes: true });
       const directories = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
-      const clash = list.find((w) => directories.has(basename(w.path)));
-      if (clash) throw new ConfigurationError(`Cannot write ${shown(clash.path)}: it is a directory`);
+      const clash = list.find((e) => directories.has(e.name));
+      if (clash) throw new ConfigurationError(`Cannot write ${shown(clash.write.path)}: it is a directory`);
     }
-    for (const w of writes) {
+    for (const e of plan) {
       try {
-        renameSync(join(staging.get(dirname(w.path)) as string, basename(w.path)), w.path);
+        renameSync(temp(e), e.write.path);
       } catch (error) {
-        throw fsError(error, 'write', shown(w.path));
+        throw fsError(error, 'write', shown(e.write.path));
       }
     }
   } finally {
