@@ -259,6 +259,8 @@ describe.skipIf(missing)(`keyless container images${missing ? `: skipped, ${miss
     expect(ok.exitCode, ok.stdout).toBe(0);
     expect(JSON.parse(ok.outputs.images ?? '{}')).toEqual({ [image]: digest, [pinned]: digest });
     expect(ok.summary).toContain('Verified 2 images');
+    expect(ok.summary).toContain('Trusted: ');
+    expect(ok.summary).toContain('trusted root from file; identity /https://github');
     expect(published(ok)).not.toContain(REGISTRY_PASSWORD);
 
     const wrongIdentity = await verify(

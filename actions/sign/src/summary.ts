@@ -109,7 +109,7 @@ export function imagesSummary(
         ? `Signed ${rows.length} image${rows.length === 1 ? '' : 's'} (cosign format)`
         : `${failed ? `Verification failed for ${failed} of` : 'Verified'} ${rows.length} image${rows.length === 1 ? '' : 's'}`,
     )
-    .paragraph(md`${command === 'sign' ? 'Signer' : 'Trusted key'}: ${code(identity)}`)
+    .paragraph(md`${command === 'sign' ? 'Signer' : 'Trusted'}: ${code(identity)}`)
     .table(
       ['Image', 'Digest', command === 'sign' ? 'Signature' : 'Result'],
       rows.map((r) => [
