@@ -115,6 +115,16 @@ async function blob(repository: string, digest: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
+/** Puts a manifest (a rewritten one, behind the action's back) under `repository/manifests/tag`. */
+async function putManifest(path: string, manifest: unknown): Promise<void> {
+  const put = await registryApi(path, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
+    body: Buffer.isBuffer(manifest) ? manifest : JSON.stringify(manifest),
+  });
+  expect(put.status).toBe(201);
+}
+
 interface Layer {
   mediaType: string;
   digest: string;
@@ -200,12 +210,7 @@ describe.skipIf(missing)(`keyless container images${missing ? `: skipped, ${miss
     const swap = async (path: string, token: string) => {
       const m = await read(path);
       m.layers[0].annotations[SIG.timestamp] = token;
-      const put = await registryApi(path, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-        body: JSON.stringify(m),
-      });
-      expect(put.status).toBe(201);
+      await putManifest(path, m);
     };
     await swap(paths.att, tokens.sig ?? '');
     const badAtt = await verify(image);
@@ -335,12 +340,7 @@ describe.skipIf(missing)(`keyless container images${missing ? `: skipped, ${miss
     const rewrite = async (change: (annotations: Record<string, string>) => void) => {
       const m = JSON.parse(original.toString('utf8'));
       change(m.layers[0].annotations);
-      const put = await registryApi(sigPath, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-        body: JSON.stringify(m),
-      });
-      expect(put.status).toBe(201);
+      await putManifest(sigPath, m);
     };
     await rewrite((an) => {
       const b = JSON.parse(an[SIG.bundle] ?? '{}');
@@ -371,24 +371,14 @@ describe.skipIf(missing)(`keyless container images${missing ? `: skipped, ${miss
     const otherCert = await verify(image);
     expect(otherCert.exitCode).toBe(1);
     expect(otherCert.stdout).toContain('the Rekor entry names another certificate than the layer');
-    const restore = await registryApi(sigPath, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-      body: original,
-    });
-    expect(restore.status).toBe(201);
+    await putManifest(sigPath, original);
     expect((await verify(image)).exitCode).toBe(0);
 
     // The attestation with a genuine Rekor bundle, but the signature's: the entry is not this envelope's.
     const attPath = `paved/app/manifests/sha256-${hex}.att`;
     const attManifest = JSON.parse(Buffer.from(await (await registryApi(attPath)).arrayBuffer()).toString('utf8'));
     attManifest.layers[0].annotations[SIG.bundle] = a[SIG.bundle];
-    const swapped = await registryApi(attPath, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' },
-      body: JSON.stringify(attManifest),
-    });
-    expect(swapped.status).toBe(201);
+    await putManifest(attPath, attManifest);
     const swappedRun = await verify(image);
     expect(swappedRun.exitCode).toBe(1);
     expect(swappedRun.stdout).toMatch(
