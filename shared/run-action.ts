@@ -13,11 +13,20 @@ import { VERSION } from './version';
 export async function runAction(name: string, fn: () => Promise<void>): Promise<void> {
   const started = performance.now();
   let failure: unknown;
+  // Node exits 0 when the event loop empties, even with `fn` still awaiting a promise nothing will
+  // settle (a socket closed with no listener left to say so). A step must never pass that way.
+  const stalled = () => {
+    report(name, new Error('stopped before finishing: it was waiting for an event that can no longer happen (a bug)'));
+    flushAnnotations();
+  };
+  process.once('beforeExit', stalled);
   try {
     await fn();
   } catch (error) {
     failure = error;
     report(name, error);
+  } finally {
+    process.off('beforeExit', stalled);
   }
   flushAnnotations();
   try {

@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_CI, service } from '../harness';
-import { cleanup, report, runbook, sshInputs, visibleLog, workspace } from './helpers';
+import type { RunBundleResult } from '../../shared/runner-protocol';
+import { closedPort, IN_CI, service } from '../harness';
+import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import { type SlowLink, slowLink } from './slow-link';
 import { type SshdInstance, startSshd } from './sshd-instance';
 
 /**
@@ -67,6 +69,43 @@ function tearDown(): void {
   }
 }
 
+/** The deploy both tests run: a directory, a template that notifies a handler, a check. */
+function deployFiles(inventoryLines: string[]): Record<string, string> {
+  return {
+    'app.conf.tpl': 'host ${host.name}\naddress ${host.address}\nrelease ${release}\n',
+    'deploy.yml': [
+      'name: deploy',
+      'hosts: all',
+      'tasks:',
+      '  - name: dir',
+      '    file: { path: "${target}/${host.name}", state: directory }',
+      '  - name: config',
+      '    template: { source: app.conf.tpl, destination: "${target}/${host.name}/app.conf" }',
+      '    notify: restart',
+      '  - name: check',
+      '    shell: grep -q "release ${release}" ${target}/${host.name}/app.conf',
+      'handlers:',
+      '  - name: restart',
+      '    shell: echo restarted >> ${target}/${host.name}/restarts',
+      '',
+    ].join('\n'),
+    'hosts.ini': inventoryLines.join('\n'),
+  };
+}
+
+function expectDeployed(result: RunBundleResult, target: string, address: (name: string) => string): void {
+  expect(result.exitCode, visibleLog(result)).toBe(0);
+  const r = report(result);
+  expect(r.hosts).toHaveLength(20);
+  for (const h of r.hosts) {
+    expect(h.status, `${h.name}: ${h.error}`).toBe('ok');
+    expect(readFileSync(join(target, h.name, 'app.conf'), 'utf8')).toBe(
+      `host ${h.name}\naddress ${address(h.name)}\nrelease r42\n`,
+    );
+    expect(readFileSync(join(target, h.name, 'restarts'), 'utf8')).toBe('restarted\n');
+  }
+}
+
 describe.skipIf(!service('sshd').available)('runbook over a slow, lossy network (netem)', () => {
   let setup: { ok: boolean; reason?: string } = { ok: false };
   let sshd: SshdInstance | undefined;
@@ -83,26 +122,7 @@ describe.skipIf(!service('sshd').available)('runbook over a slow, lossy network 
     }
     sshd = await startSshd({ netns: NS, address: '0.0.0.0', port: 22, probe: `${subnet}.2` });
     target = mkdtempSync(join(tmpdir(), 'rb-netem-'));
-    dir = workspace({
-      'app.conf.tpl': 'host ${host.name}\naddress ${host.address}\nrelease ${release}\n',
-      'deploy.yml': [
-        'name: deploy',
-        'hosts: all',
-        'tasks:',
-        '  - name: dir',
-        '    file: { path: "${target}/${host.name}", state: directory }',
-        '  - name: config',
-        '    template: { source: app.conf.tpl, destination: "${target}/${host.name}/app.conf" }',
-        '    notify: restart',
-        '  - name: check',
-        '    shell: grep -q "release ${release}" ${target}/${host.name}/app.conf',
-        'handlers:',
-        '  - name: restart',
-        '    shell: echo restarted >> ${target}/${host.name}/restarts',
-        '',
-      ].join('\n'),
-      'hosts.ini': Array.from({ length: 20 }, (_, i) => `n${i + 2} ansible_host=${subnet}.${i + 2}`).join('\n'),
-    });
+    dir = workspace(deployFiles(Array.from({ length: 20 }, (_, i) => `n${i + 2} ansible_host=${subnet}.${i + 2}`)));
   }, 120_000);
   afterAll(async () => {
     await sshd?.stop();
@@ -124,15 +144,64 @@ describe.skipIf(!service('sshd').available)('runbook over a slow, lossy network 
       inventory: 'hosts.ini',
       vars: `target: ${target}\nrelease: r42`,
     });
-    expect(result.exitCode, visibleLog(result)).toBe(0);
-    const r = report(result);
-    expect(r.hosts).toHaveLength(20);
-    for (const h of r.hosts) {
-      expect(h.status, `${h.name}: ${h.error}`).toBe('ok');
-      expect(readFileSync(join(target, h.name, 'app.conf'), 'utf8')).toBe(
-        `host ${h.name}\naddress ${subnet}.${h.name.slice(1)}\nrelease r42\n`,
+    expectDeployed(result, target, (name) => `${subnet}.${name.slice(1)}`);
+  });
+});
+
+/**
+ * The same deploy where the kernel has no netem (or no namespaces): 20 hosts behind user-space
+ * slow links to the shared sshd, 100 ms each way and a 1.2 s stall on 5 % of chunks (a lost
+ * segment's retransmission, as the stream sees it). Runs everywhere, so the slow path is always
+ * exercised, netem or not.
+ */
+describe.skipIf(!service('sshd').available)('runbook over a slow link emulated in user space', () => {
+  const links: SlowLink[] = [];
+  let dir: string;
+  let target: string;
+  let port: number;
+  beforeAll(async () => {
+    port = await closedPort('127.0.1.2');
+    for (let n = 2; n <= 21; n++)
+      links.push(
+        await slowLink({
+          listen: { address: `127.0.1.${n}`, port },
+          target: { address: '127.0.0.1', port: sshPort() },
+          delayMs: 100,
+          stallMs: 1200,
+          stallRate: 0.05,
+          seed: n,
+        }),
       );
-      expect(readFileSync(join(target, h.name, 'restarts'), 'utf8')).toBe('restarted\n');
-    }
+    target = mkdtempSync(join(tmpdir(), 'rb-slowlink-'));
+    dir = workspace(
+      deployFiles(Array.from({ length: 20 }, (_, i) => `n${i + 2} ansible_host=127.0.1.${i + 2} ansible_port=${port}`)),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    for (const l of links) await l.close();
+    if (dir) cleanup(dir);
+    if (target) rmSync(target, { recursive: true, force: true });
+  });
+
+  it('deploys 20 hosts correctly with 100 ms delay each way and stalls standing in for loss', async () => {
+    const hostKey = readFileSync(
+      `${service('sshd').env.PAVED_SSH_KEY}`.replace(/client_ed25519$/, 'host_ed25519.pub'),
+      'utf8',
+    )
+      .split(' ')
+      .slice(0, 2)
+      .join(' ');
+    const knownHosts = links.map((l) => `[${l.address}]:${l.port} ${hostKey}`).join('\n');
+    const result = await runbook(dir, {
+      ...sshInputs(),
+      'known-hosts': knownHosts,
+      'connect-timeout': '10s',
+      runbook: 'deploy.yml',
+      inventory: 'hosts.ini',
+      vars: `target: ${target}\nrelease: r42`,
+    });
+    expectDeployed(result, target, (name) => `127.0.1.${name.slice(1)}`);
+    // The stalls happened: the run met late segments, not a fast path.
+    expect(links.reduce((n, l) => n + l.stalls(), 0)).toBeGreaterThan(0);
   });
 });

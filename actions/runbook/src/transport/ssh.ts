@@ -138,6 +138,17 @@ export async function connectSsh(
           settings.signal?.removeEventListener('abort', onAbort);
           reject(error);
         });
+        // A server that greets and hangs up (sshd over MaxStartups, tcp wrappers, fail2ban, a
+        // corrupt stream) ends in 'close' with no 'error': without this the host would wait for
+        // ever, and the run with it.
+        client.once('close', () => {
+          settings.signal?.removeEventListener('abort', onAbort);
+          reject(
+            new Error(
+              'the host closed the connection during the SSH handshake (sshd refusing it: MaxStartups, tcp wrappers or fail2ban?)',
+            ),
+          );
+        });
         client.connect(config);
       });
       return new SshConnection(client, target);
