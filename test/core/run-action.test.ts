@@ -47,6 +47,26 @@ describe('runAction', () => {
     expect(text()).not.toContain('Stack trace');
   });
 
+  it('fails the step, not exit 0, when the event loop empties while run() still awaits', async () => {
+    // What Node does when nothing can settle the awaited promise any more: emit beforeExit, then exit.
+    const before = process.listenerCount('beforeExit');
+    void runAction('runbook', () => new Promise<void>(() => undefined));
+    await new Promise((r) => setImmediate(r));
+    process.emit('beforeExit', 0);
+    expect(process.exitCode).toBe(1);
+    expect(text()).toContain('::error::runbook: stopped before finishing');
+    expect(process.listenerCount('beforeExit')).toBe(before);
+  });
+
+  it('leaves no beforeExit listener behind once run() settles', async () => {
+    const before = process.listenerCount('beforeExit');
+    await runAction('sbom', async () => undefined);
+    await runAction('sbom', async () => {
+      throw new OperationError('x');
+    });
+    expect(process.listenerCount('beforeExit')).toBe(before);
+  });
+
   it('folds the stack of a bug into a group for the report', async () => {
     await runAction('sbom', async () => {
       throw new TypeError('cannot read properties of undefined');
