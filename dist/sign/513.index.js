@@ -1,6 +1,33 @@
 export const id = 513;
-export const ids = [513];
+export const ids = [513,894];
 export const modules = {
+
+/***/ 48688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ envelope),
+/* harmony export */   Z: () => (/* binding */ pae)
+/* harmony export */ });
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+        type,
+        Buffer.from(` ${payload.length} `, 'utf8'),
+        payload,
+    ]);
+}
+function envelope(payloadType, payload, keyid, signature) {
+    return {
+        payloadType,
+        payload: payload.toString('base64'),
+        signatures: [{ keyid, sig: signature.toString('base64') }],
+    };
+}
+
+
+/***/ }),
 
 /***/ 81513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {

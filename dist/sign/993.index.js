@@ -2,6 +2,33 @@ export const id = 993;
 export const ids = [993];
 export const modules = {
 
+/***/ 48688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ envelope),
+/* harmony export */   Z: () => (/* binding */ pae)
+/* harmony export */ });
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, 'utf8'),
+        type,
+        Buffer.from(` ${payload.length} `, 'utf8'),
+        payload,
+    ]);
+}
+function envelope(payloadType, payload, keyid, signature) {
+    return {
+        payloadType,
+        payload: payload.toString('base64'),
+        signatures: [{ keyid, sig: signature.toString('base64') }],
+    };
+}
+
+
+/***/ }),
+
 /***/ 78993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -75,6 +102,412 @@ async function keySigner(options) {
         },
         verifyScript: (dir, entries, attestation) => (0,_verify_script__WEBPACK_IMPORTED_MODULE_2__/* .keyScript */ .ne)(dir, key.kind, key.publicPem, entries, attestation),
     };
+}
+
+
+/***/ }),
+
+/***/ 31504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ verifyFile),
+/* harmony export */   OZ: () => (/* binding */ signFileWith),
+/* harmony export */   PM: () => (/* binding */ loadPrivateKey),
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   Wr: () => (/* binding */ signFile),
+/* harmony export */   bc: () => (/* binding */ openSigningKey),
+/* harmony export */   f8: () => (/* binding */ signBytesWith),
+/* harmony export */   fg: () => (/* binding */ loadPublicKey),
+/* harmony export */   qp: () => (/* binding */ keyKind)
+/* harmony export */ });
+/* unused harmony export signBytes */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4332);
+
+
+
+/** A PEM private key, or an RFC 7512 `pkcs11:` URI naming a key that stays on its token. */
+async function openSigningKey(text, passphrase, input, passphraseInput, workspace) {
+    const { isPkcs11Uri, pkcs11Key } = await __webpack_require__.e(/* import() */ 893).then(__webpack_require__.bind(__webpack_require__, 29893));
+    if (isPkcs11Uri(text))
+        return pkcs11Key(text, input, workspace);
+    return loadPrivateKey(text, passphrase, input, passphraseInput);
+}
+/** A file's signature with whichever key this is: in memory, or on a token (over the digest). */
+function signFileWith(key, file, digest) {
+    if (key.signDigest)
+        return key.signDigest(digest.sha256);
+    return signFile(key.kind, key.privateKey, file, digest);
+}
+function signBytesWith(key, data) {
+    if (key.signDigest)
+        return key.signDigest((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest());
+    return signBytes(key.kind, key.privateKey, data);
+}
+/** DER prefix of an RSA PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017 §9.2 note 1). */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+/**
+ * Parses a PEM private key, decrypting it with the passphrase. Every failure names the input to fix:
+ * "wrong passphrase" and "not a key" are different mistakes with different fixes.
+ */
+function loadPrivateKey(pem, passphrase, input, passphraseInput) {
+    if (/-----BEGIN (ENCRYPTED )?(SIGSTORE|COSIGN) PRIVATE KEY-----/.test(pem)) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${input} holds a cosign-encrypted key (scrypt + secretbox), which is not supported; give the key as PKCS#8 PEM (openssl pkcs8 -topk8)`, { input });
+    }
+    if (!pem.includes('-----BEGIN') || !/PRIVATE KEY-----/.test(pem)) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${input} is not a PEM private key (expected -----BEGIN … PRIVATE KEY-----)`, {
+            input,
+        });
+    }
+    const encrypted = /ENCRYPTED/.test(pem);
+    let privateKey;
+    try {
+        privateKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: pem, format: 'pem', passphrase: passphrase || undefined });
+    }
+    catch (error) {
+        const reason = error.message;
+        if (encrypted && !passphrase) {
+            throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${input} is encrypted; set input ${passphraseInput}`, {
+                input: passphraseInput,
+            });
+        }
+        if (encrypted) {
+            throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Could not decrypt ${input}: wrong ${passphraseInput}?`, {
+                input: passphraseInput,
+            });
+        }
+        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${input} is not a readable private key (${reason})`, { input });
+    }
+    const kind = keyKind(privateKey, input);
+    const publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(privateKey);
+    const publicPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    const der = publicKey.export({ format: 'der', type: 'spki' });
+    // The decrypted key must never be printed either.
+    (0,_shared__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    return { kind, privateKey, publicKey, publicPem, hint: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('base64') };
+}
+function loadPublicKey(pem, input) {
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: pem, format: 'pem' });
+    }
+    catch (error) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${input} is not a readable PEM public key (${error.message})`, {
+            input,
+        });
+    }
+    return { kind: keyKind(key, input), key };
+}
+function keyKind(key, input) {
+    const type = key.asymmetricKeyType;
+    if (type === 'ed25519')
+        return 'ed25519';
+    if (type === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
+        return 'ecdsa-p256';
+    if (type === 'rsa') {
+        const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+        if (bits < 2048)
+            throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${input}: RSA keys must have at least 2048 bits, got ${bits}`, { input });
+        return 'rsa';
+    }
+    const what = type === 'ec' ? `EC curve ${key.asymmetricKeyDetails?.namedCurve}` : `${type} key`;
+    throw new _shared__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input ${input}: ${what} is not supported; use ECDSA P-256, Ed25519 or RSA`, { input });
+}
+function nodeSignAsync(algorithm, data, key) {
+    // The callback form runs in libuv's thread pool, so files sign in parallel on every core.
+    return new Promise((ok, fail) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)(algorithm, data, key, (e, sig) => (e ? fail(e) : ok(sig))));
+}
+function nodeVerifyAsync(algorithm, data, key, sig) {
+    return new Promise((ok, fail) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(algorithm, data, key, sig, (e, r) => (e ? fail(e) : ok(r))));
+}
+let p256;
+/**
+ * @noble/curves, loaded on the first signature over a streamed (large) file's digest: a run of small
+ * files, signed by OpenSSL from their bytes, never parses its 350 KiB.
+ */
+async function noble() {
+    if (!p256) {
+        p256 = (await Promise.all(/* import() */[__webpack_require__.e(514), __webpack_require__.e(410)]).then(__webpack_require__.bind(__webpack_require__, 13410))).p256;
+        // A run makes a handful of prehashed signatures: building the default base-point table (window 6)
+        // costs more than it saves (first signature ~30 ms with it, ~10 ms without).
+        p256.Point.BASE.precompute(1);
+    }
+    return p256;
+}
+function jwk(key) {
+    return key.export({ format: 'jwk' });
+}
+/**
+ * Signs a file as cosign does: ECDSA and RSA over SHA-256 of the content, Ed25519 over the content.
+ * Small files are in memory and go through OpenSSL; large ones were hashed once while streaming,
+ * so the signature is made from that digest (ECDSA by @noble/curves, RSA by PKCS#1 DigestInfo)
+ * instead of reading the file a second time.
+ */
+async function signFile(kind, privateKey, file, digest) {
+    if (kind === 'ed25519')
+        return nodeSignAsync(null, digest.data ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file)), privateKey);
+    if (digest.data)
+        return nodeSignAsync('sha256', digest.data, privateKey);
+    if (kind === 'rsa')
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.privateEncrypt)(privateKey, Buffer.concat([SHA256_DIGEST_INFO, digest.sha256]));
+    const p256 = await noble();
+    const secret = Buffer.from(jwk(privateKey).d ?? '', 'base64url');
+    return Buffer.from(p256.sign(digest.sha256, secret, { prehash: false, format: 'der', lowS: false }));
+}
+async function verifyFile(kind, publicKey, file, digest, signature) {
+    try {
+        if (kind === 'ed25519')
+            return await nodeVerifyAsync(null, digest.data ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file)), publicKey, signature);
+        if (digest.data)
+            return await nodeVerifyAsync('sha256', digest.data, publicKey, signature);
+        if (kind === 'rsa') {
+            return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.publicDecrypt)(publicKey, signature).equals(Buffer.concat([SHA256_DIGEST_INFO, digest.sha256]));
+        }
+        const p256 = await noble();
+        const { x, y } = jwk(publicKey);
+        const point = Buffer.concat([
+            Buffer.from([4]),
+            Buffer.from(x ?? '', 'base64url'),
+            Buffer.from(y ?? '', 'base64url'),
+        ]);
+        return p256.verify(signature, digest.sha256, point, { prehash: false, format: 'der', lowS: false });
+    }
+    catch {
+        // A malformed signature is a failed verification, not a crash.
+        return false;
+    }
+}
+/** Small in-memory payloads (DSSE PAE, CMS signed attributes). */
+function signBytes(kind, privateKey, data) {
+    return nodeSignAsync(kind === 'ed25519' ? null : 'sha256', data, privateKey);
+}
+async function verifyBytes(kind, publicKey, data, signature) {
+    try {
+        return await nodeVerifyAsync(kind === 'ed25519' ? null : 'sha256', data, publicKey, signature);
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 29454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AY: () => (/* binding */ TIMESTAMP_TOKEN_OID),
+/* harmony export */   Ro: () => (/* binding */ checkTimestamp),
+/* harmony export */   r4: () => (/* binding */ tsaAnchors),
+/* harmony export */   uN: () => (/* binding */ requestTimestamp)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _shared__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4332);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79679);
+/* harmony import */ var _verify_chain__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23732);
+
+
+
+
+/**
+ * RFC 3161 trusted time: a timestamp authority signs "these bytes existed at genTime". The bytes are
+ * the signature itself (as cosign's --timestamp-server-url and signtool /tr do), so the token proves
+ * the signature was made before genTime, when the signing certificate may still have been valid.
+ * Requests and tokens are built and read with pkijs/asn1js; the TSA's signature is checked with
+ * node:crypto over the signed attributes, the same way as our CMS.
+ */
+const TIMESTAMP_TOKEN_OID = '1.2.840.113549.1.9.16.2.14';
+const TST_INFO_OID = '1.2.840.113549.1.9.16.1.4';
+const SIGNED_DATA_OID = '1.2.840.113549.1.7.2';
+const MESSAGE_DIGEST_OID = '1.2.840.113549.1.9.4';
+const TIME_STAMPING_EKU = '1.3.6.1.5.5.7.3.8';
+const HASHES = {
+    '2.16.840.1.101.3.4.2.1': 'sha256',
+    '2.16.840.1.101.3.4.2.2': 'sha384',
+    '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+const SHA256_OID = '2.16.840.1.101.3.4.2.1';
+async function libs() {
+    const [pkijs, asn1js] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(723), __webpack_require__.e(514), __webpack_require__.e(943)]).then(__webpack_require__.bind(__webpack_require__, 40943)), __webpack_require__.e(/* import() */ 723).then(__webpack_require__.bind(__webpack_require__, 84723))]);
+    return { pkijs, asn1js };
+}
+/**
+ * Asks the TSA at `url` to timestamp `data` (RFC 3161 §3.4: POST application/timestamp-query).
+ * Returns the whole TimeStampResp (what a Sigstore bundle's `signedTimestamp` holds) and the
+ * TimeStampToken inside it (what a CMS id-aa-timeStampToken attribute holds).
+ */
+async function requestTimestamp(url, data) {
+    const { pkijs, asn1js } = await libs();
+    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8);
+    nonce[0] = nonce[0] & 0x7f; // a positive INTEGER
+    const request = new pkijs.TimeStampReq({
+        version: 1,
+        messageImprint: new pkijs.MessageImprint({
+            hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: SHA256_OID }),
+            hashedMessage: new asn1js.OctetString({ valueHex: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest() }),
+        }),
+        nonce: new asn1js.Integer({ valueHex: nonce }),
+        certReq: true,
+    });
+    let response;
+    let body;
+    try {
+        // The timeout covers the body too: a TSA that sends headers and then stalls or drops the
+        // connection fails the same way as one that never answers.
+        response = await fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/timestamp-query', Accept: 'application/timestamp-reply' },
+            body: Buffer.from(request.toSchema().toBER(false)),
+            signal: AbortSignal.timeout(30_000),
+        });
+        body = Buffer.from(await response.arrayBuffer());
+    }
+    catch (error) {
+        // undici says only "fetch failed" / "terminated"; the cause names what happened (ECONNREFUSED, other side closed).
+        const cause = error.cause;
+        const why = cause?.message ?? cause?.code;
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Timestamp authority ${url} did not answer: ${error.message}${why ? ` (${why})` : ''}`);
+    }
+    if (!response.ok) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Timestamp authority ${url} answered HTTP ${response.status}${body.length < 300 ? `: ${body.toString('utf8').trim()}` : ''}`);
+    }
+    let reply;
+    try {
+        reply = pkijs.TimeStampResp.fromBER(new Uint8Array(body));
+    }
+    catch (error) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Timestamp authority ${url} sent no RFC 3161 reply (${error.message})`);
+    }
+    // PKIStatus granted (0) or grantedWithMods (1).
+    if (reply.status.status > 1 || !reply.timeStampToken) {
+        const text = (reply.status.statusStrings ?? []).map((s) => s.valueBlock.value).join('; ');
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Timestamp authority ${url} refused the request (status ${reply.status.status}) ${text}`);
+    }
+    const token = Buffer.from(reply.timeStampToken.toSchema().toBER(false));
+    const checked = await checkTimestamp(token, data);
+    if (typeof checked === 'string')
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Timestamp authority ${url} sent a bad token: ${checked}`);
+    if (!checked.nonce?.equals(nonce))
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .OperationError */ .OK(`Timestamp authority ${url} answered another request`);
+    return { response: body, token };
+}
+/**
+ * Checks a TimeStampToken (or a TimeStampResp holding one) over `data`: the imprint is data's hash, the TSA's signature verifies, its
+ * certificate is for timeStamping, and (with anchors) it chains to them at genTime. Returns the time
+ * it proves, or why it proves nothing.
+ */
+async function checkTimestamp(token, data, anchors, 
+/** Certificates the TSA's may be among when the token does not carry it (a Sigstore trusted root lists it). */
+known = []) {
+    const { pkijs, asn1js } = await libs();
+    let signed;
+    let info;
+    let eContent;
+    try {
+        let content;
+        try {
+            content = pkijs.ContentInfo.fromBER(new Uint8Array(token));
+        }
+        catch {
+            // A whole TimeStampResp, as Sigstore bundles carry it: the token is inside.
+            const reply = pkijs.TimeStampResp.fromBER(new Uint8Array(token));
+            if (!reply.timeStampToken)
+                return `the timestamp response holds no token (status ${reply.status.status})`;
+            content = reply.timeStampToken;
+        }
+        if (content.contentType !== SIGNED_DATA_OID)
+            return 'the timestamp is not CMS SignedData';
+        signed = new pkijs.SignedData({ schema: content.content });
+        if (signed.encapContentInfo.eContentType !== TST_INFO_OID)
+            return 'the timestamp holds no TSTInfo';
+        const octets = signed.encapContentInfo.eContent;
+        eContent = Buffer.from(octets.getValue());
+        info = pkijs.TSTInfo.fromBER(new Uint8Array(eContent));
+    }
+    catch (error) {
+        return `the timestamp is not an RFC 3161 token (${error.message})`;
+    }
+    const imprintHash = HASHES[info.messageImprint.hashAlgorithm.algorithmId];
+    if (!imprintHash)
+        return `the timestamp uses unsupported hash ${info.messageImprint.hashAlgorithm.algorithmId}`;
+    const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(imprintHash).update(data).digest();
+    if (!Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).equals(expected)) {
+        return 'the timestamp is over other data than this signature';
+    }
+    const certificates = (signed.certificates ?? [])
+        .filter((c) => c instanceof pkijs.Certificate)
+        .map((c) => new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(Buffer.from(c.toSchema().toBER(false))))
+        .concat(known);
+    const signerInfo = signed.signerInfos[0];
+    if (!signerInfo?.signedAttrs)
+        return 'the timestamp has no signer';
+    let tsa;
+    if (signerInfo.sid instanceof pkijs.IssuerAndSerialNumber) {
+        const serial = Buffer.from(signerInfo.sid.serialNumber.valueBlock.valueHexView).toString('hex').replace(/^0+/, '');
+        tsa = certificates.find((c) => c.serialNumber.toLowerCase().replace(/^0+/, '') === serial);
+    }
+    else {
+        tsa = certificates[0];
+    }
+    if (!tsa)
+        return 'the timestamp does not carry the TSA certificate';
+    const digestHash = HASHES[signerInfo.digestAlgorithm.algorithmId];
+    if (!digestHash)
+        return `the timestamp uses unsupported digest ${signerInfo.digestAlgorithm.algorithmId}`;
+    const md = signerInfo.signedAttrs.attributes.find((a) => a.type === MESSAGE_DIGEST_OID)?.values[0];
+    if (!md || !Buffer.from(md.valueBlock.valueHexView).equals((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(digestHash).update(eContent).digest())) {
+        return 'the timestamp content does not match its signed digest';
+    }
+    const attrs = Buffer.from(signerInfo.signedAttrs.encodedValue);
+    const signedAttrs = Buffer.concat([Buffer.from([0x31]), attrs.subarray(1)]);
+    const signature = Buffer.from(signerInfo.signature.valueBlock.valueHexView);
+    let ok = false;
+    try {
+        ok = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)(digestHash, signedAttrs, tsa.publicKey, signature);
+    }
+    catch {
+        ok = false;
+    }
+    if (!ok)
+        return 'the TSA signature on the timestamp does not verify';
+    if (!(await extendedKeyUsages(tsa)).includes(TIME_STAMPING_EKU)) {
+        return `TSA certificate "${oneLine(tsa.subject)}" is not for timeStamping`;
+    }
+    const genTime = info.genTime;
+    if (anchors) {
+        const problem = (0,_verify_chain__WEBPACK_IMPORTED_MODULE_3__/* .chainProblem */ .$)(tsa, certificates, anchors, genTime);
+        if (problem)
+            return `timestamp: ${problem}`;
+    }
+    const nonce = info.nonce ? Buffer.from(info.nonce.valueBlock.valueHexView) : undefined;
+    return { genTime, tsa, nonce };
+}
+async function extendedKeyUsages(cert) {
+    const { pkijs } = await libs();
+    const parsed = pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
+    const eku = (parsed.extensions ?? []).find((e) => e.extnID === '2.5.29.37');
+    return eku?.parsedValue?.keyPurposes ?? [];
+}
+function oneLine(text) {
+    return text.replace(/\n/g, ', ');
+}
+/** PEM roots of the timestamp authority given to verify; undefined when none were given. */
+function tsaAnchors(pem) {
+    if (!pem)
+        return undefined;
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0) {
+        throw new _shared__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input ${_names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.tsaCertificate} holds no PEM certificate`, {
+            input: _names__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G.tsaCertificate,
+        });
+    }
+    return blocks.map((b) => new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(b));
 }
 
 
@@ -278,6 +711,50 @@ dsse_sig_ok() {
   gpgv --status-fd 1 --verify "$2.asc" "$1" 2>/dev/null | grep -q '^\[GNUPG:\] VALIDSIG'
 }
 `;
+
+
+/***/ }),
+
+/***/ 23732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ chainProblem)
+/* harmony export */ });
+/**
+ * Why `signer` does not chain to one of `anchors` through `pool` with every certificate valid at
+ * `at`, or undefined when it does. Used for signing certificates and for timestamp authorities.
+ */
+function chainProblem(signer, pool, anchors, at) {
+    let current = signer;
+    for (let depth = 0; depth < 10; depth++) {
+        const expired = validity(current, at);
+        if (expired)
+            return expired;
+        const anchor = anchors.find((a) => a.raw.equals(current.raw) || (current.checkIssued(a) && current.verify(a.publicKey)));
+        if (anchor)
+            return validity(anchor, at);
+        const issuer = pool.find((c) => !c.raw.equals(current.raw) && current.checkIssued(c) && current.verify(c.publicKey));
+        if (!issuer) {
+            const end = current === signer ? '' : ` (its chain ends at "${oneLine(current.subject)}")`;
+            return `certificate "${oneLine(signer.subject)}" does not chain to the given CA certificate${end}`;
+        }
+        if (!issuer.ca)
+            return `issuer "${oneLine(issuer.subject)}" is not a CA certificate`;
+        current = issuer;
+    }
+    return 'certificate chain is too long';
+}
+function validity(cert, at) {
+    if (at > new Date(cert.validTo))
+        return `certificate "${oneLine(cert.subject)}" expired on ${cert.validTo}`;
+    if (at < new Date(cert.validFrom))
+        return `certificate "${oneLine(cert.subject)}" is not valid before ${cert.validFrom}`;
+    return undefined;
+}
+function oneLine(text) {
+    return text.replace(/\n/g, ', ');
+}
 
 
 /***/ })

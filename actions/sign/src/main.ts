@@ -3,7 +3,6 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigurationError, group, OperationError, runAction } from '../../../shared';
 import * as core from '../../../shared/actions-core';
 import { annotations } from '../../../shared/annotations';
-import { uploadToGitHub } from './attest/github';
 import { PAYLOAD_TYPE, statement } from './attest/intoto';
 import { PROVENANCE_TYPE, provenancePredicate } from './attest/provenance';
 import { type SbomPredicate, sbomPredicate } from './attest/sbom';
@@ -15,8 +14,6 @@ import { relativePath } from './methods/output';
 import type { PendingWrite } from './methods/types';
 import { Inputs, Outputs } from './names';
 import { type SignedRow, signSummary, verifySummary } from './summary';
-import { createVerifier } from './verify';
-import { checkAttestation, findAttestations } from './verify/attestations';
 import { checkDestinations, writeAll } from './write-all';
 
 export function run(): Promise<void> {
@@ -171,6 +168,7 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
 
   if (options.attest === 'github' && bundles.length > 0) {
     await group(`Storing ${bundles.length} attestation(s) in GitHub`, async () => {
+      const { uploadToGitHub } = await import('./attest/github');
       const ids = await uploadToGitHub(bundles, options.githubToken);
       core.info(`stored attestation id(s) ${ids.join(', ')} in ${process.env.GITHUB_REPOSITORY}`);
     });
@@ -193,6 +191,11 @@ async function signCommand(options: Options, targets: Target[], outputFor: Outpu
 }
 
 async function verifyCommand(options: Options, targets: Target[], outputFor: OutputFor): Promise<void> {
+  // The verifiers load only for the verify command: a signing run does not evaluate them at start.
+  const [{ createVerifier }, { checkAttestation, findAttestations }] = await Promise.all([
+    import('./verify'),
+    import('./verify/attestations'),
+  ]);
   const { verify, envelope, trust } = await createVerifier(options);
   const results = await group(
     `Verifying ${targets.length} file${targets.length === 1 ? '' : 's'} (${options.method})`,
