@@ -61,16 +61,44 @@ async function once(ctx: ModuleContext, url: URL, options: HttpOptions): Promise
   const headers: Record<string, string> = { ...options.headers, connection: 'close' };
   if (options.body) headers['content-length'] = String(options.body.length);
   const max = options.maxBytes ?? 1024 * 1024 * 1024;
+  // The deadline is a timer of ours, not http's `timeout` option: that one arms the socket's
+  // setTimeout, which ssh2's channel (the stream over SSH) does not have, so a server that accepted
+  // and never answered (or stalled mid-body) held the task for ever. Every chunk re-arms it.
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort = (): void => undefined;
   return new Promise<HttpResponse>((resolve, reject) => {
+    let answered = false;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () =>
+          stop(
+            new Error(
+              answered
+                ? `the HTTP response stalled: no bytes for ${timeoutMs / 1000}s`
+                : `no HTTP response within ${timeoutMs / 1000}s`,
+            ),
+          ),
+        timeoutMs,
+      );
+    };
+    // Rejects with the reason itself: destroying ssh2's channel with an error reports only "socket hang up".
+    const stop = (why: Error) => {
+      reject(why);
+      req.destroy(why);
+    };
     const req = request(
       url,
-      { method: options.method ?? 'GET', createConnection: () => socket as never, timeout: timeoutMs, headers },
+      { method: options.method ?? 'GET', createConnection: () => socket as never, headers },
       (res) => {
+        answered = true;
+        arm();
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
+          arm();
           size += c.length;
-          if (size > max) req.destroy(new Error(`response larger than ${max} bytes`));
+          if (size > max) stop(new Error(`response larger than ${max} bytes`));
           else chunks.push(c);
         });
         res.on('end', () =>
@@ -79,9 +107,14 @@ async function once(ctx: ModuleContext, url: URL, options: HttpOptions): Promise
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no HTTP response within ${timeoutMs / 1000}s`)));
+    arm();
     req.on('error', reject);
-    ctx.signal.addEventListener('abort', () => req.destroy(new Error('cancelled')), { once: true });
+    onAbort = () => stop(new Error('cancelled'));
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
     req.end(options.body);
-  }).finally(() => socket.destroy());
+  }).finally(() => {
+    clearTimeout(timer);
+    ctx.signal.removeEventListener('abort', onAbort);
+    socket.destroy();
+  });
 }

@@ -154,19 +154,26 @@ async function probe(ctx: ModuleContext, a: Record<string, unknown>): Promise<bo
   for (const [name, value] of Object.entries((a.headers ?? {}) as Record<string, unknown>))
     if (name.toLowerCase() !== 'connection') headers[name] = String(value);
   headers.connection = 'close'; // one probe, one connection: nothing left open on the host
+  // A timer of ours: http's `timeout` option needs the socket's setTimeout, which ssh2's channel
+  // does not have, so over SSH an app that accepts and never answers held wait_for for ever.
+  let timer: NodeJS.Timeout | undefined;
   const status = await new Promise<number>((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'GET', createConnection: () => socket as never, timeout: 5000, headers },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('no HTTP response within 5s')));
+    const req = request(url, { method: 'GET', createConnection: () => socket as never, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    timer = setTimeout(() => {
+      // Rejected here: destroying ssh2's channel with an error reports only "socket hang up".
+      const why = new Error('no HTTP response within 5s');
+      reject(why);
+      req.destroy(why);
+    }, 5000);
     req.on('error', reject);
     req.end();
-  }).finally(() => socket.destroy());
+  }).finally(() => {
+    clearTimeout(timer);
+    socket.destroy();
+  });
   // Default 2xx: a 3xx is usually an auth proxy sending us to its login page, not a healthy app.
   const wanted = a.status === undefined ? undefined : (Array.isArray(a.status) ? a.status : [a.status]).map(statusCode);
   if (wanted ? !wanted.includes(status) : status < 200 || status >= 300)
