@@ -240,7 +240,7 @@ export default async function bench({ root, quick }) {
         extra: {
           files: count,
           load_average_1_5_15: { start: loadSmallStart },
-          note: 'paved writes 2 files per input (.sig, .sigstore.json) plus verify.sh, each a new file in a staging directory renamed into place at the end (all or nothing); the loop rewrites its one .sig per input in place. The file-system floor row is that writing alone.',
+          note: "paved writes 2 files per input (.sig, .sigstore.json) plus verify.sh, each a new file in a staging directory renamed into place at the end (all or nothing), replacing the previous run's; the loop rewrites its one .sig per input in place. On a journal-less ext4 (this machine's /tmp) each replaced file frees an inode that new files step over for ~5-10 s (ext4 recently_deleted): a paved run that follows another within seconds (the rotation does that now and then) pays for it in system time. The file-system floor row is the writing alone, without signing (informational).",
         },
       }),
       cpuSmall,
