@@ -2606,37 +2606,44 @@ function jobContext(path, matrix) {
     };
 }
 /** POST /repos/{owner}/{repo}/dependency-graph/snapshots through Octokit (loaded only when submitting). */
-async function submitSnapshot(graph, context, token, scanned) {
+async function submitSnapshot(graph, context, token, scanned, 
+/** Body included: fetch's own limits are 300 s for the headers and 300 s more for the body. */
+timeoutMs = 60_000) {
     const { Octokit } = await __webpack_require__.e(/* import() */ 891).then(__webpack_require__.bind(__webpack_require__, 891));
     const [owner, repo] = context.repository.split('/');
     const body = snapshotBody(graph, context, scanned);
-    const octokit = new Octokit({
-        auth: token,
-        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-        userAgent: 'paved-sbom',
-        request: { retries: 0 },
-    });
+    const api = process.env.GITHUB_API_URL || 'https://api.github.com';
+    const octokit = new Octokit({ auth: token, baseUrl: api, userAgent: 'paved-sbom', request: { retries: 0 } });
+    const deadline = AbortSignal.timeout(timeoutMs);
+    let response;
     try {
-        const response = await octokit.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', {
+        response = await octokit.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', {
             owner,
             repo,
             ...body,
+            request: { signal: deadline },
         });
-        const data = response.data;
-        actions_core/* info */.pq(`Dependency snapshot ${data.id ?? ''} accepted (${data.result ?? response.status}${data.message ? `: ${data.message}` : ''})`);
-        return {
-            id: data.id,
-            correlator: body.job.correlator,
-            manifests: Object.keys(body.manifests).length,
-        };
     }
     catch (error) {
+        if (deadline.aborted)
+            throw new errors/* OperationError */.OK(`dependency submission failed: no answer from ${api} within ${timeoutMs / 1000} s`);
         const status = error.status;
         const hint = status === 403 || status === 404
             ? ' (the token needs "contents: write"; on pull requests from forks GitHub gives a read-only token)'
             : '';
         throw new errors/* OperationError */.OK(`dependency submission failed${status ? ` with HTTP ${status}` : ''}: ${error.message}${hint}`);
     }
+    // Octokit resolves a 2xx whose body broke off (cut short, or stalled past the deadline) with
+    // text instead of the JSON answer: no proof the snapshot was accepted.
+    if (typeof response.data !== 'object' || response.data === null)
+        throw new errors/* OperationError */.OK(`dependency submission failed: ${api} answered HTTP ${response.status} but its body ${deadline.aborted ? `did not finish within ${timeoutMs / 1000} s` : 'was cut short or is not JSON'}`);
+    const data = response.data;
+    actions_core/* info */.pq(`Dependency snapshot ${data.id ?? ''} accepted (${data.result ?? response.status}${data.message ? `: ${data.message}` : ''})`);
+    return {
+        id: data.id,
+        correlator: body.job.correlator,
+        manifests: Object.keys(body.manifests).length,
+    };
 }
 
 

@@ -22,7 +22,9 @@ export const modules = {
  * (and `id-token: write` for the keyless signature itself). Octokit gives the retries, the API base
  * URL of GitHub Enterprise Server (GITHUB_API_URL) and the error shapes.
  */
-async function uploadToGitHub(bundles, token, env = process.env) {
+async function uploadToGitHub(bundles, token, env = process.env, 
+/** Per request, body included: fetch's own limits are 300 s for the headers and 300 s more for the body. */
+timeoutMs = 60_000) {
     const repository = env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repository.split('/');
     if (!owner || !repo) {
@@ -44,15 +46,20 @@ async function uploadToGitHub(bundles, token, env = process.env) {
     });
     const ids = [];
     for (const bundle of bundles) {
+        const api = env.GITHUB_API_URL || 'https://api.github.com';
+        const deadline = AbortSignal.timeout(timeoutMs);
+        let response;
         try {
-            const response = await octokit.request('POST /repos/{owner}/{repo}/attestations', {
+            response = await octokit.request('POST /repos/{owner}/{repo}/attestations', {
                 owner,
                 repo,
                 bundle: JSON.parse(bundle),
+                request: { signal: deadline },
             });
-            ids.push(response.data.id);
         }
         catch (error) {
+            if (deadline.aborted)
+                throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(`Could not store the attestation in ${repository}'s attestations: no answer from ${api} within ${timeoutMs / 1000} s`);
             const status = error.status;
             const hint = status === 403 || status === 401
                 ? '; the job needs "permissions: attestations: write" (and a token for this repository)'
@@ -61,6 +68,12 @@ async function uploadToGitHub(bundles, token, env = process.env) {
                     : '';
             throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(`Could not store the attestation in ${repository}'s attestations (HTTP ${status ?? '?'}: ${error.message})${hint}`);
         }
+        // Octokit resolves a 2xx whose body broke off (cut short, or stalled past the deadline) with
+        // empty data: that is no id, and no proof the attestation was stored.
+        const id = response.data?.id;
+        if (typeof id !== 'number')
+            throw new _shared__WEBPACK_IMPORTED_MODULE_0__/* .OperationError */ .OK(`${api} answered HTTP ${response.status} to storing the attestation in ${repository}'s attestations, but its body ${deadline.aborted ? `did not finish within ${timeoutMs / 1000} s` : 'was cut short or holds no attestation id'}: it may not be stored`);
+        ids.push(id);
     }
     return ids;
 }

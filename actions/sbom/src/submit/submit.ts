@@ -49,32 +49,26 @@ export async function submitSnapshot(
   context: JobContext,
   token: string,
   scanned: string,
+  /** Body included: fetch's own limits are 300 s for the headers and 300 s more for the body. */
+  timeoutMs = 60_000,
 ): Promise<Submitted> {
   const { Octokit } = await import('@octokit/rest');
   const [owner, repo] = context.repository.split('/') as [string, string];
   const body = snapshotBody(graph, context, scanned);
-  const octokit = new Octokit({
-    auth: token,
-    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    userAgent: 'paved-sbom',
-    request: { retries: 0 },
-  });
+  const api = process.env.GITHUB_API_URL || 'https://api.github.com';
+  const octokit = new Octokit({ auth: token, baseUrl: api, userAgent: 'paved-sbom', request: { retries: 0 } });
+  const deadline = AbortSignal.timeout(timeoutMs);
+  let response: { status: number; data: unknown };
   try {
-    const response = await octokit.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', {
+    response = await octokit.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', {
       owner,
       repo,
       ...(body as object),
+      request: { signal: deadline },
     } as never);
-    const data = response.data as { id?: number; message?: string; result?: string };
-    core.info(
-      `Dependency snapshot ${data.id ?? ''} accepted (${data.result ?? response.status}${data.message ? `: ${data.message}` : ''})`,
-    );
-    return {
-      id: data.id,
-      correlator: (body.job as { correlator: string }).correlator,
-      manifests: Object.keys(body.manifests as object).length,
-    };
   } catch (error) {
+    if (deadline.aborted)
+      throw new OperationError(`dependency submission failed: no answer from ${api} within ${timeoutMs / 1000} s`);
     const status = (error as { status?: number }).status;
     const hint =
       status === 403 || status === 404
@@ -84,4 +78,19 @@ export async function submitSnapshot(
       `dependency submission failed${status ? ` with HTTP ${status}` : ''}: ${(error as Error).message}${hint}`,
     );
   }
+  // Octokit resolves a 2xx whose body broke off (cut short, or stalled past the deadline) with
+  // text instead of the JSON answer: no proof the snapshot was accepted.
+  if (typeof response.data !== 'object' || response.data === null)
+    throw new OperationError(
+      `dependency submission failed: ${api} answered HTTP ${response.status} but its body ${deadline.aborted ? `did not finish within ${timeoutMs / 1000} s` : 'was cut short or is not JSON'}`,
+    );
+  const data = response.data as { id?: number; message?: string; result?: string };
+  core.info(
+    `Dependency snapshot ${data.id ?? ''} accepted (${data.result ?? response.status}${data.message ? `: ${data.message}` : ''})`,
+  );
+  return {
+    id: data.id,
+    correlator: (body.job as { correlator: string }).correlator,
+    manifests: Object.keys(body.manifests as object).length,
+  };
 }

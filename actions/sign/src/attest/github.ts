@@ -10,7 +10,13 @@ import { Inputs } from '../names';
  * (and `id-token: write` for the keyless signature itself). Octokit gives the retries, the API base
  * URL of GitHub Enterprise Server (GITHUB_API_URL) and the error shapes.
  */
-export async function uploadToGitHub(bundles: string[], token: string, env = process.env): Promise<number[]> {
+export async function uploadToGitHub(
+  bundles: string[],
+  token: string,
+  env = process.env,
+  /** Per request, body included: fetch's own limits are 300 s for the headers and 300 s more for the body. */
+  timeoutMs = 60_000,
+): Promise<number[]> {
   const repository = env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
   if (!owner || !repo) {
@@ -32,14 +38,21 @@ export async function uploadToGitHub(bundles: string[], token: string, env = pro
   });
   const ids: number[] = [];
   for (const bundle of bundles) {
+    const api = env.GITHUB_API_URL || 'https://api.github.com';
+    const deadline = AbortSignal.timeout(timeoutMs);
+    let response: { status: number; data: unknown };
     try {
-      const response = await octokit.request('POST /repos/{owner}/{repo}/attestations', {
+      response = await octokit.request('POST /repos/{owner}/{repo}/attestations', {
         owner,
         repo,
         bundle: JSON.parse(bundle),
+        request: { signal: deadline },
       });
-      ids.push((response.data as { id: number }).id);
     } catch (error) {
+      if (deadline.aborted)
+        throw new OperationError(
+          `Could not store the attestation in ${repository}'s attestations: no answer from ${api} within ${timeoutMs / 1000} s`,
+        );
       const status = (error as { status?: number }).status;
       const hint =
         status === 403 || status === 401
@@ -51,6 +64,14 @@ export async function uploadToGitHub(bundles: string[], token: string, env = pro
         `Could not store the attestation in ${repository}'s attestations (HTTP ${status ?? '?'}: ${(error as Error).message})${hint}`,
       );
     }
+    // Octokit resolves a 2xx whose body broke off (cut short, or stalled past the deadline) with
+    // empty data: that is no id, and no proof the attestation was stored.
+    const id = (response.data as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'number')
+      throw new OperationError(
+        `${api} answered HTTP ${response.status} to storing the attestation in ${repository}'s attestations, but its body ${deadline.aborted ? `did not finish within ${timeoutMs / 1000} s` : 'was cut short or holds no attestation id'}: it may not be stored`,
+      );
+    ids.push(id);
   }
   return ids;
 }
