@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { service } from '../harness';
+import { startUnansweringPeers, type UnansweringPeers } from '../services/unanswering-peers';
 import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 
 /**
@@ -15,29 +15,11 @@ import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } f
  */
 describe.skipIf(!service('sshd').available)('HTTP from the host over SSH: peers that never finish', () => {
   let dir: string;
-  let server: Server;
-  let port: number;
-  const sockets = new Set<Socket>();
+  let peers: UnansweringPeers;
   beforeAll(async () => {
-    server = createServer((socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => undefined);
-      let head = '';
-      socket.on('data', (chunk) => {
-        if (head.includes('\r\n\r\n')) return;
-        head += chunk.toString('latin1');
-        if (!head.includes('\r\n\r\n')) return;
-        const path = head.split(' ')[1];
-        // /silent: accepts, reads the request, never answers.
-        if (path === '/stall') socket.write('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial');
-        else if (path === '/short') socket.end('HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    peers = await startUnansweringPeers();
     dir = workspace({});
-    const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+    const url = (path: string) => `${peers.url}${path}`;
     writeFileSync(
       join(dir, 'inventory.yml'),
       `all:\n  hosts:\n    h1: { ansible_host: 127.0.0.21, ansible_port: ${sshPort()} }\n`,
@@ -65,8 +47,7 @@ describe.skipIf(!service('sshd').available)('HTTP from the host over SSH: peers 
     );
   });
   afterAll(async () => {
-    for (const s of sockets) s.destroy();
-    await new Promise((resolve) => server.close(resolve));
+    await peers.close();
     cleanup(dir);
   });
 
