@@ -24,6 +24,16 @@ describe.skipIf(!service('sshd').available)('runbook task start time', () => {
         `      - name: p${i}\n        shell: date +%s%N > ${dir}/start-${i}; sleep 1; date +%s%N > ${dir}/end-${i}; sleep 0.2\n`,
     ).join('');
     writeFileSync(join(dir, 'par.yml'), `name: queue\nhosts: all\ntasks:\n  - name: many\n    parallel:\n${children}`);
+    const first = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `      - name: p${i}\n        shell: date +%s%N > ${dir}/lstart-${i}; sleep 1; date +%s%N > ${dir}/lend-${i}; sleep 0.2\n`,
+    ).join('');
+    writeFileSync(
+      join(dir, 'loop.yml'),
+      `name: queue\nhosts: all\ntasks:\n  - name: many\n    parallel:\n${first}` +
+        `      - name: looped\n        loop: [a, b]\n        shell: date +%s%N > ${dir}/item-\${item}\n`,
+    );
     writeFileSync(join(dir, 'hosts.ini'), `q ansible_host=127.0.0.21 ansible_port=${sshPort()}\n`);
   });
   afterAll(() => cleanup(dir));
@@ -53,5 +63,16 @@ describe.skipIf(!service('sshd').available)('runbook task start time', () => {
       expect(chart).toContain(
         `${t.name} :active, ${t.startedAt - (run as unknown as { startedAt: number }).startedAt}, ${t.durationMs}ms`,
       );
+  });
+
+  it('counts a loop from when its first item got a shell', async () => {
+    const result = await runbook(dir, { ...sshInputs(), runbook: 'loop.yml', inventory: 'hosts.ini' });
+    expect(result.exitCode, visibleLog(result)).toBe(0);
+    const tasks = report(result).hosts[0]!.tasks as { name: string; startedAt: number; queuedMs?: number }[];
+    const looped = tasks.find((t) => t.name === 'looped');
+    const stamp = (name: string) => Number(readFileSync(join(dir, name), 'utf8').trim()) / 1e6;
+    // Five shells, five tasks ahead of it: the loop's first item waited for one.
+    expect(looped?.queuedMs).toBeGreaterThan(0);
+    expect(looped?.startedAt).toBeGreaterThan(Math.min(...Array.from({ length: 5 }, (_, i) => stamp(`lend-${i}`))));
   });
 });

@@ -210,6 +210,9 @@ async function runLoop(
   const diffs: string[] = [];
   const wouldRun: string[] = [];
   let firstFailure: string | undefined;
+  // Items waiting for a channel or shell is queue time, as for any task: not shown as running.
+  let queuedMs = 0;
+  let firstQueuedMs: number | undefined;
   for (const [index, item] of items.entries()) {
     if (run.stopped) break;
     const local: Record<string, unknown> = { ...scope, [loop.loopVar]: item };
@@ -243,6 +246,8 @@ async function runLoop(
     const before = run.result.tasks.length;
     const r = (await runDelegated(run, itemTask, local, handler)) ?? { changed: false };
     const record = run.result.tasks.splice(before).at(-1);
+    queuedMs += record?.queuedMs ?? 0;
+    firstQueuedMs ??= record?.queuedMs ?? 0;
     statuses.push(record?.status ?? (r.failed ? 'failed' : r.changed ? 'changed' : 'ok'));
     if (record?.diff) diffs.push(record.diff);
     if (record?.wouldRun) wouldRun.push(record.wouldRun);
@@ -273,8 +278,9 @@ async function runLoop(
     {
       status,
       ignored: failed && task.ignoreErrors ? true : undefined,
-      startedAt,
-      durationMs: performance.now() - started,
+      startedAt: startedAt + (firstQueuedMs ?? 0),
+      durationMs: performance.now() - started - queuedMs,
+      queuedMs: queuedMs > 0 ? Math.round(queuedMs) : undefined,
       attempts: 1,
       msg: task.noLog ? '(output hidden: no_log)' : msg,
       diff: task.noLog ? undefined : diffs.join('') || undefined,
