@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import * as core from './actions-core';
 import { OperationError } from './errors';
@@ -36,7 +37,16 @@ export interface ExecResult {
   stderr: string;
   durationMs: number;
   timedOut: boolean;
+  /** The signal that ended the program (exitCode is then 128 + its number, as a shell says). */
+  signal?: NodeJS.Signals;
 }
+
+/**
+ * How long the pipes are read once the program has exited. What it wrote is already in them, so
+ * this is only ever reached when a background child it left (`server &`, a daemon that kept its
+ * inherited descriptors) still holds them: waiting for that child to end could be for ever.
+ */
+const EXITED_PIPES_GRACE_MS = 1000;
 
 /** POSIX shell single-quoting (bare when only safe characters): the one quoting Paved writes. */
 export function shellQuote(value: string): string {
@@ -141,7 +151,16 @@ export async function exec(
         ),
       );
     });
+    let drain: NodeJS.Timeout | undefined;
+    child.on('exit', () => {
+      drain = setTimeout(() => {
+        child.stdin?.destroy();
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, EXITED_PIPES_GRACE_MS);
+    });
     child.on('close', (code, signal) => {
+      clearTimeout(drain);
       if (settled) return;
       settled = true;
       stdout.flush();
@@ -150,7 +169,8 @@ export async function exec(
       options.signal?.removeEventListener('abort', onAbort);
       const result: ExecResult = {
         command: line,
-        exitCode: code ?? (signal ? 128 : 1),
+        exitCode: code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1),
+        signal: signal ?? undefined,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
         durationMs: performance.now() - started,
@@ -183,7 +203,8 @@ export class ExecError extends OperationError {
   readonly result: ExecResult;
   constructor(result: ExecResult) {
     const tail = redact((result.stderr.trim() || result.stdout.trim()).split('\n').slice(-5).join('\n'));
-    super(`${result.command} failed with exit code ${result.exitCode}${tail ? `: ${tail}` : ''}`);
+    const how = result.signal ? `was killed by ${result.signal}` : `failed with exit code ${result.exitCode}`;
+    super(`${result.command} ${how}${tail ? `: ${tail}` : ''}`);
     this.result = result;
   }
 }

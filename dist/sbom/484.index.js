@@ -2881,16 +2881,25 @@ function errorClass(error) {
 /* unused harmony exports shellQuote, commandLine, ExecError */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6193);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2813);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2635);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5931);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2813);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2635);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5931);
 
 
 
 
 
+
+/**
+ * How long the pipes are read once the program has exited. What it wrote is already in them, so
+ * this is only ever reached when a background child it left (`server &`, a daemon that kept its
+ * inherited descriptors) still holds them: waiting for that child to end could be for ever.
+ */
+const EXITED_PIPES_GRACE_MS = 1000;
 /** POSIX shell single-quoting (bare when only safe characters): the one quoting Paved writes. */
 function shellQuote(value) {
     return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
@@ -2899,9 +2908,9 @@ function commandLine(command, args) {
     return [command, ...args].map(shellQuote).join(' ');
 }
 async function exec(command, args = [], options = {}) {
-    const line = (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(commandLine(command, args));
+    const line = (0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(commandLine(command, args));
     if (!options.quiet)
-        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`${options.prefix ?? ''}[command] ${line}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`${options.prefix ?? ''}[command] ${line}`);
     const started = performance.now();
     const env = { ...process.env };
     for (const [key, value] of Object.entries(options.env ?? {})) {
@@ -2921,7 +2930,7 @@ async function exec(command, args = [], options = {}) {
             });
         }
         catch (error) {
-            reject(new _errors__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`Could not start ${command}: ${error.message}`));
+            reject(new _errors__WEBPACK_IMPORTED_MODULE_4__/* .OperationError */ .OK(`Could not start ${command}: ${error.message}`));
             return;
         }
         const out = [];
@@ -2958,9 +2967,9 @@ async function exec(command, args = [], options = {}) {
         // chunks (docker pull/build output arrives in arbitrary pieces) is joined, not replaced by
         // U+FFFD, and the last line is logged at exit even without a trailing newline.
         const streamer = (sink, log) => {
-            const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_1__.StringDecoder('utf8');
+            const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_2__.StringDecoder('utf8');
             let partial = '';
-            const emit = (l) => log(`${options.prefix ?? ''}${(0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)(l)}`);
+            const emit = (l) => log(`${options.prefix ?? ''}${(0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)(l)}`);
             return {
                 data: (chunk) => {
                     sink.push(chunk);
@@ -2981,8 +2990,8 @@ async function exec(command, args = [], options = {}) {
                 },
             };
         };
-        const stdout = streamer(out, _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq);
-        const stderr = streamer(err, _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq);
+        const stdout = streamer(out, _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq);
+        const stderr = streamer(err, _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq);
         child.stdout?.on('data', stdout.data);
         child.stderr?.on('data', stderr.data);
         child.on('error', (error) => {
@@ -2992,11 +3001,20 @@ async function exec(command, args = [], options = {}) {
             if (timer)
                 clearTimeout(timer);
             const code = error.code;
-            reject(new _errors__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(code === 'ENOENT'
+            reject(new _errors__WEBPACK_IMPORTED_MODULE_4__/* .OperationError */ .OK(code === 'ENOENT'
                 ? `${command} is not installed or not on PATH`
                 : `Could not run ${command}: ${error.message}`));
         });
+        let drain;
+        child.on('exit', () => {
+            drain = setTimeout(() => {
+                child.stdin?.destroy();
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, EXITED_PIPES_GRACE_MS);
+        });
         child.on('close', (code, signal) => {
+            clearTimeout(drain);
             if (settled)
                 return;
             settled = true;
@@ -3007,18 +3025,19 @@ async function exec(command, args = [], options = {}) {
             options.signal?.removeEventListener('abort', onAbort);
             const result = {
                 command: line,
-                exitCode: code ?? (signal ? 128 : 1),
+                exitCode: code ?? (signal ? 128 + (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0) : 1),
+                signal: signal ?? undefined,
                 stdout: Buffer.concat(out).toString('utf8'),
                 stderr: Buffer.concat(err).toString('utf8'),
                 durationMs: performance.now() - started,
                 timedOut,
             };
             if (timedOut) {
-                reject(new _errors__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`${line} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`));
+                reject(new _errors__WEBPACK_IMPORTED_MODULE_4__/* .OperationError */ .OK(`${line} timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)}s`));
                 return;
             }
             if (options.signal?.aborted) {
-                reject(new _errors__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK(`${line} was cancelled`));
+                reject(new _errors__WEBPACK_IMPORTED_MODULE_4__/* .OperationError */ .OK(`${line} was cancelled`));
                 return;
             }
             if (result.exitCode !== 0 && !options.ignoreReturnCode) {
@@ -3035,11 +3054,12 @@ async function exec(command, args = [], options = {}) {
         }
     });
 }
-class ExecError extends _errors__WEBPACK_IMPORTED_MODULE_3__/* .OperationError */ .OK {
+class ExecError extends _errors__WEBPACK_IMPORTED_MODULE_4__/* .OperationError */ .OK {
     result;
     constructor(result) {
-        const tail = (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E$)((result.stderr.trim() || result.stdout.trim()).split('\n').slice(-5).join('\n'));
-        super(`${result.command} failed with exit code ${result.exitCode}${tail ? `: ${tail}` : ''}`);
+        const tail = (0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E$)((result.stderr.trim() || result.stdout.trim()).split('\n').slice(-5).join('\n'));
+        const how = result.signal ? `was killed by ${result.signal}` : `failed with exit code ${result.exitCode}`;
+        super(`${result.command} ${how}${tail ? `: ${tail}` : ''}`);
         this.result = result;
     }
 }

@@ -95,7 +95,8 @@ describe('exec stream: true', () => {
     const child = `const fs=require('node:fs');fs.writeSync(1,'done\\n');fs.writeSync(1,Buffer.from('half €').subarray(0,7));process.kill(process.pid,'SIGKILL');`;
     const failure = await exec(process.execPath, ['-e', child], { stream: true, quiet: true }).catch((e) => e);
     expect(failure).toBeInstanceOf(ExecError);
-    expect((failure as ExecError).result.exitCode).toBe(128);
+    expect((failure as ExecError).result.exitCode).toBe(137); // 128 + SIGKILL, as a shell says
+    expect((failure as ExecError).message).toContain('was killed by SIGKILL');
     expect(lines()).toEqual(['done', 'half \uFFFD']);
     const next = await write('after 𝄞', [1]);
     expect(next.stdout).toBe('after 𝄞');
