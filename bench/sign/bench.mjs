@@ -240,7 +240,7 @@ export default async function bench({ root, quick }) {
         extra: {
           files: count,
           load_average_1_5_15: { start: loadSmallStart },
-          note: "paved writes 2 files per input (.sig, .sigstore.json) plus verify.sh, each a new file in a staging directory renamed into place at the end (all or nothing), replacing the previous run's; the loop rewrites its one .sig per input in place. On a journal-less ext4 (this machine's /tmp) each replaced file frees an inode that new files step over for ~5-10 s (ext4 recently_deleted): a paved run that follows another within seconds (the rotation does that now and then) pays for it in system time. The file-system floor row is the writing alone, without signing (informational).",
+          note: "paved writes 2 files per input (.sig, .sigstore.json) plus verify.sh, each a new file in a staging directory renamed into place at the end (all or nothing), replacing the last run's; the loop rewrites its one .sig per input in place. Most of paved's system time is allocating those inodes (perf: __ext4_new_inode -> find_inode_bit -> recently_deleted): on a journal-less ext4, as this machine's /tmp, new files step over inodes freed in the last seconds, so it varies with what this and other processes deleted just before. The file-system floor row is the writing alone, without signing (informational).",
         },
       }),
       cpuSmall,
