@@ -300,7 +300,19 @@ export class RegistryClient {
       await response.body?.cancel();
       return undefined;
     }
-    const raw = Buffer.from(await response.arrayBuffer());
+    let raw: Buffer;
+    try {
+      raw = Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      // Headers came, the body did not: fetch says only "terminated" or "aborted due to timeout".
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new OperationError(
+        (error as Error).name === 'TimeoutError'
+          ? `Registry ${this.registry} stopped sending the manifest of ${formatReference(ref)}: the answer did not finish within ${this.timeoutMs / 1000} s`
+          : `Registry ${this.registry} broke off the manifest of ${formatReference(ref)} (${cause?.code ?? cause?.message ?? (error as Error).message})`,
+        { cause: error },
+      );
+    }
     const digest = ref.digest ? ref.digest : (response.headers.get('docker-content-digest') ?? digestOf(raw));
     const actual = digestOf(raw, checkDigest(digest).algorithm);
     if (actual !== digest)

@@ -2,9 +2,9 @@ import { type AddressInfo, createServer, type Server, type Socket } from 'node:n
 
 /**
  * Loopback TCP peers that never finish an HTTP exchange, for "does this call end?" tests:
- * - `/silent…`: accepts, reads the request, never answers;
- * - `/stall…`: sends a 200 with Content-Length 1000 and 7 bytes of it, then nothing;
- * - `/short…`: the same, then closes the connection.
+ * - a path holding `/stall`: a 200 with Content-Length 1000 and 7 bytes of it, then nothing;
+ * - a path holding `/short`: the same, then the connection is closed;
+ * - any other path (`/silent…`): accepts, reads the request, never answers.
  * The request path is what decides, so one server covers every case of a test file.
  */
 export interface UnansweringPeers {
@@ -29,8 +29,8 @@ export async function startUnansweringPeers(): Promise<UnansweringPeers> {
       const [method, path = ''] = head.split(' ');
       seen.push(`${method} ${path}`);
       const partial = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":1';
-      if (path.startsWith('/stall')) socket.write(partial);
-      else if (path.startsWith('/short')) socket.end(partial);
+      if (path.includes('/stall')) socket.write(partial);
+      else if (path.includes('/short')) socket.end(partial);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
