@@ -87,7 +87,9 @@ export const custom: ModuleDef = {
  * The paper's callback style `(args, cb) => cb(err, result)` and the async style
  * `async (args, ctx) => result` share one call: the second argument is a callback that also
  * carries the ctx API (host, check, run, …), and is passed third as well for `(args, ctx, cb)`.
- * Whichever comes first, a returned value or a callback, is the result.
+ * Whichever comes first, a returned value or a callback, is the result. An `async` function's
+ * promise is its answer even when it holds nothing: `async (args, ctx) => { await ctx.run(…) }`
+ * with its `return` forgotten used to wait for a callback that would never come, for ever over SSH.
  */
 function callModule(fn: CustomFn, args: unknown, api: Record<string, unknown>): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -110,7 +112,7 @@ function callModule(fn: CustomFn, args: unknown, api: Record<string, unknown>): 
     if (returned !== null && typeof (returned as { then?: unknown })?.then === 'function') {
       (returned as Promise<unknown>).then(
         (value) => {
-          if (value !== undefined || fn.length < 2) cb(null, value);
+          if (value !== undefined || fn.length < 2 || fn.constructor.name === 'AsyncFunction') cb(null, value);
         },
         (error) => cb(error),
       );
