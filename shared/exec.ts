@@ -153,11 +153,14 @@ export async function exec(
     });
     let drain: NodeJS.Timeout | undefined;
     child.on('exit', () => {
-      drain = setTimeout(() => {
+      // setImmediate: one more poll phase reads whatever is still in the pipes before they are
+      // closed, even if a busy event loop only comes back to this timer late.
+      const close = () => {
         child.stdin?.destroy();
         child.stdout?.destroy();
         child.stderr?.destroy();
-      }, EXITED_PIPES_GRACE_MS);
+      };
+      drain = setTimeout(() => setImmediate(close), EXITED_PIPES_GRACE_MS);
     });
     child.on('close', (code, signal) => {
       clearTimeout(drain);
