@@ -68,7 +68,7 @@ describe.skipIf(!service('sshd').available)('runbook task start time', () => {
   it('counts a loop from when its first item got a shell', async () => {
     const result = await runbook(dir, { ...sshInputs(), runbook: 'loop.yml', inventory: 'hosts.ini' });
     expect(result.exitCode, visibleLog(result)).toBe(0);
-    const tasks = report(result).hosts[0]!.tasks as { name: string; startedAt: number; queuedMs?: number }[];
+    const tasks = report(result).hosts[0]!.tasks as unknown as { name: string; startedAt: number; queuedMs?: number }[];
     const looped = tasks.find((t) => t.name === 'looped');
     const stamp = (name: string) => Number(readFileSync(join(dir, name), 'utf8').trim()) / 1e6;
     // Five shells, five tasks ahead of it: the loop's first item waited for one.
