@@ -229,7 +229,9 @@ export class HostRun {
       this.log.info(
         `[${task.name}] attempt ${attempts} failed (${result.msg ?? 'failed'}); retrying in ${task.delayMs / 1000}s`,
       );
-      await new Promise((r) => setTimeout(r, task.delayMs));
+      // A cancel (or the run's timeout) ends the wait: the task then reports as cancelled.
+      await abortableDelay(task.delayMs, this.settings.signal);
+      if (this.settings.signal.aborted) break;
     }
     const cancelled = this.settings.signal.aborted && result.failed;
     const status = cancelled
@@ -401,4 +403,17 @@ function sharesStatic(templateLine: string, rendered: string): boolean {
 function* leavesOf(task: Task): Generator<ModuleTask> {
   if (task.kind === 'module') yield task;
   else for (const c of subtasks(task)) yield* leavesOf(c);
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

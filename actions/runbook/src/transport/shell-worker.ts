@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Client, ClientChannel } from 'ssh2';
+import type { ClientChannel } from 'ssh2';
 import { quote } from './posix';
 import { armDeadline, type RunResult } from './types';
 
@@ -44,14 +44,10 @@ export class ShellWorker {
     });
   }
 
-  static open(client: Client, sideline: (command: string) => Promise<unknown>): Promise<ShellWorker> {
-    return new Promise((resolve, reject) => {
-      client.exec('exec /bin/sh', (error, channel) => {
-        if (error) return reject(error);
-        channel.write('command -v setsid >/dev/null 2>&1 && __paved_setsid=1 || __paved_setsid=0\n');
-        resolve(new ShellWorker(channel, sideline));
-      });
-    });
+  /** Starts the worker's shell on a session channel the connection opened for it. */
+  static start(channel: ClientChannel, sideline: (command: string) => Promise<unknown>): ShellWorker {
+    channel.write('command -v setsid >/dev/null 2>&1 && __paved_setsid=1 || __paved_setsid=0\n');
+    return new ShellWorker(channel, sideline);
   }
 
   run(line: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RunResult> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { constants as osConstants } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client, ClientChannel, ConnectConfig, NoAuthMethod, PublicKeyAuthMethod, SFTPWrapper } from 'ssh2';
@@ -151,7 +152,7 @@ export async function connectSsh(
         });
         client.connect(config);
       });
-      return new SshConnection(client, target);
+      return new SshConnection(client, target, channelOpenTimeout(settings.connectTimeoutMs));
     } catch (error) {
       client.end();
       if (refusal) throw new HostKeyError(refusal);
@@ -214,6 +215,16 @@ export async function keyAuth(
  * noticed by keepalives within about four times connect-timeout (at most 10 s apart), instead of
  * waiting on TCP for minutes.
  */
+/**
+ * ssh2's channel opens have no deadline, and keepalives keep a logged-in connection "alive":
+ * a host that accepts the login and then never opens a session (sshd stuck in PAM, a home
+ * directory on an unresponsive NFS server) would hold the run for ever. Generous, because a
+ * loaded host forks sessions slowly.
+ */
+export function channelOpenTimeout(connectTimeoutMs: number): number {
+  return Math.max(30_000, 3 * connectTimeoutMs);
+}
+
 export function keepalive(connectTimeoutMs: number): { keepaliveInterval: number; keepaliveCountMax: number } {
   return { keepaliveInterval: Math.min(10_000, Math.max(1000, connectTimeoutMs)), keepaliveCountMax: 3 };
 }
@@ -253,6 +264,7 @@ export class SshConnection implements Connection {
   constructor(
     private readonly client: Client,
     readonly target: SshTarget,
+    private readonly openTimeoutMs = 30_000,
   ) {
     this.isRoot = target.user === 'root';
     // ssh2 leaves Nagle on: every small SFTP request would then wait for a delayed ACK (~40 ms).
@@ -300,11 +312,15 @@ export class SshConnection implements Connection {
     this.workers++;
     await this.channels.acquire();
     try {
-      return await ShellWorker.open(this.client, (command) => this.sideline(command));
-    } catch {
-      // A server that refuses more sessions still runs plain exec channels.
+      const channel = await this.opening<ClientChannel>('session', (done) =>
+        this.client.exec('exec /bin/sh', (error, channel) => done(error, channel)),
+      );
+      return ShellWorker.start(channel, (command) => this.sideline(command));
+    } catch (error) {
       this.workers--;
       this.channels.release();
+      if (error instanceof UnreachableError) throw error;
+      // A server that refuses more sessions still runs plain exec channels.
       return undefined;
     }
   }
@@ -342,11 +358,9 @@ export class SshConnection implements Connection {
             reject(new Error('cancelled'));
             return;
           }
-          this.client.exec(line, (error, stream: ClientChannel) => {
-            if (error) {
-              reject(error);
-              return;
-            }
+          this.opening<ClientChannel>('session', (done) =>
+            this.client.exec(line, (error, stream) => done(error, stream)),
+          ).then((stream) => {
             const out: Buffer[] = [];
             const err: Buffer[] = [];
             let code: number | undefined;
@@ -370,7 +384,8 @@ export class SshConnection implements Connection {
             stream.on('data', (c: Buffer) => out.push(c));
             stream.stderr.on('data', (c: Buffer) => err.push(c));
             stream.on('exit', (c: number | null, signal?: string) => {
-              code = c ?? (signal ? 128 : 1);
+              // As a shell reports it (and as local commands are): 128 + the signal's number.
+              code = c ?? (signal ? 128 + (osConstants.signals[`SIG${signal}` as NodeJS.Signals] ?? 0) : 1);
             });
             stream.on('close', () => {
               disarm();
@@ -382,9 +397,47 @@ export class SshConnection implements Connection {
                 });
             });
             stream.end(options.stdin ?? undefined);
-          });
+          }, reject);
         }),
     );
+  }
+
+  /**
+   * Opens a channel within openTimeoutMs. Past it the host counts as lost (every operation on it
+   * fails with the reason, the others go on); a channel that opens after all is closed at once.
+   */
+  private opening<T extends ClientChannel | SFTPWrapper>(
+    what: string,
+    open: (done: (error: Error | undefined, value: T) => void) => void,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let late = false;
+      const timer = setTimeout(() => {
+        late = true;
+        const why = `${this.target.address}:${this.target.port} logged us in but opened no ${what} within ${this.openTimeoutMs / 1000}s (sshd stuck in PAM, or the home directory on an unresponsive file system?)`;
+        this.abandon(why);
+        reject(new UnreachableError(why));
+      }, this.openTimeoutMs);
+      open((error, value) => {
+        if (late) {
+          if (error) return;
+          if (typeof (value as SFTPWrapper).readdir === 'function') (value as SFTPWrapper).end();
+          else (value as ClientChannel).close();
+          return;
+        }
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(value);
+      });
+    });
+  }
+
+  /** Gives the connection up with this reason: the host is unreachable from here on. */
+  private abandon(why: string): void {
+    if (this.lost) return;
+    this.lost = why;
+    this.link.fail(new UnreachableError(why));
+    this.client.end();
   }
 
   /**
@@ -480,7 +533,9 @@ export class SshConnection implements Connection {
     this.sftp ??= this.channels.acquire().then(
       () =>
         new Promise<SFTPWrapper>((resolve, reject) => {
-          this.client.sftp((error, sftp) => (error ? reject(error) : resolve(sftp)));
+          this.opening<SFTPWrapper>('sftp session', (done) =>
+            this.client.sftp((error, sftp) => done(error, sftp)),
+          ).then(resolve, reject);
         }),
     );
     return this.sftp;
