@@ -617,9 +617,18 @@ export class SshConnection implements Connection {
 
   private forwardOnce(host: string, port: number, timeoutMs: number): Promise<ClientChannel> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`opening a channel to ${host}:${port} timed out`)), timeoutMs);
+      let late = false;
+      const timer = setTimeout(() => {
+        late = true;
+        reject(new Error(`opening a channel to ${host}:${port} timed out`));
+      }, timeoutMs);
       this.client.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
         clearTimeout(timer);
+        // Opened after all, with nobody waiting for it: close it rather than leave it open.
+        if (late) {
+          if (!error) stream.close();
+          return;
+        }
         if (error) reject(new Error(`${host}:${port} is not reachable from ${this.target.address}: ${error.message}`));
         else {
           stream.on('error', () => undefined);
