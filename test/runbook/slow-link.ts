@@ -25,7 +25,6 @@ export interface SlowLinkOptions {
   corrupt?: { at: number; direction: 'reply' | 'request' };
   /** Deliver the host's reply chunk with this index after the next one: a reordered stream. */
   swapReplyChunk?: number;
-
 }
 
 export async function slowLink(o: SlowLinkOptions): Promise<SlowLink> {
