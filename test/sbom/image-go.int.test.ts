@@ -94,6 +94,16 @@ describe.skipIf(missing.length > 0)('sbom: Go binaries in an image', () => {
     mkdirSync(bin, { recursive: true });
     sh('go', ['build', '-trimpath', '-o', join(bin, 'app'), '.']);
     sh('go', ['build', '-trimpath', '-buildvcs=false', '-o', join(bin, 'app-novcs'), '.']);
+    // Released as goreleaser does: the version stamped with -ldflags -X (recorded quoted, as it has a
+    // space; built without -trimpath, under which Go leaves -ldflags out of the build info).
+    sh('go', [
+      'build',
+      '-buildvcs=false',
+      '-ldflags=-s -X main.version=1.4.2',
+      '-o',
+      join(bin, 'app-released'),
+      '.',
+    ]);
     oracle = sh('go', ['version', '-m', join(bin, 'app')]);
     const layout = new OciLayout(join(work, 'layout'));
     layout.tag(layout.image(join(work, 'rootfs')), '1');
@@ -118,6 +128,8 @@ describe.skipIf(missing.length > 0)('sbom: Go binaries in an image', () => {
         `pkg:golang/example.com/app@v0.0.0-${commit.time}-${commit.revision.slice(0, 12)}`,
         // The same main module built without VCS information: (devel), so no version.
         'pkg:golang/example.com/app',
+        // (devel) with -X main.version=1.4.2: that version, v-prefixed, as syft reads it.
+        'pkg:golang/example.com/app@v1.4.2',
       ].sort(),
     );
     const greet = cdx.components.find((c: Json) => c.purl === 'pkg:golang/github.com/acme/greet@v1.2.3');

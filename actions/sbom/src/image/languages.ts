@@ -408,7 +408,7 @@ export function parseGoBuildInfo(data: Buffer): GoBuildInfo | 'old-format' | und
     if (kind === 'path' && path) info.path = path;
     else if (kind === 'build' && path) {
       const eq = path.indexOf('=');
-      if (eq > 0) info.settings.set(path.slice(0, eq), path.slice(eq + 1));
+      if (eq > 0) info.settings.set(path.slice(0, eq), unquoteSetting(path.slice(eq + 1)));
     } else if (kind === 'mod' && path) info.main = { path, version: version ?? '' };
     else if (kind === 'dep' && path) {
       last = { path, version: version ?? '' };
@@ -424,14 +424,45 @@ export function parseGoBuildInfo(data: Buffer): GoBuildInfo | 'old-format' | und
   return info;
 }
 
+/** Go writes a build setting's value quoted (strconv.Quote) when it holds spaces or quotes: `-ldflags="-s -X a=b"`. */
+function unquoteSetting(value: string): string {
+  if (!value.startsWith('"')) return value;
+  try {
+    const text: unknown = JSON.parse(value);
+    return typeof text === 'string' ? text : value;
+  } catch {
+    return value;
+  }
+}
+
+/** syft's knownBuildFlagPatterns: `-X main.version=1.2.3`, `-X <module>/pkg.gitTag=v1.2.3`… */
+const LDFLAGS_VERSION = [
+  String.raw`\.[a-zA-Z0-9]*(?:[rR]elease)?(?:[gG]it)?(?:[bB]uild)?[vV]er(?:sion)?=(?:\S+\/)*(v?\d+.\d+.\d+[-\w]*)`,
+  String.raw`\.[a-zA-Z0-9]*[tT]ag=(?:\S+\/)*(v?\d+.\d+.\d+[-\w]*)`,
+];
+
+/** The version `-ldflags -X` stamped into the main package or a package of the main module, `v`-prefixed as syft does. */
+function ldflagsVersion(ldflags: string, mainModule: string): string {
+  if (!ldflags) return '';
+  const owner = `(?:main|${mainModule.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}\\/\\S*)`;
+  for (const pattern of LDFLAGS_VERSION) {
+    const version = new RegExp(owner + pattern).exec(ldflags)?.[1];
+    if (version) return version.startsWith('v') ? version : `v${version}`;
+  }
+  return '';
+}
+
 /**
- * The main module's version. Go before 1.24 writes `(devel)` for it; as syft does, a build from a
- * VCS checkout gets the pseudo-version of its commit (`v0.0.0-<vcs.time UTC>-<12 hex of
- * vcs.revision>`), which names exactly what was built. Otherwise no version (never a made-up one).
+ * The main module's version. Go before 1.24 writes `(devel)` for it; as syft does, a version
+ * stamped with `-ldflags -X main.version=…` comes first, else a build from a VCS checkout gets the
+ * pseudo-version of its commit (`v0.0.0-<vcs.time UTC>-<12 hex of vcs.revision>`), which names
+ * exactly what was built. Otherwise no version (never a made-up one).
  */
 export function goMainVersion(info: GoBuildInfo): string {
   const version = info.main?.version ?? '';
   if (version !== '(devel)') return version;
+  const stamped = ldflagsVersion(info.settings.get('-ldflags') ?? '', info.main?.path ?? '');
+  if (stamped) return stamped;
   const revision = info.settings.get('vcs.revision');
   const time = Date.parse(info.settings.get('vcs.time') ?? '');
   if (!revision || !/^[0-9a-f]{12,}$/.test(revision) || Number.isNaN(time)) return '';
