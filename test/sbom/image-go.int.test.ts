@@ -96,14 +96,7 @@ describe.skipIf(missing.length > 0)('sbom: Go binaries in an image', () => {
     sh('go', ['build', '-trimpath', '-buildvcs=false', '-o', join(bin, 'app-novcs'), '.']);
     // Released as goreleaser does: the version stamped with -ldflags -X (recorded quoted, as it has a
     // space; built without -trimpath, under which Go leaves -ldflags out of the build info).
-    sh('go', [
-      'build',
-      '-buildvcs=false',
-      '-ldflags=-s -X main.version=1.4.2',
-      '-o',
-      join(bin, 'app-released'),
-      '.',
-    ]);
+    sh('go', ['build', '-buildvcs=false', '-ldflags=-s -X main.version=1.4.2', '-o', join(bin, 'app-released'), '.']);
     oracle = sh('go', ['version', '-m', join(bin, 'app')]);
     const layout = new OciLayout(join(work, 'layout'));
     layout.tag(layout.image(join(work, 'rootfs')), '1');
