@@ -87,8 +87,16 @@ function parsePythonMetadata(data, path) {
     const license = text ? { expression: text, valid: false, source: path } : undefined;
     return { purlType: 'pypi', name: (0,purl/* pep503 */.g9)(name), version, license };
 }
-/** Inflated size limits: a manifest or pom.properties of more is not one (a zip bomb), nor is a nested jar of more. */
-const JAR_LIMITS = { metadata: 16 * 1024 * 1024, nested: 256 * 1024 * 1024 };
+/**
+ * Inflated size limits: a manifest or pom.properties of more is not one (a zip bomb), nor is a
+ * nested jar of more; and one archive's nested jars together inflate to at most `nestedTotal` (a
+ * 50 MB jar of 256 MiB bombs would otherwise inflate for minutes). Tests lower them.
+ */
+const JAR_LIMITS = {
+    metadata: 16 * 1024 * 1024,
+    nested: 256 * 1024 * 1024,
+    nestedTotal: 2 * 1024 * 1024 * 1024,
+};
 /**
  * The packages in a Java archive, as syft's java cataloger finds them: every
  * `META-INF/maven/<group>/<artifact>/pom.properties`; and, when the archive has a MANIFEST.MF and
@@ -104,6 +112,7 @@ async function parseJar(data, path, depth = 0) {
         const poms = [];
         let manifest;
         const nested = [];
+        let nestedBytes = 0;
         for (const entry of await entriesOf(zip)) {
             const name = entry.fileName;
             const isPom = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/.test(name);
@@ -111,6 +120,14 @@ async function parseJar(data, path, depth = 0) {
             const isNested = depth === 0 && JAVA_ARCHIVE.test(name);
             if (!isPom && !isManifest && !isNested)
                 continue;
+            if (isNested) {
+                // Sizes as the central directory states them: yauzl refuses an entry that inflates to other than it says.
+                if (nestedBytes + entry.uncompressedSize > JAR_LIMITS.nestedTotal) {
+                    out.problems.push(`${name}: not read, the archive's nested jars would inflate past the ${mib(JAR_LIMITS.nestedTotal)} limit`);
+                    continue;
+                }
+                nestedBytes += entry.uncompressedSize;
+            }
             let bytes;
             try {
                 bytes = await readEntry(zip, entry, isNested ? JAR_LIMITS.nested : JAR_LIMITS.metadata);
@@ -338,8 +355,8 @@ function entriesOf(zip) {
  * it, is refused (a zip bomb) without inflating the rest; one that inflates to more or fewer bytes
  * than it says, or fails its CRC, is refused by yauzl.
  */
+const mib = (n) => `${Math.round(n / 1024 / 1024)} MiB`;
 function readEntry(zip, entry, limit) {
-    const mib = (n) => `${Math.round(n / 1024 / 1024)} MiB`;
     if (entry.isEncrypted())
         return Promise.reject(new Error('encrypted'));
     if (entry.uncompressedSize > limit)

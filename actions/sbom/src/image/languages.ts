@@ -74,8 +74,16 @@ export interface JarContents {
   problems: string[];
 }
 
-/** Inflated size limits: a manifest or pom.properties of more is not one (a zip bomb), nor is a nested jar of more. */
-export const JAR_LIMITS = { metadata: 16 * 1024 * 1024, nested: 256 * 1024 * 1024 };
+/**
+ * Inflated size limits: a manifest or pom.properties of more is not one (a zip bomb), nor is a
+ * nested jar of more; and one archive's nested jars together inflate to at most `nestedTotal` (a
+ * 50 MB jar of 256 MiB bombs would otherwise inflate for minutes). Tests lower them.
+ */
+export const JAR_LIMITS = {
+  metadata: 16 * 1024 * 1024,
+  nested: 256 * 1024 * 1024,
+  nestedTotal: 2 * 1024 * 1024 * 1024,
+};
 
 /**
  * The packages in a Java archive, as syft's java cataloger finds them: every
@@ -92,12 +100,23 @@ export async function parseJar(data: Buffer, path: string, depth = 0): Promise<J
     const poms: PackageRecord[] = [];
     let manifest: Manifest | undefined;
     const nested: JarPackage[] = [];
+    let nestedBytes = 0;
     for (const entry of await entriesOf(zip)) {
       const name = entry.fileName;
       const isPom = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/.test(name);
       const isManifest = name === 'META-INF/MANIFEST.MF';
       const isNested = depth === 0 && JAVA_ARCHIVE.test(name);
       if (!isPom && !isManifest && !isNested) continue;
+      if (isNested) {
+        // Sizes as the central directory states them: yauzl refuses an entry that inflates to other than it says.
+        if (nestedBytes + entry.uncompressedSize > JAR_LIMITS.nestedTotal) {
+          out.problems.push(
+            `${name}: not read, the archive's nested jars would inflate past the ${mib(JAR_LIMITS.nestedTotal)} limit`,
+          );
+          continue;
+        }
+        nestedBytes += entry.uncompressedSize;
+      }
       let bytes: Buffer;
       try {
         bytes = await readEntry(zip, entry, isNested ? JAR_LIMITS.nested : JAR_LIMITS.metadata);
@@ -336,8 +355,9 @@ function entriesOf(zip: ZipFile): Promise<Entry[]> {
  * it, is refused (a zip bomb) without inflating the rest; one that inflates to more or fewer bytes
  * than it says, or fails its CRC, is refused by yauzl.
  */
+const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+
 function readEntry(zip: ZipFile, entry: Entry, limit: number): Promise<Buffer> {
-  const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
   if (entry.isEncrypted()) return Promise.reject(new Error('encrypted'));
   if (entry.uncompressedSize > limit)
     return Promise.reject(new Error(`inflates to ${mib(entry.uncompressedSize)}, over the ${mib(limit)} limit`));
