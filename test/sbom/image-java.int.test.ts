@@ -170,6 +170,25 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
     liar.writeUInt32LE(64, 22);
     writeFileSync(join(lib, 'liar-1.0.jar'), liar);
 
+    // Hostile text: a version from the file name and manifest values with markup, quotes and `${…}`;
+    // a name only the manifest gives (the file name has none), and a nested entry whose name holds a
+    // newline and a workflow command.
+    jar(join(lib, 'evil-1.0"<b>${{ github.token }}.jar'), {
+      'META-INF/MANIFEST.MF': mf({
+        'Implementation-Vendor-Id': 'org.evil"<i>${x}',
+        'Bundle-License': '<script>alert("x")</script>',
+      }),
+    });
+    jar(join(lib, '9.jar'), {
+      'META-INF/MANIFEST.MF': mf({
+        'Implementation-Title': '<img src=x> "${{ secrets.X }}',
+        'Bundle-Version': '${project.version}',
+      }),
+    });
+    jar(join(lib, 'holder-1.0.jar'), {
+      'META-INF/MANIFEST.MF': mf({}),
+      'lib/x\n::error::pwned-1.0.jar': 'not a zip',
+    });
     const layout = new OciLayout(join(work, 'layout'));
     layout.tag(layout.image(root), '1');
     run = await runSbom({ image: `oci-dir:${layout.dir}` });
@@ -184,6 +203,9 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
     expect(cdx.components.map((c: Json) => c.purl).sort()).toEqual(
       [
         'pkg:maven/com.example/app@3.1.4',
+        'pkg:maven/org.evil%22%3Ci%3E%24%7Bx%7D/evil@1.0%22%3Cb%3E%24%7B%7B%20github.token%20%7D%7D',
+        'pkg:maven/holder/holder@1.0',
+        'pkg:maven/%3Cimg%20src%3Dx%3E%20%22%24%7B%7B%20secrets.X%20%7D%7D/%3Cimg%20src%3Dx%3E%20%22%24%7B%7B%20secrets.X%20%7D%7D@%24%7Bproject.version%7D',
         'pkg:maven/com.google.guava.guava/guava@32.1.3.jre',
         'pkg:maven/io.example.tool/tool@0.9.1',
         'pkg:maven/mylib/mylib@2.0',
@@ -225,6 +247,18 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
       p.externalRefs?.some((r: Json) => r.referenceLocator === 'pkg:maven/org.apache.commons/commons-text@1.10.0'),
     );
     expect(spdx.comment).toContain('Identified without pom.properties: name commons-text from file name');
+  });
+
+  it('hostile manifest values and entry names stay data: kept as syft keeps them, escaped in the summary', LONG, () => {
+    const { cdx } = expectValid(run);
+    // As syft: values taken literally (no ${…} expansion), purl-encoded; the name from Implementation-Title.
+    const img = cdx.components.find((c: Json) => c.name === '<img src=x> "${{ secrets.X }}');
+    expect(img?.version).toBe('${project.version}');
+    // The summary renders no markup from the image, and a newline in an entry name starts no workflow command.
+    expect(run.summary).not.toMatch(/<img|<script|<b>|<i>/);
+    expect(run.summary).toContain('holder-1.0.jar');
+    expect(run.stdout).not.toMatch(/^::error::pwned/m);
+    expect(run.stdout).toMatch(/::warning .*Could not read lib\/x.*pwned-1\.0\.jar: not a readable zip/);
   });
 
   it('a cut-short jar, a zip bomb and a lying entry are per-file warnings; the rest is still listed', LONG, () => {
