@@ -1918,7 +1918,7 @@ async function generateSboms() {
     // Submission needs the runner's environment: check it before doing any work.
     const job = options.submit ? (0,submit_submit/* jobContext */.R)(scanned, options.matrix) : undefined;
     const image = options.image
-        ? await group(`Read image ${options.image}`, async () => (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).scanImage(options.image, {
+        ? await group(`Read image ${options.image}`, async () => (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 9691))).scanImage(options.image, {
             cwd,
             platform: options.platform,
             name: options.name,
@@ -2058,7 +2058,7 @@ async function generate(graph, options, created, digest, base, image) {
         const { validateSpdx } = await __webpack_require__.e(/* import() */ 51).then(__webpack_require__.bind(__webpack_require__, 5051));
         const doc = toSpdx(graph, { created, digest, namespaceUuid: uuidFrom(digest, 'spdx') });
         if (image)
-            (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).describeSpdx(doc, image);
+            (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 9691))).describeSpdx(doc, image);
         for (const v of await validateSpdx(doc))
             problems.push(`SPDX ${v.path}: ${v.message}`);
         documents.push(stage('spdx-json', `${base}.spdx.json`, doc));
@@ -2070,7 +2070,7 @@ async function generate(graph, options, created, digest, base, image) {
         const { validateCycloneDx } = await __webpack_require__.e(/* import() */ 635).then(__webpack_require__.bind(__webpack_require__, 635));
         const doc = toCycloneDx(graph, { created, serialUuid: uuidFrom(digest, 'cyclonedx') });
         if (image)
-            (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(59)]).then(__webpack_require__.bind(__webpack_require__, 59))).describeCycloneDx(doc, image);
+            (await Promise.all(/* import() */[__webpack_require__.e(13), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 9691))).describeCycloneDx(doc, image);
         for (const v of await validateCycloneDx(doc))
             problems.push(`CycloneDX ${v.path}: ${v.message}`);
         documents.push(stage('cyclonedx-json', `${base}.cdx.json`, doc));

@@ -141,6 +141,18 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
     const nestedPlain = jar(join(work, 'nested', 'slf4j-api-2.0.9.jar'), {
       'META-INF/MANIFEST.MF': mf({ 'Automatic-Module-Name': 'org.slf4j', 'Bundle-SymbolicName': 'slf4j.api' }),
     });
+    // Gradle-built as Spring's jars are: nothing in the manifest names the group; syft's table of
+    // known artifacts does (org.springframework).
+    const springCore = jar(join(work, 'nested', 'spring-core-6.1.2.jar'), {
+      'META-INF/MANIFEST.MF': mf({
+        'Implementation-Title': 'spring-core',
+        'Implementation-Version': '6.1.2',
+        'Automatic-Module-Name': 'spring.core',
+      }),
+    });
+    // syft's group checks: a bare `com` prefix counts (commons-cli), and its corrections apply (org.lz4.java).
+    jar(join(lib, 'cli-2.1.jar'), { 'META-INF/MANIFEST.MF': mf({ 'Implementation-Title': 'commons-cli' }) });
+    jar(join(lib, 'lz4-java-1.8.0.jar'), { 'META-INF/MANIFEST.MF': mf({ 'Bundle-SymbolicName': 'org.lz4.java' }) });
     jar(
       join(root, 'opt', 'app', 'app-3.1.4.jar'),
       {
@@ -152,6 +164,7 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
         'BOOT-INF/lib/commons-lang3-3.14.0.jar': nestedPom,
         'BOOT-INF/lib/slf4j-api-2.0.9.jar': nestedPlain,
         'BOOT-INF/lib/cut-1.0.jar': nestedPlain.subarray(0, nestedPlain.length - 30),
+        'BOOT-INF/lib/spring-core-6.1.2.jar': springCore,
       },
       ['-0'],
     );
@@ -205,6 +218,9 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
         'pkg:maven/com.example/app@3.1.4',
         'pkg:maven/org.evil%22%3Ci%3E%24%7Bx%7D/evil@1.0%22%3Cb%3E%24%7B%7B%20github.token%20%7D%7D',
         'pkg:maven/holder/holder@1.0',
+        'pkg:maven/org.springframework/spring-core@6.1.2',
+        'pkg:maven/commons-cli/cli@2.1',
+        'pkg:maven/org.lz4/lz4-java@1.8.0',
         'pkg:maven/%3Cimg%20src%3Dx%3E%20%22%24%7B%7B%20secrets.X%20%7D%7D/%3Cimg%20src%3Dx%3E%20%22%24%7B%7B%20secrets.X%20%7D%7D@%24%7Bproject.version%7D',
         'pkg:maven/com.google.guava.guava/guava@32.1.3.jre',
         'pkg:maven/io.example.tool/tool@0.9.1',

@@ -3,6 +3,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { licenseText } from '../licenses/text';
 import { npmName, pep503 } from '../model/purl';
 import type { License, PackageRecord } from '../model/types';
+import javaGroupIds from './java-group-ids.json';
 
 /** `…/node_modules/name/package.json` or `…/node_modules/@scope/name/package.json` (not files deeper in a package). */
 export const NODE_PACKAGE = /\/node_modules\/(?:@[^/]+\/)?[^/@][^/]*\/package\.json$/;
@@ -228,10 +229,21 @@ const GROUP_FIELDS = [
 const SECONDARY_GROUP_FIELDS = ['Automatic-Module-Name', 'Main-Class', 'Package'];
 const NAME_FIELDS = ['Name', 'Bundle-Name', 'Short-Name', 'Extension-Name', 'Implementation-Title'];
 const VERSION_FIELDS = ['Implementation-Version', 'Specification-Version', 'Plugin-Version', 'Bundle-Version'];
-/** A value is taken as a group id when it starts like a reverse domain (syft's check, with the dot). */
-const REVERSE_DOMAIN = /^(?:com|org|net|io|be)\./;
+/**
+ * A value is taken as a group id when it starts like a reverse domain, by syft's check: the bare
+ * prefix, so `commons-io` passes as `com…` does (syft's startsWithTopLevelDomain).
+ */
+const REVERSE_DOMAIN = /^(?:com|org|net|io|be)/;
+/** syft's tables: the group of well-known artifacts that ship without pom.properties, and group corrections. */
+const KNOWN_GROUPS = new Map(Object.entries(javaGroupIds.groups));
+const GROUP_CORRECTIONS = new Map(Object.entries(javaGroupIds.corrections));
 /** `org.bar;singleton:=true` → `org.bar` (OSGi directives), `x#y` → `x`. */
-const cleanGroup = (value: string) => (value.split(';')[0] as string).split('#')[0]?.trim() ?? '';
+const stripDirectives = (value: string) => (value.split(';')[0] as string).split('#')[0]?.trim() ?? '';
+/** A group id as syft cleans it: directives stripped, then its corrections (`org.lz4.java` → `org.lz4`). */
+const cleanGroup = (value: string) => {
+  const group = stripDirectives(value);
+  return GROUP_CORRECTIONS.get(group) ?? group;
+};
 
 /** The archive as a package from its MANIFEST.MF and file name, with the order of evidence syft uses. */
 function fromManifest(manifest: Manifest, file: string, inside: string): JarPackage | undefined {
@@ -250,7 +262,7 @@ function fromManifest(manifest: Manifest, file: string, inside: string): JarPack
     symbolic &&
     symbolic !== field('Implementation-Vendor-Id')
   ) {
-    name = cleanGroup(symbolic).split('.').pop() ?? '';
+    name = stripDirectives(symbolic).split('.').pop() ?? '';
     if (name) evidence.push(identity('name', name, 'manifest-analysis', `${mf} Bundle-SymbolicName`, 0.7));
   }
   // 2. The file name (`group.artifact-1.0.jar` counts as the artifact, Eclipse's dotted names excepted).
@@ -282,8 +294,10 @@ function fromManifest(manifest: Manifest, file: string, inside: string): JarPack
       evidence.push(identity('version', version, 'manifest-analysis', `${mf} ${key}`, 0.6));
     }
   }
-  let group: string | undefined;
-  for (const fields of [GROUP_FIELDS, SECONDARY_GROUP_FIELDS]) {
+  // As syft: a well-known artifact's group (Spring's Gradle-built jars have no pom.properties) before the manifest's.
+  let group = KNOWN_GROUPS.get(name);
+  if (group) evidence.push(identity('group', group, 'other', `syft's list of known artifact groups (${name})`, 0.5));
+  for (const fields of group ? [] : [GROUP_FIELDS, SECONDARY_GROUP_FIELDS]) {
     const candidates: [string, string][] = [];
     for (const key of fields) {
       for (const section of [manifest.main, ...manifest.sections]) {
