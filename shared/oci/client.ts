@@ -125,8 +125,11 @@ export function pickPlatform(index: ImageIndex, platform: Platform, what: string
   if (match) return match;
   // An index without platforms (as skopeo writes one image into an OCI layout) has one choice.
   if (candidates.length === 0 && index.manifests.length === 1) return index.manifests[0] as Descriptor;
+  // The index is the registry's text: each platform once, clipped, and at most a dozen of them named.
+  const have = [...new Set(candidates.map((m) => formatPlatform(m.platform as Platform).slice(0, 80)))];
+  const named = have.length > 12 ? `${have.slice(0, 12).join(', ')} and ${have.length - 12} more` : have.join(', ');
   throw new ConfigurationError(
-    `${what} has no ${formatPlatform(platform)} image; it has ${candidates.map((m) => formatPlatform(m.platform as Platform)).join(', ') || 'no platform-tagged images'}`,
+    `${what} has no ${formatPlatform(platform)} image; it has ${named || 'no platform-tagged images'}`,
   );
 }
 

@@ -97,6 +97,21 @@ describe('platform choice from an index', () => {
       pickPlatform(index(entry('arm', 'v6')), { os: 'linux', architecture: 'arm', variant: 'v7' }, 'img'),
     ).toThrow(/img has no linux\/arm\/v7 image; it has linux\/arm\/v6/);
   });
+
+  it('an index of 50 platforms (one listed twice, one absurdly long) makes a short error', () => {
+    const many = Array.from({ length: 50 }, (_, i) => entry(`arch${i}`));
+    many.push(entry('arch0'), entry(`x${'y'.repeat(100_000)}`));
+    let message = '';
+    try {
+      pickPlatform(index(...many), { os: 'linux', architecture: 's390x' }, 'img');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^img has no linux\/s390x image; it has linux\/arch0, linux\/arch1, .*linux\/arch11 and 39 more$/,
+    );
+    expect(message.length).toBeLessThan(400);
+  });
 });
 
 describe('OCI client credentials', () => {
