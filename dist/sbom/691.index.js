@@ -1963,6 +1963,12 @@ async function catalog(opened, squashed, options) {
                     message: `Could not read ${problem} in ${file.path} (layer ${file.layer + 1}); the packages in it are not listed`,
                     file: file.path,
                 });
+            // Say how many more, so a jar of a thousand broken entries is five warnings and a count, not silence.
+            if (jar.problems.length > 5)
+                java?.graph.warnings.push({
+                    message: `Could not read ${jar.problems.length - 5} more entries in ${file.path} (layer ${file.layer + 1}); the packages in them are not listed`,
+                    file: file.path,
+                });
         }
         else if (file.parsed === 'old-format') {
             go ??= graphFor('Go binaries (build info)', 'go build info');

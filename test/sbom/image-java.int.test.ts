@@ -201,6 +201,7 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
     jar(join(lib, 'holder-1.0.jar'), {
       'META-INF/MANIFEST.MF': mf({}),
       'lib/x\n::error::pwned-1.0.jar': 'not a zip',
+      ...Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`lib/broken${i}-1.0.jar`, 'not a zip either'])),
     });
     const layout = new OciLayout(join(work, 'layout'));
     layout.tag(layout.image(root), '1');
@@ -274,6 +275,8 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
     expect(run.summary).not.toMatch(/<img|<script|<b>|<i>/);
     expect(run.summary).toContain('holder-1.0.jar');
     expect(run.stdout).not.toMatch(/^::error::pwned/m);
+    // Five of its eight unreadable entries are named, the rest counted.
+    expect(run.stdout).toMatch(/::warning .*Could not read 3 more entries in \/opt\/app\/lib\/holder-1\.0\.jar/);
     expect(run.stdout).toMatch(/::warning .*Could not read lib\/x.*pwned-1\.0\.jar: not a readable zip/);
   });
 
