@@ -1,23 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { type Descriptor, digestOf, type Platform } from '../../shared/oci';
 
-export const sha256 = (data: Buffer | string): string => `sha256:${createHash('sha256').update(data).digest('hex')}`;
-
-export interface LayoutPlatform {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
-
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  platform?: LayoutPlatform;
-}
+export type { Descriptor };
 
 /**
  * Writes OCI image layouts without a daemon: each image is one gzip layer that the `tar` CLI
@@ -35,13 +22,13 @@ export class OciLayout {
   }
 
   blob(data: Buffer): { digest: string; size: number } {
-    const digest = sha256(data);
+    const digest = digestOf(data);
     writeFileSync(join(this.blobs, digest.slice('sha256:'.length)), data);
     return { digest, size: data.length };
   }
 
   /** One image from `rootfs`, its config stating `platform`; returns the manifest's descriptor. */
-  image(rootfs: string, platform: LayoutPlatform = { os: 'linux', architecture: 'amd64' }): Descriptor {
+  image(rootfs: string, platform: Platform = { os: 'linux', architecture: 'amd64' }): Descriptor {
     const tar = execFileSync(
       'tar',
       ['-C', rootfs, '--sort=name', '--mtime=@0', '--owner=0', '--group=0', '-cf', '-', '.'],
@@ -49,7 +36,7 @@ export class OciLayout {
     );
     const layer = this.blob(gzipSync(tar));
     const config = this.blob(
-      Buffer.from(JSON.stringify({ ...platform, rootfs: { type: 'layers', diff_ids: [sha256(tar)] }, config: {} })),
+      Buffer.from(JSON.stringify({ ...platform, rootfs: { type: 'layers', diff_ids: [digestOf(tar)] }, config: {} })),
     );
     const manifest = this.blob(
       Buffer.from(
