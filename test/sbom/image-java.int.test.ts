@@ -273,6 +273,7 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
     expect(img?.version).toBe('${project.version}');
     // The summary renders no markup from the image, and a newline in an entry name starts no workflow command.
     expect(run.summary).not.toMatch(/<img|<script|<b>|<i>/);
+    expect(run.summary).toContain('evil-1.0&quot;&lt;b&gt;\\${{ github.token }}.jar!/META-INF/MANIFEST.MF');
     expect(run.summary).toContain('holder-1.0.jar');
     expect(run.stdout).not.toMatch(/^::error::pwned/m);
     // Five of its eight unreadable entries are named, the rest counted.
