@@ -44,7 +44,8 @@ const java_group_ids_namespaceObject = /*#__PURE__*/JSON.parse('{"SX":{"org.lz4.
 /** `…/node_modules/name/package.json` or `…/node_modules/@scope/name/package.json` (not files deeper in a package). */
 const NODE_PACKAGE = /\/node_modules\/(?:@[^/]+\/)?[^/@][^/]*\/package\.json$/;
 const PYTHON_METADATA = /\/[^/]+\.dist-info\/METADATA$|\/[^/]+\.egg-info\/PKG-INFO$|\/[^/]+\.egg-info$/;
-const JAVA_ARCHIVE = /\.(jar|war|ear|jpi|hpi)$/;
+/** Java archives by syft's archiveFormatGlobs: NiFi's .nar, Karaf's .kar, Liferay's .lpkg… are jars too. */
+const JAVA_ARCHIVE = /\.(jar|war|ear|par|sar|nar|jpi|hpi|kar|far|lpkg)$/;
 function parseNodePackage(data, path) {
     let json;
     try {

@@ -203,6 +203,18 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
       'lib/x\n::error::pwned-1.0.jar': 'not a zip',
       ...Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`lib/broken${i}-1.0.jar`, 'not a zip either'])),
     });
+    // An Apache NiFi archive (.nar, one of syft's archive extensions besides .jar) with a bundled jar.
+    const commonsIo = jar(join(work, 'nested', 'commons-io-2.13.0.jar'), {
+      'META-INF/maven/commons-io/commons-io/pom.properties': pom('commons-io', 'commons-io', '2.13.0'),
+    });
+    jar(join(root, 'opt', 'nifi', 'lib', 'nifi-standard-nar-1.23.0.nar'), {
+      'META-INF/maven/org.apache.nifi/nifi-standard-nar/pom.properties': pom(
+        'org.apache.nifi',
+        'nifi-standard-nar',
+        '1.23.0',
+      ),
+      'META-INF/bundled-dependencies/commons-io-2.13.0.jar': commonsIo,
+    });
     const layout = new OciLayout(join(work, 'layout'));
     layout.tag(layout.image(root), '1');
     run = await runSbom({ image: `oci-dir:${layout.dir}` });
@@ -219,6 +231,8 @@ describe.skipIf(missing.length > 0)('sbom: Java archives in an image', () => {
         'pkg:maven/com.example/app@3.1.4',
         'pkg:maven/org.evil%22%3Ci%3E%24%7Bx%7D/evil@1.0%22%3Cb%3E%24%7B%7B%20github.token%20%7D%7D',
         'pkg:maven/holder/holder@1.0',
+        'pkg:maven/org.apache.nifi/nifi-standard-nar@1.23.0',
+        'pkg:maven/commons-io/commons-io@2.13.0',
         'pkg:maven/org.springframework/spring-core@6.1.2',
         'pkg:maven/commons-cli/cli@2.1',
         'pkg:maven/org.lz4/lz4-java@1.8.0',

@@ -8,7 +8,8 @@ import javaGroupIds from './java-group-ids.json';
 /** `…/node_modules/name/package.json` or `…/node_modules/@scope/name/package.json` (not files deeper in a package). */
 export const NODE_PACKAGE = /\/node_modules\/(?:@[^/]+\/)?[^/@][^/]*\/package\.json$/;
 export const PYTHON_METADATA = /\/[^/]+\.dist-info\/METADATA$|\/[^/]+\.egg-info\/PKG-INFO$|\/[^/]+\.egg-info$/;
-export const JAVA_ARCHIVE = /\.(jar|war|ear|jpi|hpi)$/;
+/** Java archives by syft's archiveFormatGlobs: NiFi's .nar, Karaf's .kar, Liferay's .lpkg… are jars too. */
+export const JAVA_ARCHIVE = /\.(jar|war|ear|par|sar|nar|jpi|hpi|kar|far|lpkg)$/;
 
 export function parseNodePackage(data: Buffer, path: string): PackageRecord | undefined {
   let json: { name?: unknown; version?: unknown; license?: unknown; licenses?: unknown };
