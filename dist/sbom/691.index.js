@@ -93,13 +93,14 @@ function parsePythonMetadata(data, path) {
 }
 /**
  * Inflated size limits: a manifest or pom.properties of more is not one (a zip bomb), nor is a
- * nested jar of more; and one archive's nested jars together inflate to at most `nestedTotal` (a
- * 50 MB jar of 256 MiB bombs would otherwise inflate for minutes). Tests lower them.
+ * nested jar of more; and what one archive's entries, its nested jars' included, inflate to
+ * together is at most `total` (a 50 MB jar of thousands of small bombs would otherwise inflate for
+ * minutes). Tests lower them.
  */
 const JAR_LIMITS = {
     metadata: 16 * 1024 * 1024,
     nested: 256 * 1024 * 1024,
-    nestedTotal: 2 * 1024 * 1024 * 1024,
+    total: 2 * 1024 * 1024 * 1024,
 };
 /**
  * The packages in a Java archive, as syft's java cataloger finds them: every
@@ -109,14 +110,13 @@ const JAR_LIMITS = {
  * Boot's BOOT-INF/lib, a war's WEB-INF/lib) are read the same way. An archive that is not a
  * readable zip throws; a nested jar or entry that cannot be read is a problem, the rest is kept.
  */
-async function parseJar(data, path, depth = 0) {
+async function parseJar(data, path, depth = 0, budget = { left: JAR_LIMITS.total }) {
     const zip = await openZip(data);
     const out = { packages: [], problems: [] };
     try {
         const poms = [];
         let manifest;
         const nested = [];
-        let nestedBytes = 0;
         for (const entry of await entriesOf(zip)) {
             const name = entry.fileName;
             const isPom = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/.test(name);
@@ -124,17 +124,19 @@ async function parseJar(data, path, depth = 0) {
             const isNested = depth === 0 && JAVA_ARCHIVE.test(name);
             if (!isPom && !isManifest && !isNested)
                 continue;
-            if (isNested) {
-                // Sizes as the central directory states them: yauzl refuses an entry that inflates to other than it says.
-                if (nestedBytes + entry.uncompressedSize > JAR_LIMITS.nestedTotal) {
-                    out.problems.push(`${name}: not read, the archive's nested jars would inflate past the ${mib(JAR_LIMITS.nestedTotal)} limit`);
+            const limit = isNested ? JAR_LIMITS.nested : JAR_LIMITS.metadata;
+            // Sizes as the central directory states them (yauzl refuses an entry that inflates to other
+            // than it says); one over its own limit is refused by readEntry without counting.
+            if (entry.uncompressedSize <= limit) {
+                if (entry.uncompressedSize > budget.left) {
+                    out.problems.push(`${name}: not read, the archive's entries would inflate past the ${mib(JAR_LIMITS.total)} limit together`);
                     continue;
                 }
-                nestedBytes += entry.uncompressedSize;
+                budget.left -= entry.uncompressedSize;
             }
             let bytes;
             try {
-                bytes = await readEntry(zip, entry, isNested ? JAR_LIMITS.nested : JAR_LIMITS.metadata);
+                bytes = await readEntry(zip, entry, limit);
             }
             catch (error) {
                 out.problems.push(`${name}: ${error.message}`);
@@ -158,7 +160,7 @@ async function parseJar(data, path, depth = 0) {
             }
             else {
                 try {
-                    const inner = await parseJar(bytes, name, depth + 1);
+                    const inner = await parseJar(bytes, name, depth + 1, budget);
                     nested.push(...inner.packages);
                     out.problems.push(...inner.problems.map((p) => `${name}!/${p}`));
                 }
