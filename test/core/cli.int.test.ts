@@ -1,13 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../harness';
+
+// A run keeps its files under the workspace's .paved/: the checkout is not the workspace here.
+const work = mkdtempSync(join(tmpdir(), 'paved-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const paved = (...args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, 'bin', 'paved.js'), ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, NO_COLOR: '1' },
-    cwd: ROOT,
+    cwd: work,
   });
 
 describe('paved CLI', () => {
@@ -38,5 +44,6 @@ describe('paved CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('error: runbook: Input required and not supplied: runbook');
     expect(r.stdout).not.toContain('::error');
+    expect(existsSync(join(work, '.paved'))).toBe(true);
   });
 });
