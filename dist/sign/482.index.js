@@ -178,7 +178,10 @@ function pickPlatform(index, platform, what) {
     // An index without platforms (as skopeo writes one image into an OCI layout) has one choice.
     if (candidates.length === 0 && index.manifests.length === 1)
         return index.manifests[0];
-    throw new errors/* ConfigurationError */.j1(`${what} has no ${formatPlatform(platform)} image; it has ${candidates.map((m) => formatPlatform(m.platform)).join(', ') || 'no platform-tagged images'}`);
+    // The index is the registry's text: each platform once, clipped, and at most a dozen of them named.
+    const have = [...new Set(candidates.map((m) => formatPlatform(m.platform).slice(0, 80)))];
+    const named = have.length > 12 ? `${have.slice(0, 12).join(', ')} and ${have.length - 12} more` : have.join(', ');
+    throw new errors/* ConfigurationError */.j1(`${what} has no ${formatPlatform(platform)} image; it has ${named || 'no platform-tagged images'}`);
 }
 /** sha256/sha512 of `data` as an OCI digest. */
 function digestOf(data, algorithm = 'sha256') {
