@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, service, waitFor } from '../harness';
-import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import { cleanup, report, runbook, sshHostKey, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 import { actionPid } from './processes';
 
 const require = createRequire(import.meta.url);
@@ -21,8 +21,8 @@ describe.skipIf(!service('sshd').available)('runbook waits that must end', () =>
   let port: number;
   let hostKey: string;
   beforeAll(async () => {
-    const keyFile = `${service('sshd').env.PAVED_SSH_KEY}`.replace(/client_ed25519$/, 'host_ed25519');
-    hostKey = readFileSync(`${keyFile}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+    const { pub, privateKeyFile: keyFile } = sshHostKey();
+    hostKey = pub;
     // An SSH server (ssh2's) that lets anyone in and then ignores every session request.
     mute = new Server({ hostKeys: [readFileSync(keyFile)] }, (client) => {
       client.on('error', () => undefined);

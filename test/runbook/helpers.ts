@@ -33,6 +33,16 @@ export function sshInputs(): Record<string, string> {
   };
 }
 
+/**
+ * The test sshd's host key (scripts/services/sshd.sh): `type base64` for known_hosts lines of
+ * other addresses and ports, and the private key file, for stand-in servers that present it.
+ */
+export function sshHostKey(): { pub: string; privateKeyFile: string } {
+  const privateKeyFile = join(dirname(service('sshd').env.PAVED_SSH_KEY as string), 'host_ed25519');
+  const pub = readFileSync(`${privateKeyFile}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+  return { pub, privateKeyFile };
+}
+
 export function sshPort(): number {
   return Number(service('sshd').env.PAVED_SSH_PORT ?? 2222);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, service } from '../harness';
-import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import { cleanup, report, runbook, sshHostKey, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 import { type SlowLink, slowLink } from './slow-link';
 
 /**
@@ -74,11 +74,7 @@ describe.skipIf(!service('sshd').available)('runbook over a link that corrupts t
   });
 
   it('fails the corrupted hosts only, with the report and outputs complete', async () => {
-    const env = service('sshd').env;
-    const hostKey = readFileSync(`${env.PAVED_SSH_KEY}`.replace(/client_ed25519$/, 'host_ed25519.pub'), 'utf8')
-      .split(' ')
-      .slice(0, 2)
-      .join(' ');
+    const hostKey = sshHostKey().pub;
     const result = await runbook(dir, {
       ...sshInputs(),
       'known-hosts': links.map((l) => `[${l.address}]:${l.port} ${hostKey}`).join('\n'),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunBundleResult } from '../../shared/runner-protocol';
 import { closedPort, IN_CI, service } from '../harness';
-import { cleanup, report, runbook, sshInputs, sshPort, visibleLog, workspace } from './helpers';
+import { cleanup, report, runbook, sshHostKey, sshInputs, sshPort, visibleLog, workspace } from './helpers';
 import { type SlowLink, slowLink } from './slow-link';
 import { type SshdInstance, startSshd } from './sshd-instance';
 
@@ -184,13 +184,7 @@ describe.skipIf(!service('sshd').available)('runbook over a slow link emulated i
   });
 
   it('deploys 20 hosts correctly with 100 ms delay each way and stalls standing in for loss', async () => {
-    const hostKey = readFileSync(
-      `${service('sshd').env.PAVED_SSH_KEY}`.replace(/client_ed25519$/, 'host_ed25519.pub'),
-      'utf8',
-    )
-      .split(' ')
-      .slice(0, 2)
-      .join(' ');
+    const hostKey = sshHostKey().pub;
     const knownHosts = links.map((l) => `[${l.address}]:${l.port} ${hostKey}`).join('\n');
     const result = await runbook(dir, {
       ...sshInputs(),
